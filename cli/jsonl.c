@@ -1,0 +1,299 @@
+/* A strict JSON reader for JSON Lines records: one object per line; the
+ * string fields id, title and text are kept, other values are checked and
+ * skipped. Errors name the byte offset within the line. */
+#include "cli.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  const char *s;
+  size_t n, i;
+  char *err;
+  size_t errlen;
+  int depth;
+} parser;
+
+static bool fail(parser *p, const char *what) {
+  snprintf(p->err, p->errlen, "byte %zu: %s", p->i, what);
+  return false;
+}
+
+static void ws(parser *p) {
+  while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' ||
+                         p->s[p->i] == '\r' || p->s[p->i] == '\n'))
+    p->i++;
+}
+
+static int hex4(parser *p, uint32_t *v) {
+  if (p->i + 4 > p->n)
+    return 0;
+  *v = 0;
+  for (int k = 0; k < 4; k++) {
+    char c = p->s[p->i + k];
+    *v <<= 4;
+    if (c >= '0' && c <= '9')
+      *v |= (uint32_t)(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      *v |= (uint32_t)(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      *v |= (uint32_t)(c - 'A' + 10);
+    else
+      return 0;
+  }
+  p->i += 4;
+  return 1;
+}
+
+static size_t put_utf8(char *o, uint32_t cp) {
+  if (cp < 0x80) {
+    o[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  o[0] = (char)(0xF0 | (cp >> 18));
+  o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  o[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Parses a string at p->i (the opening quote); *out gets a malloc'd copy
+ * when out is not NULL. A lone surrogate escape becomes U+FFFD. */
+static bool string(parser *p, char **out, size_t *outlen) {
+  p->i++;
+  char *o = out ? malloc(p->n - p->i + 1) : NULL;
+  if (out && !o)
+    return fail(p, "out of memory");
+  size_t k = 0;
+  while (p->i < p->n) {
+    unsigned char c = (unsigned char)p->s[p->i];
+    if (c == '"') {
+      p->i++;
+      if (out) {
+        o[k] = '\0';
+        *out = o;
+        if (outlen)
+          *outlen = k;
+      }
+      return true;
+    }
+    if (c < 0x20) {
+      free(o);
+      return fail(p, "control character in string");
+    }
+    if (c != '\\') {
+      if (o)
+        o[k++] = (char)c;
+      p->i++;
+      continue;
+    }
+    p->i++;
+    if (p->i >= p->n)
+      break;
+    char e = p->s[p->i++];
+    uint32_t cp;
+    switch (e) {
+    case '"': case '\\': case '/':
+      cp = (uint32_t)e;
+      break;
+    case 'b': cp = '\b'; break;
+    case 'f': cp = '\f'; break;
+    case 'n': cp = '\n'; break;
+    case 'r': cp = '\r'; break;
+    case 't': cp = '\t'; break;
+    case 'u':
+      if (!hex4(p, &cp)) {
+        free(o);
+        return fail(p, "bad \\u escape");
+      }
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        uint32_t lo;
+        size_t save = p->i;
+        if (p->i + 1 < p->n && p->s[p->i] == '\\' && p->s[p->i + 1] == 'u' &&
+            (p->i += 2, hex4(p, &lo)) && lo >= 0xDC00 && lo <= 0xDFFF)
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        else {
+          p->i = save;
+          cp = 0xFFFD;
+        }
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF)
+        cp = 0xFFFD;
+      break;
+    default:
+      free(o);
+      p->i--;
+      return fail(p, "bad escape");
+    }
+    if (o)
+      k += put_utf8(o + k, cp);
+  }
+  free(o);
+  return fail(p, "unterminated string");
+}
+
+static bool value(parser *p);
+
+static bool literal(parser *p, const char *w) {
+  size_t n = strlen(w);
+  if (p->i + n <= p->n && memcmp(p->s + p->i, w, n) == 0) {
+    p->i += n;
+    return true;
+  }
+  return fail(p, "unexpected character");
+}
+
+static bool number(parser *p) {
+  size_t st = p->i;
+  if (p->i < p->n && p->s[p->i] == '-')
+    p->i++;
+  while (p->i < p->n && ((p->s[p->i] >= '0' && p->s[p->i] <= '9') ||
+                         strchr(".eE+-", p->s[p->i])))
+    p->i++;
+  return p->i > st ? true : fail(p, "unexpected character");
+}
+
+static bool container(parser *p, char close) {
+  if (++p->depth > 256)
+    return fail(p, "nesting too deep");
+  p->i++;
+  ws(p);
+  if (p->i < p->n && p->s[p->i] == close) {
+    p->i++;
+    p->depth--;
+    return true;
+  }
+  for (;;) {
+    ws(p);
+    if (close == '}') {
+      if (p->i >= p->n || p->s[p->i] != '"')
+        return fail(p, "expected a key");
+      if (!string(p, NULL, NULL))
+        return false;
+      ws(p);
+      if (p->i >= p->n || p->s[p->i] != ':')
+        return fail(p, "expected ':'");
+      p->i++;
+    }
+    if (!value(p))
+      return false;
+    ws(p);
+    if (p->i < p->n && p->s[p->i] == ',') {
+      p->i++;
+      continue;
+    }
+    if (p->i < p->n && p->s[p->i] == close) {
+      p->i++;
+      p->depth--;
+      return true;
+    }
+    return fail(p, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+  }
+}
+
+static bool value(parser *p) {
+  ws(p);
+  if (p->i >= p->n)
+    return fail(p, "unexpected end of line");
+  switch (p->s[p->i]) {
+  case '"': return string(p, NULL, NULL);
+  case '{': return container(p, '}');
+  case '[': return container(p, ']');
+  case 't': return literal(p, "true");
+  case 'f': return literal(p, "false");
+  case 'n': return literal(p, "null");
+  default: return number(p);
+  }
+}
+
+bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
+                      size_t errlen) {
+  memset(r, 0, sizeof *r);
+  parser p = {line, len, 0, err, errlen, 0};
+  ws(&p);
+  if (p.i >= p.n || p.s[p.i] != '{')
+    return fail(&p, "expected a JSON object");
+  p.i++;
+  p.depth = 1;
+  ws(&p);
+  if (p.i < p.n && p.s[p.i] == '}')
+    p.i++;
+  else
+    for (;;) {
+      ws(&p);
+      char *key = NULL;
+      if (p.i >= p.n || p.s[p.i] != '"')
+        goto bad_key;
+      if (!string(&p, &key, NULL))
+        goto bad;
+      ws(&p);
+      if (p.i >= p.n || p.s[p.i] != ':') {
+        free(key);
+        fail(&p, "expected ':'");
+        goto bad;
+      }
+      p.i++;
+      ws(&p);
+      char **slot = !strcmp(key, "id")      ? &r->id
+                    : !strcmp(key, "title") ? &r->title
+                    : !strcmp(key, "text")  ? &r->text
+                                            : NULL;
+      bool is_text = slot == &r->text;
+      free(key);
+      if (slot && p.i < p.n && p.s[p.i] == '"') {
+        free(*slot);
+        *slot = NULL;
+        if (!string(&p, slot, is_text ? &r->text_len : NULL))
+          goto bad;
+      } else {
+        if (slot == &r->text) {
+          fail(&p, "\"text\" is not a string");
+          goto bad;
+        }
+        if (!value(&p))
+          goto bad;
+      }
+      ws(&p);
+      if (p.i < p.n && p.s[p.i] == ',') {
+        p.i++;
+        continue;
+      }
+      if (p.i < p.n && p.s[p.i] == '}') {
+        p.i++;
+        break;
+      }
+      fail(&p, "expected ',' or '}'");
+      goto bad;
+    bad_key:
+      fail(&p, "expected a key");
+      goto bad;
+    }
+  ws(&p);
+  if (p.i != p.n) {
+    fail(&p, "text after the object");
+    goto bad;
+  }
+  return true;
+bad:
+  cli_record_free(r);
+  return false;
+}
+
+void cli_record_free(cli_record *r) {
+  free(r->id);
+  free(r->title);
+  free(r->text);
+  memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,237 @@
+/* Types shared by the pipeline stages. Not installed.
+ *
+ * The pipeline, one stage per file:
+ *   decode+normalize (normalize.c) -> segment (segment.c) -> keywords
+ *   (keywords.c) -> passages (passages.c) -> speakers (speakers.c) ->
+ *   stance (stance.c), driven by tagger.c, serialised by json.c.
+ * Every stage works on code point indexes into the folded text (lc_text);
+ * only doc.c and json.c turn them into byte offsets of the original input.
+ */
+#ifndef LICHANG_INTERNAL_H
+#define LICHANG_INTERNAL_H
+
+#include "lichang.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <unicode/ubrk.h>
+
+/* ---- buf.c: growable byte buffer and a string arena ---- */
+typedef struct {
+  char *data;
+  size_t len, cap;
+} lc_buf;
+int lichang__buf_grow(lc_buf *b, size_t extra);
+int lichang__buf_put(lc_buf *b, const void *p, size_t n);
+int lichang__buf_puts(lc_buf *b, const char *s);
+int lichang__buf_printf(lc_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int lichang__buf_put_cp(lc_buf *b, uint32_t cp); /* UTF-8 encode */
+void lichang__buf_free(lc_buf *b);
+
+/* Growable array of fixed-size items; the caller casts .data. */
+typedef struct {
+  void *data;
+  size_t len, cap, size;
+} lc_vec;
+void *lichang__vec_push(lc_vec *v); /* zeroed new slot, or NULL */
+void lichang__vec_free(lc_vec *v);
+
+/* Chunked arena: strings that stay put until the arena is freed. */
+typedef struct lc_chunk lc_chunk;
+typedef struct {
+  lc_chunk *head;
+} lc_arena;
+char *lichang__arena_strndup(lc_arena *a, const char *s, size_t n);
+void *lichang__arena_alloc(lc_arena *a, size_t n);
+void lichang__arena_free(lc_arena *a);
+
+/* UTF-8 decoding of one code point at s[0..n): returns bytes consumed (>=1)
+ * and sets *cp, or U+FFFD with *bad set for an invalid sequence. */
+size_t lichang__utf8_next(const unsigned char *s, size_t n, uint32_t *cp,
+                          bool *bad);
+
+/* ---- error.c ---- */
+int lichang__error(lichang_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int lichang__error_at(lichang_error *err, int code, const char *file,
+                      unsigned line, unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+void lichang__error_clear(lichang_error *err);
+
+/* ---- lexicon.c: dict text -> immutable lexicon ---- */
+enum {
+  LC_K_STANCE = 1u << 0,   /* stance.txt */
+  LC_K_TOPIC = 1u << 1,    /* topics.txt */
+  LC_K_MODIFIER = 1u << 2, /* modifiers.txt */
+  LC_K_STOP = 1u << 3,     /* stopwords.txt */
+  LC_K_SPEECH = 1u << 4,   /* speech.txt: attribution verbs */
+  LC_K_TITLE = 1u << 5,    /* titles.txt: titles, roles */
+  LC_K_PERSON = 1u << 6,   /* people.txt: names and aliases */
+  LC_K_PRONOUN = 1u << 7,  /* pronouns.txt */
+  LC_K_IDF = 1u << 8,      /* idf.txt */
+  LC_K_SURNAME = 1u << 9,  /* surnames.txt */
+};
+/* Kinds whose multi-character entries become single tokens. */
+#define LC_K_OVERLAY                                                           \
+  (LC_K_STANCE | LC_K_TOPIC | LC_K_MODIFIER | LC_K_SPEECH | LC_K_TITLE |       \
+   LC_K_PERSON | LC_K_PRONOUN)
+
+typedef enum {
+  LC_MOD_NEGATOR,
+  LC_MOD_INTENSIFIER,
+  LC_MOD_HEDGE,
+  LC_MOD_CONTRAST,
+  LC_MOD_CONCESSION,
+  LC_MOD_DOWNTONER,
+  LC_MOD__COUNT
+} lc_mod_kind;
+
+/* Everything the lexicon knows about one folded string. */
+typedef struct {
+  uint32_t kinds;      /* LC_K_* bits */
+  const char *surface; /* the entry as first written in its file */
+  uint8_t stance;      /* LC_K_STANCE: lichang_stance */
+  uint8_t mod;         /* LC_K_MODIFIER: lc_mod_kind */
+  uint8_t speech;      /* LC_K_SPEECH: class, see speech.txt */
+  uint8_t pronoun;     /* LC_K_PRONOUN: class, see pronouns.txt */
+  float weight;        /* stance weight */
+  float factor;        /* modifier factor */
+  float idf;           /* LC_K_IDF */
+  const char *topic;   /* LC_K_TOPIC: label reported as a target */
+  int32_t person;      /* LC_K_PERSON: index into lexicon people */
+  uint32_t nchars;     /* length in code points */
+} lc_entry;
+
+typedef struct {
+  const char *name; /* canonical name */
+  uint8_t kind;     /* 0 person, 1 organisation */
+  uint8_t gender;   /* 0 unknown, 1 male, 2 female */
+} lc_person;
+
+typedef struct {
+  pcre2_code *code;
+  uint8_t stance;
+  float weight;
+  const char *comment;
+  const char *file;
+  unsigned line;
+} lc_rule;
+
+struct lichang_lexicon {
+  lc_arena arena;
+  /* Trie over folded code points: (node << 21 | cp) -> child, open
+   * addressing; node 0 is the root. */
+  uint64_t *trie_keys;
+  uint32_t *trie_vals;
+  size_t trie_cap, trie_used, nodes;
+  lc_vec node_entry; /* int32_t per node: index into entries, or -1 */
+  lc_vec entries;    /* lc_entry */
+  lc_vec people;     /* lc_person */
+  lc_vec rules;      /* lc_rule */
+  unsigned max_chars; /* longest entry, in code points */
+  double idf_default; /* for words the IDF table lacks */
+};
+
+/* Walks one step of the trie; returns the child node or 0 if none. */
+uint32_t lichang__trie_step(const lichang_lexicon *lx, uint32_t node,
+                            uint32_t cp);
+/* The entry at a node, or NULL. */
+const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node);
+/* Looks up a whole folded string of code points; NULL if absent. */
+const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
+                                      const uint32_t *cp, size_t n);
+
+/* ---- normalize.c: decode, fold, map back ---- */
+/* Folds one code point (NFKC + case fold + Traditional->Simplified) into
+ * out[0..8); returns how many code points it became (0 for ignorables). */
+size_t lichang__fold_cp(uint32_t cp, uint32_t out[8]);
+/* Folds a UTF-8 string to UTF-8 (lexicon entries). */
+int lichang__fold_utf8(lc_buf *out, const char *s, size_t n);
+
+typedef struct {
+  const char *src; /* the input bytes (the doc's copy) */
+  size_t len;
+  uint32_t *cp;  /* folded code points */
+  uint32_t *off; /* off[i]: byte offset in src of the char cp[i] came from;
+                    off[n] == len */
+  size_t n;
+  size_t chars; /* code points in the original */
+} lc_text;
+/* Decodes and folds src; invalid bytes become U+FFFD and a warning. */
+int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
+                       size_t len);
+void lichang__text_free(lc_text *t);
+
+/* ---- segment.c: ICU words + lexicon overlay ---- */
+typedef struct {
+  uint32_t start, end; /* code point indexes into lc_text.cp */
+  int32_t entry;       /* lexicon entry index, or -1 */
+} lc_token;
+typedef struct {
+  UBreakIterator *brk;
+  uint16_t *u16;
+  uint32_t *u16_cp; /* UTF-16 index -> code point index */
+  size_t u16_cap;
+  lc_vec bounds; /* uint32_t ICU boundaries in code points */
+} lc_segmenter;
+int lichang__segmenter_init(lc_segmenter *s, lichang_error *err);
+void lichang__segmenter_free(lc_segmenter *s);
+int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
+                     const lc_text *t, lc_vec *tokens);
+
+/* Character classes on folded code points. */
+bool lichang__is_han(uint32_t cp);
+bool lichang__is_word_cp(uint32_t cp); /* Han, letter or digit */
+
+/* ---- the doc (doc.c) ---- */
+typedef struct {
+  const char *term; /* surface form, arena */
+  double weight;
+} lc_keyword;
+
+struct lichang_quote {
+  uint32_t start, end; /* code points */
+  lichang_span span;   /* bytes, filled by the tagger */
+  lichang_quote_kind kind;
+  const char *speaker; /* arena; "" if none */
+  int32_t speaker_cp;  /* code point where the speaker was named, or -1 */
+  lichang_stance stance;
+  double score;
+  lc_vec targets;  /* const char * */
+  lc_vec evidence; /* lichang_evidence */
+};
+
+struct lichang_doc {
+  lc_arena arena;
+  char *src; /* copy of the input */
+  size_t len;
+  lc_text text;
+  lc_vec tokens;   /* lc_token */
+  lc_vec keywords; /* lc_keyword */
+  lc_vec warnings; /* const char * */
+  lc_vec quotes;   /* lichang_quote */
+};
+int lichang__doc_warn(lichang_doc *doc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- stages run by tagger.c ---- */
+struct lichang_tagger {
+  const lichang_lexicon *lx;
+  lichang_options opts;
+  lc_segmenter seg;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  lc_vec scratch; /* for stages that need a temporary array */
+};
+
+int lichang__keywords(lichang_tagger *tg, lichang_doc *doc);
+int lichang__passages(lichang_tagger *tg, lichang_doc *doc);
+int lichang__speakers(lichang_tagger *tg, lichang_doc *doc);
+int lichang__stance(lichang_tagger *tg, lichang_doc *doc);
+
+#endif

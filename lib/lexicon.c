@@ -1,0 +1,667 @@
+/* Lexicon: dict/ text files -> one immutable lexicon.
+ *
+ * Input: files of one entry a line, TAB-separated fields, '#' comments, in
+ * either script (each file's header documents its columns). Output: a trie
+ * over folded code points whose nodes point at lc_entry records (one record
+ * per folded string, carrying every kind it was listed as), the people
+ * table and the compiled phrase rules. Built once; read-only afterwards, so
+ * any number of taggers on any threads may share it.
+ *
+ * Errors name file:line:column (column in characters, 1-based). */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct {
+  const char *name;
+  const unsigned char *data;
+  size_t len;
+} lichang__builtin_dict[];
+
+/* ---- trie ---- */
+
+static uint64_t trie_key(uint32_t node, uint32_t cp) {
+  return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
+}
+
+static size_t trie_hash(uint64_t k, size_t cap) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  return (size_t)k & (cap - 1);
+}
+
+uint32_t lichang__trie_step(const lichang_lexicon *lx, uint32_t node,
+                            uint32_t cp) {
+  if (!lx->trie_cap)
+    return 0;
+  uint64_t k = trie_key(node, cp);
+  for (size_t i = trie_hash(k, lx->trie_cap);; i = (i + 1) & (lx->trie_cap - 1)) {
+    if (lx->trie_keys[i] == k)
+      return lx->trie_vals[i];
+    if (lx->trie_keys[i] == 0)
+      return 0;
+  }
+}
+
+const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node) {
+  int32_t e = ((const int32_t *)lx->node_entry.data)[node];
+  return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
+}
+
+const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
+                                      const uint32_t *cp, size_t n) {
+  uint32_t node = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!(node = lichang__trie_step(lx, node, cp[i])))
+      return NULL;
+  return n ? lichang__trie_entry(lx, node) : NULL;
+}
+
+static int trie_rehash(lichang_lexicon *lx) {
+  size_t cap = lx->trie_cap ? lx->trie_cap * 2 : 4096;
+  uint64_t *keys = calloc(cap, sizeof *keys);
+  uint32_t *vals = malloc(cap * sizeof *vals);
+  if (!keys || !vals) {
+    free(keys);
+    free(vals);
+    return LICHANG_ENOMEM;
+  }
+  for (size_t i = 0; i < lx->trie_cap; i++) {
+    if (!lx->trie_keys[i])
+      continue;
+    size_t j = trie_hash(lx->trie_keys[i], cap);
+    while (keys[j])
+      j = (j + 1) & (cap - 1);
+    keys[j] = lx->trie_keys[i];
+    vals[j] = lx->trie_vals[i];
+  }
+  free(lx->trie_keys);
+  free(lx->trie_vals);
+  lx->trie_keys = keys;
+  lx->trie_vals = vals;
+  lx->trie_cap = cap;
+  return 0;
+}
+
+/* Returns the entry for the folded string, creating it; NULL on ENOMEM. */
+static lc_entry *trie_insert(lichang_lexicon *lx, const uint32_t *cp, size_t n) {
+  uint32_t node = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t next = lichang__trie_step(lx, node, cp[i]);
+    if (!next) {
+      if ((lx->trie_used + 1) * 4 > lx->trie_cap * 3 && trie_rehash(lx))
+        return NULL;
+      int32_t *slot = lichang__vec_push(&lx->node_entry);
+      if (!slot)
+        return NULL;
+      *slot = -1;
+      next = (uint32_t)lx->nodes++;
+      uint64_t k = trie_key(node, cp[i]);
+      size_t j = trie_hash(k, lx->trie_cap);
+      while (lx->trie_keys[j])
+        j = (j + 1) & (lx->trie_cap - 1);
+      lx->trie_keys[j] = k;
+      lx->trie_vals[j] = next;
+      lx->trie_used++;
+    }
+    node = next;
+  }
+  int32_t *ent = (int32_t *)lx->node_entry.data + node;
+  if (*ent < 0) {
+    lc_entry *e = lichang__vec_push(&lx->entries);
+    if (!e)
+      return NULL;
+    e->person = -1;
+    e->nchars = (uint32_t)n;
+    ent = (int32_t *)lx->node_entry.data + node; /* push may move it */
+    *ent = (int32_t)(lx->entries.len - 1);
+  }
+  if (n > lx->max_chars)
+    lx->max_chars = (unsigned)n;
+  return (lc_entry *)lx->entries.data + *ent;
+}
+
+/* ---- line parsing ---- */
+
+typedef struct {
+  const char *s[8];
+  size_t n[8];
+  unsigned col[8]; /* 1-based character column */
+  size_t count;
+  const char *comment; /* trailing '#' field, or NULL */
+  size_t comment_n;
+} fields;
+
+static unsigned count_chars(const char *s, size_t n) {
+  unsigned c = 0;
+  for (size_t i = 0; i < n; i++)
+    c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+static void split_fields(const char *line, size_t n, fields *f) {
+  memset(f, 0, sizeof *f);
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && line[i] == '\t')
+      i++;
+    if (i >= n)
+      break;
+    size_t j = i;
+    while (j < n && line[j] != '\t')
+      j++;
+    size_t e = j;
+    while (e > i && line[e - 1] == ' ') /* trailing spaces are layout */
+      e--;
+    if (line[i] == '#' && f->count > 0) {
+      f->comment = line + i + 1;
+      f->comment_n = n - i - 1;
+      while (f->comment_n && *f->comment == ' ')
+        f->comment++, f->comment_n--;
+      break;
+    }
+    if (f->count < 8) {
+      f->s[f->count] = line + i;
+      f->n[f->count] = e - i;
+      f->col[f->count] = count_chars(line, i) + 1;
+      f->count++;
+    }
+    i = j;
+  }
+}
+
+typedef struct {
+  lichang_lexicon *lx;
+  const char *file;
+  unsigned line;
+  lichang_error *err;
+  lc_buf fold;
+  lc_vec cps; /* uint32_t scratch */
+} loader;
+
+static int bad(loader *L, unsigned col, const char *fmt, const char *arg,
+               size_t argn) {
+  char what[160];
+  snprintf(what, sizeof what, fmt, (int)argn, arg);
+  return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line, col, "%s",
+                           what);
+}
+
+static bool field_is(const fields *f, size_t i, const char *word) {
+  return f->n[i] == strlen(word) && memcmp(f->s[i], word, f->n[i]) == 0;
+}
+
+static int parse_number(loader *L, const fields *f, size_t i, double lo,
+                        double hi, double *out) {
+  char tmp[64];
+  if (f->n[i] >= sizeof tmp)
+    return bad(L, f->col[i], "bad number '%.*s'", f->s[i], f->n[i]);
+  memcpy(tmp, f->s[i], f->n[i]);
+  tmp[f->n[i]] = '\0';
+  char *end;
+  errno = 0;
+  double v = strtod(tmp, &end);
+  if (end == tmp || *end || errno || !isfinite(v))
+    return bad(L, f->col[i], "bad number '%.*s'", f->s[i], f->n[i]);
+  if (v < lo || v > hi) {
+    char what[160];
+    snprintf(what, sizeof what, "number %s out of range [%g, %g]", tmp, lo, hi);
+    return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line,
+                             f->col[i], "%s", what);
+  }
+  *out = v;
+  return 0;
+}
+
+static int parse_stance(loader *L, const fields *f, size_t i, uint8_t *out) {
+  static const char *names[] = {"neutral", "optimistic", "cautious",
+                                "skeptical"};
+  for (uint8_t k = 0; k < 4; k++)
+    if (field_is(f, i, names[k])) {
+      *out = k;
+      return 0;
+    }
+  return bad(L, f->col[i], "unknown stance '%.*s'", f->s[i], f->n[i]);
+}
+
+static int parse_word(loader *L, const fields *f, size_t i,
+                      const char *const *names, size_t count, uint8_t *out,
+                      const char *what) {
+  for (size_t k = 0; k < count; k++)
+    if (field_is(f, i, names[k])) {
+      *out = (uint8_t)k;
+      return 0;
+    }
+  char fmt[64];
+  snprintf(fmt, sizeof fmt, "unknown %s '%%.*s'", what);
+  return bad(L, f->col[i], fmt, f->s[i], f->n[i]);
+}
+
+/* Folds a term and finds or makes its entry, marking kind; a repeat of the
+ * same kind is a duplicate (an error: the author meant one of them). */
+static int add_term(loader *L, const char *s, size_t n, unsigned col,
+                    uint32_t kind, lc_entry **out) {
+  L->fold.len = 0;
+  L->cps.len = 0;
+  if (lichang__fold_utf8(&L->fold, s, n))
+    return LICHANG_ENOMEM;
+  const unsigned char *p = (const unsigned char *)L->fold.data;
+  for (size_t i = 0; i < L->fold.len;) {
+    uint32_t cp;
+    bool badseq;
+    i += lichang__utf8_next(p + i, L->fold.len - i, &cp, &badseq);
+    if (badseq)
+      return bad(L, col, "invalid UTF-8 in '%.*s'", s, n);
+    uint32_t *slot = lichang__vec_push(&L->cps);
+    if (!slot)
+      return LICHANG_ENOMEM;
+    *slot = cp;
+  }
+  if (L->cps.len == 0)
+    return bad(L, col, "empty term%.*s", "", 0);
+  lc_entry *e = trie_insert(L->lx, L->cps.data, L->cps.len);
+  if (!e)
+    return LICHANG_ENOMEM;
+  if (e->kinds & kind)
+    return bad(L, col, "duplicate entry '%.*s' (same after folding script, "
+                       "case and width)",
+               s, n);
+  if (!e->surface && !(e->surface = lichang__arena_strndup(&L->lx->arena, s, n)))
+    return LICHANG_ENOMEM;
+  e->kinds |= kind;
+  *out = e;
+  return 0;
+}
+
+static int need_fields(loader *L, const fields *f, size_t lo, size_t hi) {
+  if (f->count < lo || f->count > hi) {
+    char what[96];
+    snprintf(what, sizeof what, "expected %zu%s field%s, found %zu", lo,
+             hi > lo ? " or more" : "", lo == 1 && hi == lo ? "" : "s",
+             f->count);
+    return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line,
+                             f->count ? f->col[f->count - 1] : 1, "%s", what);
+  }
+  return 0;
+}
+
+/* ---- one handler per file ---- */
+
+static int line_stance(loader *L, const fields *f) {
+  uint8_t st;
+  double w;
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 3, 3)) || (rc = parse_stance(L, f, 1, &st)) ||
+      (rc = parse_number(L, f, 2, 0.0, 10.0, &w)) ||
+      (rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_STANCE, &e)))
+    return rc;
+  e->stance = st;
+  e->weight = (float)w;
+  return 0;
+}
+
+static int line_topic(loader *L, const fields *f) {
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 1, 2)) ||
+      (rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_TOPIC, &e)))
+    return rc;
+  size_t i = f->count == 2 ? 1 : 0;
+  e->topic = lichang__arena_strndup(&L->lx->arena, f->s[i], f->n[i]);
+  return e->topic ? 0 : LICHANG_ENOMEM;
+}
+
+static const char *const mod_names[LC_MOD__COUNT] = {
+    "negator", "intensifier", "hedge", "contrast", "concession", "downtoner"};
+static const float mod_default[LC_MOD__COUNT] = {-1.0f, 1.5f, 0.7f,
+                                                 1.0f,  1.0f, 0.6f};
+
+static int line_modifier(loader *L, const fields *f) {
+  uint8_t kind = 0;
+  double factor;
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 2, 3)) ||
+      (rc = parse_word(L, f, 1, mod_names, LC_MOD__COUNT, &kind, "modifier")))
+    return rc;
+  factor = mod_default[kind];
+  if (f->count == 3 && (rc = parse_number(L, f, 2, 0.0, 5.0, &factor)))
+    return rc;
+  if ((rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_MODIFIER, &e)))
+    return rc;
+  e->mod = kind;
+  e->factor = (float)factor;
+  return 0;
+}
+
+static int line_plain(loader *L, const fields *f, uint32_t kind) {
+  lc_entry *e;
+  int rc = need_fields(L, f, 1, 1);
+  return rc ? rc : add_term(L, f->s[0], f->n[0], f->col[0], kind, &e);
+}
+
+static int line_stop(loader *L, const fields *f) {
+  return line_plain(L, f, LC_K_STOP);
+}
+static int line_title(loader *L, const fields *f) {
+  return line_plain(L, f, LC_K_TITLE);
+}
+static int line_surname(loader *L, const fields *f) {
+  return line_plain(L, f, LC_K_SURNAME);
+}
+
+static const char *const speech_names[] = {"say", "think", "tell", "frame",
+                                           "predict"};
+
+static int line_speech(loader *L, const fields *f) {
+  uint8_t cls = 0;
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 1, 2)))
+    return rc;
+  if (f->count == 2 &&
+      (rc = parse_word(L, f, 1, speech_names,
+                       sizeof speech_names / sizeof *speech_names, &cls,
+                       "speech class")))
+    return rc;
+  if ((rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_SPEECH, &e)))
+    return rc;
+  e->speech = cls;
+  return 0;
+}
+
+static const char *const pronoun_names[] = {"he", "she", "they", "it", "i",
+                                            "we"};
+
+static int line_pronoun(loader *L, const fields *f) {
+  uint8_t cls = 0;
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 2, 2)) ||
+      (rc = parse_word(L, f, 1, pronoun_names,
+                       sizeof pronoun_names / sizeof *pronoun_names, &cls,
+                       "pronoun class")) ||
+      (rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_PRONOUN, &e)))
+    return rc;
+  e->pronoun = cls;
+  return 0;
+}
+
+/* NAME<TAB>person|org[<TAB>ALIAS,ALIAS…]: every form maps to NAME. */
+static int line_person(loader *L, const fields *f) {
+  static const char *const kinds[] = {"person", "org", "person-m", "person-f"};
+  uint8_t kind = 0;
+  int rc;
+  if ((rc = need_fields(L, f, 2, 3)) ||
+      (rc = parse_word(L, f, 1, kinds, 4, &kind, "person kind")))
+    return rc;
+  lc_person *p = lichang__vec_push(&L->lx->people);
+  if (!p)
+    return LICHANG_ENOMEM;
+  int32_t id = (int32_t)(L->lx->people.len - 1);
+  p->name = lichang__arena_strndup(&L->lx->arena, f->s[0], f->n[0]);
+  p->kind = kind == 1;
+  p->gender = kind >= 2 ? kind - 1 : 0;
+  if (!p->name)
+    return LICHANG_ENOMEM;
+  lc_entry *e;
+  if ((rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_PERSON, &e)))
+    return rc;
+  e->person = id;
+  if (f->count == 3) {
+    const char *s = f->s[2], *end = s + f->n[2];
+    while (s < end) {
+      const char *c = memchr(s, ',', (size_t)(end - s));
+      if (!c)
+        c = end;
+      if (c > s) {
+        unsigned col = f->col[2] + count_chars(f->s[2], (size_t)(s - f->s[2]));
+        if ((rc = add_term(L, s, (size_t)(c - s), col, LC_K_PERSON, &e)))
+          return rc;
+        e->person = id;
+      }
+      s = c + 1;
+    }
+  }
+  return 0;
+}
+
+/* TERM<TAB>IDF; the line ".default<TAB>IDF" sets the IDF of unseen words. */
+static int line_idf(loader *L, const fields *f) {
+  double v;
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 2, 2)) ||
+      (rc = parse_number(L, f, 1, 0.0, 100.0, &v)))
+    return rc;
+  if (field_is(f, 0, ".default")) {
+    L->lx->idf_default = v;
+    return 0;
+  }
+  if ((rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_IDF, &e)))
+    return rc;
+  e->idf = (float)v;
+  return 0;
+}
+
+/* Phrase rules: STANCE<TAB>WEIGHT<TAB>PATTERN[<TAB># comment]. The pattern
+ * is folded like the text (Han to Simplified; a non-ASCII character that
+ * folds to ASCII punctuation is escaped, so '？' stays a literal). */
+static int line_rule(loader *L, const fields *f) {
+  uint8_t st;
+  double w;
+  int rc;
+  if ((rc = need_fields(L, f, 3, 3)) || (rc = parse_stance(L, f, 0, &st)) ||
+      (rc = parse_number(L, f, 1, 0.0, 10.0, &w)))
+    return rc;
+  lc_buf pat = {0};
+  const unsigned char *p = (const unsigned char *)f->s[2];
+  for (size_t i = 0; i < f->n[2];) {
+    uint32_t cp, out[8];
+    bool badseq;
+    i += lichang__utf8_next(p + i, f->n[2] - i, &cp, &badseq);
+    size_t k = cp < 0x80 ? (out[0] = cp, 1) : lichang__fold_cp(cp, out);
+    for (size_t j = 0; j < k; j++) {
+      if (cp >= 0x80 && out[j] < 0x80 && !lichang__is_word_cp(out[j]) &&
+          lichang__buf_put(&pat, "\\", 1)) {
+        lichang__buf_free(&pat);
+        return LICHANG_ENOMEM;
+      }
+      if (lichang__buf_put_cp(&pat, out[j])) {
+        lichang__buf_free(&pat);
+        return LICHANG_ENOMEM;
+      }
+    }
+  }
+  int ec;
+  PCRE2_SIZE eo;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                                   PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+  if (!code) {
+    PCRE2_UCHAR msg[120];
+    pcre2_get_error_message(ec, msg, sizeof msg);
+    unsigned col = f->col[2] + count_chars(pat.data, eo < pat.len ? eo : pat.len);
+    lichang__buf_free(&pat);
+    return lichang__error_at(L->err, LICHANG_ERULE, L->file, L->line, col,
+                             "pattern does not compile: %s", (char *)msg);
+  }
+  lichang__buf_free(&pat);
+  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back if no JIT */
+  lc_rule *r = lichang__vec_push(&L->lx->rules);
+  if (!r) {
+    pcre2_code_free(code);
+    return LICHANG_ENOMEM;
+  }
+  r->code = code;
+  r->stance = st;
+  r->weight = (float)w;
+  r->file = L->file;
+  r->line = L->line;
+  r->comment = f->comment
+                   ? lichang__arena_strndup(&L->lx->arena, f->comment,
+                                            f->comment_n)
+                   : lichang__arena_strndup(&L->lx->arena, f->s[2], f->n[2]);
+  return r->comment ? 0 : LICHANG_ENOMEM;
+}
+
+static const struct {
+  const char *name;
+  int (*line)(loader *, const fields *);
+} handlers[] = {
+    {"stance.txt", line_stance},     {"topics.txt", line_topic},
+    {"modifiers.txt", line_modifier}, {"stopwords.txt", line_stop},
+    {"speech.txt", line_speech},     {"titles.txt", line_title},
+    {"people.txt", line_person},     {"pronouns.txt", line_pronoun},
+    {"surnames.txt", line_surname},  {"idf.txt", line_idf},
+    {"rules.txt", line_rule},
+};
+#define NHANDLERS (sizeof handlers / sizeof *handlers)
+
+static int load_text(loader *L, size_t h, const char *data, size_t len) {
+  L->file = handlers[h].name;
+  L->line = 0;
+  size_t i = 0;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len) {
+    const char *nl = memchr(data + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - data) : len;
+    size_t n = e - i;
+    L->line++;
+    if (n && data[i + n - 1] == '\r')
+      n--;
+    if (n && data[i] != '#') {
+      if (memchr(data + i, '\0', n))
+        return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line, 1,
+                                 "NUL byte in line");
+      fields f;
+      split_fields(data + i, n, &f);
+      if (f.count) {
+        int rc = handlers[h].line(L, &f);
+        if (rc)
+          return rc == LICHANG_ENOMEM
+                     ? lichang__error(L->err, rc, "out of memory")
+                     : rc;
+      }
+    }
+    i = e + 1;
+  }
+  return 0;
+}
+
+static int lexicon_new(lichang_lexicon **out) {
+  lichang_lexicon *lx = calloc(1, sizeof *lx);
+  if (!lx)
+    return LICHANG_ENOMEM;
+  lx->node_entry.size = sizeof(int32_t);
+  lx->entries.size = sizeof(lc_entry);
+  lx->people.size = sizeof(lc_person);
+  lx->rules.size = sizeof(lc_rule);
+  lx->idf_default = 12.0;
+  int32_t *root = lichang__vec_push(&lx->node_entry);
+  if (!root || trie_rehash(lx)) {
+    lichang_lexicon_free(lx);
+    return LICHANG_ENOMEM;
+  }
+  *root = -1;
+  lx->nodes = 1;
+  *out = lx;
+  return 0;
+}
+
+typedef int (*source_fn)(void *ctx, size_t handler, loader *L);
+
+static int load_all(lichang_lexicon **out, lichang_error *err, source_fn src,
+                    void *ctx) {
+  if (!out)
+    return lichang__error(err, LICHANG_EINVAL, "out is NULL");
+  *out = NULL;
+  lichang__error_clear(err);
+  lichang_lexicon *lx;
+  if (lexicon_new(&lx))
+    return lichang__error(err, LICHANG_ENOMEM, "out of memory");
+  loader L = {.lx = lx, .err = err};
+  L.cps.size = sizeof(uint32_t);
+  int rc = 0;
+  for (size_t h = 0; h < NHANDLERS && !rc; h++)
+    rc = src(ctx, h, &L);
+  lichang__buf_free(&L.fold);
+  lichang__vec_free(&L.cps);
+  if (rc) {
+    lichang_lexicon_free(lx);
+    return rc;
+  }
+  *out = lx;
+  return 0;
+}
+
+static int builtin_source(void *ctx, size_t h, loader *L) {
+  (void)ctx;
+  for (size_t i = 0; lichang__builtin_dict[i].name; i++)
+    if (strcmp(lichang__builtin_dict[i].name, handlers[h].name) == 0)
+      return load_text(L, h, (const char *)lichang__builtin_dict[i].data,
+                       lichang__builtin_dict[i].len);
+  return 0;
+}
+
+int lichang_lexicon_builtin(lichang_lexicon **out, lichang_error *err) {
+  return load_all(out, err, builtin_source, NULL);
+}
+
+static int dir_source(void *ctx, size_t h, loader *L) {
+  const char *dir = ctx;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, handlers[h].name);
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return errno == ENOENT ? 0
+                           : lichang__error(L->err, LICHANG_EIO, "%s: %s", path,
+                                            strerror(errno));
+  lc_buf b = {0};
+  char chunk[65536];
+  size_t n;
+  int rc = 0;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+    if (lichang__buf_put(&b, chunk, n)) {
+      rc = lichang__error(L->err, LICHANG_ENOMEM, "out of memory");
+      break;
+    }
+  if (!rc && ferror(fp))
+    rc = lichang__error(L->err, LICHANG_EIO, "%s: read error", path);
+  fclose(fp);
+  if (!rc)
+    rc = load_text(L, h, b.data ? b.data : "", b.len);
+  lichang__buf_free(&b);
+  return rc;
+}
+
+int lichang_lexicon_load(lichang_lexicon **out, const char *dir,
+                         lichang_error *err) {
+  if (!dir) {
+    if (out)
+      *out = NULL;
+    return lichang__error(err, LICHANG_EINVAL, "dir is NULL");
+  }
+  return load_all(out, err, dir_source, (void *)dir);
+}
+
+void lichang_lexicon_free(lichang_lexicon *lx) {
+  if (!lx)
+    return;
+  for (size_t i = 0; i < lx->rules.len; i++)
+    pcre2_code_free(((lc_rule *)lx->rules.data)[i].code);
+  lichang__vec_free(&lx->rules);
+  lichang__vec_free(&lx->people);
+  lichang__vec_free(&lx->entries);
+  lichang__vec_free(&lx->node_entry);
+  free(lx->trie_keys);
+  free(lx->trie_vals);
+  lichang__arena_free(&lx->arena);
+  free(lx);
+}

@@ -1,0 +1,155 @@
+/* Stage 1-2: decode and normalise for matching.
+ *
+ * Input: the article's bytes. Output: lc_text, the folded code points
+ * (NFKC, case folded, Traditional Han mapped to Simplified) with, for each,
+ * the byte offset of the original character it came from. Invariant: off[]
+ * is non-decreasing and off[n] == len, so any range of folded code points
+ * maps back to a byte span of the original.
+ *
+ * Folding is per character, so the mapping back stays exact. NFKC's
+ * composition across characters (a letter plus a combining mark) is done
+ * inside one character only; news text in Chinese does not rely on it. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+extern const uint16_t lichang__t2s_first, lichang__t2s_last;
+extern const uint16_t lichang__t2s[];
+
+bool lichang__is_han(uint32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         cp == 0x3007;
+}
+
+bool lichang__is_word_cp(uint32_t cp) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  if (lichang__is_han(cp))
+    return true;
+  utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+         c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
+         c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_ND;
+}
+
+static uint32_t t2s(uint32_t cp) {
+  if (cp >= lichang__t2s_first && cp <= lichang__t2s_last)
+    return lichang__t2s[cp - lichang__t2s_first];
+  return cp;
+}
+
+size_t lichang__fold_cp(uint32_t cp, uint32_t out[8]) {
+  /* Fast paths: ASCII, BMP Han and CJK punctuation are most of the text. */
+  if (cp < 0x80) {
+    out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    return 1;
+  }
+  if (cp >= 0x4E00 && cp <= 0x9FFF) {
+    out[0] = t2s(cp);
+    return 1;
+  }
+  if (cp >= 0xFF01 && cp <= 0xFF5E) { /* full-width ASCII */
+    cp -= 0xFEE0;
+    out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    return 1;
+  }
+  if (cp == 0xFFFD) {
+    out[0] = cp;
+    return 1;
+  }
+  utf8proc_int32_t buf[8];
+  int last = 0;
+  utf8proc_ssize_t n = utf8proc_decompose_char(
+      (utf8proc_int32_t)cp, buf, 8,
+      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE, &last);
+  if (n < 0 || n > 8) {
+    out[0] = cp;
+    return 1;
+  }
+  if (n > 1)
+    n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+  if (n < 0) {
+    out[0] = cp;
+    return 1;
+  }
+  for (utf8proc_ssize_t i = 0; i < n; i++)
+    out[i] = t2s((uint32_t)buf[i]);
+  return (size_t)n;
+}
+
+int lichang__fold_utf8(lc_buf *out, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    uint32_t cp, f[8];
+    bool bad;
+    i += lichang__utf8_next(p + i, n - i, &cp, &bad);
+    size_t k = lichang__fold_cp(cp, f);
+    for (size_t j = 0; j < k; j++)
+      if (lichang__buf_put_cp(out, f[j]))
+        return LICHANG_ENOMEM;
+  }
+  if (lichang__buf_grow(out, 0))
+    return LICHANG_ENOMEM;
+  out->data[out->len] = '\0';
+  return 0;
+}
+
+int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
+                       size_t len) {
+  memset(t, 0, sizeof *t);
+  t->src = src;
+  t->len = len;
+  const unsigned char *p = (const unsigned char *)src;
+  size_t i = 0;
+  if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    i = 3; /* a BOM is not text */
+  /* Folding rarely grows the text; start with one slot per byte. */
+  size_t cap = len - i + 1;
+  t->cp = malloc(cap * sizeof *t->cp);
+  t->off = malloc((cap + 1) * sizeof *t->off);
+  if (!t->cp || !t->off)
+    return LICHANG_ENOMEM;
+  size_t bad_runs = 0;
+  while (i < len) {
+    uint32_t cp, f[8];
+    bool bad;
+    size_t step = lichang__utf8_next(p + i, len - i, &cp, &bad);
+    if (bad && bad_runs++ < 16)
+      lichang__doc_warn(doc, "byte %zu: invalid UTF-8, read as U+FFFD", i);
+    size_t k = cp == 0 ? 0 : lichang__fold_cp(cp, f); /* NUL is dropped */
+    if (t->n + k + 1 > cap) {
+      size_t ncap = cap * 2 + k;
+      uint32_t *a = realloc(t->cp, ncap * sizeof *a);
+      if (!a)
+        return LICHANG_ENOMEM;
+      t->cp = a;
+      uint32_t *b = realloc(t->off, (ncap + 1) * sizeof *b);
+      if (!b)
+        return LICHANG_ENOMEM;
+      t->off = b;
+      cap = ncap;
+    }
+    for (size_t j = 0; j < k; j++) {
+      t->cp[t->n] = f[j];
+      t->off[t->n] = (uint32_t)i;
+      t->n++;
+    }
+    t->chars++;
+    i += step;
+  }
+  if (bad_runs > 16)
+    lichang__doc_warn(doc, "%zu more invalid UTF-8 sequences", bad_runs - 16);
+  t->off[t->n] = (uint32_t)len;
+  return 0;
+}
+
+void lichang__text_free(lc_text *t) {
+  free(t->cp);
+  free(t->off);
+  t->cp = t->off = NULL;
+}

@@ -1,0 +1,167 @@
+/* Stage 3: segment the folded text into words.
+ *
+ * Input: lc_text. Output: lc_token spans covering every word (punctuation
+ * and spaces are left out). ICU's dictionary-based word BreakIterator
+ * (locale zh) proposes the words; then the lexicon overlays its own
+ * multi-character entries (terms, names, speech verbs) by longest match,
+ * the way a user dictionary does in jieba: ICU cuts 物理世界 into 物理/世界
+ * and leaves 他认为 whole; after the overlay they are 物理世界 and 他/认为.
+ *
+ * An overlay match must share at least one edge with ICU's words, so that
+ * an entry never glues the end of one word to the start of the next
+ * (中国|人民 does not yield 国人). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ustring.h>
+
+int lichang__segmenter_init(lc_segmenter *s, lichang_error *err) {
+  memset(s, 0, sizeof *s);
+  s->bounds.size = sizeof(uint32_t);
+  UErrorCode st = U_ZERO_ERROR;
+  s->brk = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
+  if (U_FAILURE(st))
+    return lichang__error(err, LICHANG_EINPUT,
+                          "cannot open ICU word break iterator: %s",
+                          u_errorName(st));
+  return 0;
+}
+
+void lichang__segmenter_free(lc_segmenter *s) {
+  if (s->brk)
+    ubrk_close(s->brk);
+  free(s->u16);
+  free(s->u16_cp);
+  lichang__vec_free(&s->bounds);
+  memset(s, 0, sizeof *s);
+}
+
+/* ICU word boundaries of t, as code point indexes, into s->bounds. */
+static int icu_bounds(lc_segmenter *s, const lc_text *t) {
+  size_t need = t->n * 2 + 1;
+  if (need > s->u16_cap) {
+    uint16_t *a = realloc(s->u16, need * sizeof *a);
+    if (!a)
+      return LICHANG_ENOMEM;
+    s->u16 = a;
+    uint32_t *b = realloc(s->u16_cp, need * sizeof *b);
+    if (!b)
+      return LICHANG_ENOMEM;
+    s->u16_cp = b;
+    s->u16_cap = need;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    uint32_t c = t->cp[i];
+    if (c >= 0x10000) {
+      s->u16_cp[k] = (uint32_t)i;
+      s->u16[k++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
+      s->u16_cp[k] = (uint32_t)i;
+      s->u16[k++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      s->u16_cp[k] = (uint32_t)i;
+      s->u16[k++] = (uint16_t)c;
+    }
+  }
+  s->u16_cp[k] = (uint32_t)t->n;
+  s->bounds.len = 0;
+  UErrorCode st = U_ZERO_ERROR;
+  ubrk_setText(s->brk, (const UChar *)s->u16, (int32_t)k, &st);
+  if (U_FAILURE(st))
+    return LICHANG_EINPUT;
+  for (int32_t b = ubrk_first(s->brk); b != UBRK_DONE; b = ubrk_next(s->brk)) {
+    uint32_t *slot = lichang__vec_push(&s->bounds);
+    if (!slot)
+      return LICHANG_ENOMEM;
+    *slot = s->u16_cp[b];
+  }
+  return 0;
+}
+
+/* Longest overlay entry starting at i, in code points (0 if none). */
+static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
+                            size_t i, int32_t *entry) {
+  uint32_t node = 0;
+  size_t best = 0;
+  for (size_t j = i; j < t->n && j - i < lx->max_chars; j++) {
+    node = lichang__trie_step(lx, node, t->cp[j]);
+    if (!node)
+      break;
+    const lc_entry *e = lichang__trie_entry(lx, node);
+    if (e && (e->kinds & LC_K_OVERLAY) && j > i) {
+      best = j - i + 1;
+      *entry = (int32_t)(e - (const lc_entry *)lx->entries.data);
+    }
+  }
+  return best;
+}
+
+static int emit(const lichang_lexicon *lx, const lc_text *t, lc_vec *tokens,
+                size_t a, size_t b, int32_t entry) {
+  /* Drop tokens that hold no word character (spaces, punctuation). */
+  bool word = false;
+  for (size_t i = a; i < b && !word; i++)
+    word = lichang__is_word_cp(t->cp[i]);
+  if (!word)
+    return 0;
+  lc_token *tok = lichang__vec_push(tokens);
+  if (!tok)
+    return LICHANG_ENOMEM;
+  tok->start = (uint32_t)a;
+  tok->end = (uint32_t)b;
+  if (entry < 0) {
+    const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
+    entry = e ? (int32_t)(e - (const lc_entry *)lx->entries.data) : -1;
+  }
+  tok->entry = entry;
+  return 0;
+}
+
+int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
+                     const lc_text *t, lc_vec *tokens) {
+  tokens->len = 0;
+  if (t->n == 0)
+    return 0;
+  int rc = icu_bounds(s, t);
+  if (rc)
+    return rc;
+  const uint32_t *B = s->bounds.data;
+  size_t nb = s->bounds.len, bi = 0; /* B[bi] <= pos < B[bi+1] */
+  /* is_bound[pos] would cost memory; B is sorted, so walk it alongside. */
+  size_t pos = 0;
+  while (pos < t->n) {
+    while (bi + 1 < nb && B[bi + 1] <= pos)
+      bi++;
+    size_t word_end = bi + 1 < nb ? B[bi + 1] : t->n;
+    /* Find the first overlay match in [pos, word_end) that shares an edge
+     * with ICU's words. */
+    size_t q = pos, len = 0;
+    int32_t entry = -1;
+    for (; q < word_end; q++) {
+      len = overlay_match(lx, t, q, &entry);
+      if (!len)
+        continue;
+      bool starts = q == pos; /* an ICU bound or the end of a token */
+      size_t end = q + len, k = bi;
+      while (k + 1 < nb && B[k + 1] < end)
+        k++;
+      bool ends = (k + 1 < nb && B[k + 1] == end) || end == t->n;
+      if (starts || ends)
+        break;
+      len = 0;
+    }
+    if (len) {
+      if (q > pos && (rc = emit(lx, t, tokens, pos, q, -1)))
+        return rc;
+      if ((rc = emit(lx, t, tokens, q, q + len, entry)))
+        return rc;
+      pos = q + len;
+    } else {
+      if ((rc = emit(lx, t, tokens, pos, word_end, -1)))
+        return rc;
+      pos = word_end;
+    }
+  }
+  return 0;
+}

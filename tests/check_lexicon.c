@@ -1,0 +1,127 @@
+/* Lexicon loading: the built-in one loads; bad lines are errors naming
+ * file:line:column. Each bad lexicon is a folder under tests/dicts/. */
+#include "tests_common.h"
+
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static char dir[256];
+
+/* Writes one file into a fresh temporary lexicon folder. */
+static const char *lexicon_with(const char *file, const char *content) {
+  snprintf(dir, sizeof dir, "/tmp/lichang-lex-XXXXXX");
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  FILE *f = fopen(path, "wb");
+  ck_assert_ptr_nonnull(f);
+  fputs(content, f);
+  fclose(f);
+  return dir;
+}
+
+static void expect_error(const char *file, const char *content, int code,
+                         const char *message) {
+  lichang_lexicon *lx = (void *)1;
+  lichang_error err;
+  int rc = lichang_lexicon_load(&lx, lexicon_with(file, content), &err);
+  ck_assert_int_eq(rc, code);
+  ck_assert_ptr_null(lx);
+  ck_assert_str_eq(err.message, message);
+  ck_assert_int_eq(err.code, code);
+}
+
+START_TEST(builtin_loads) {
+  lichang_lexicon *lx;
+  lichang_error err;
+  ck_assert_int_eq(lichang_lexicon_builtin(&lx, &err), 0);
+  ck_assert_uint_gt(lx->entries.len, 0);
+  lichang_lexicon_free(lx);
+  lichang_lexicon_free(NULL);
+}
+END_TEST
+
+START_TEST(unknown_stance) {
+  expect_error("stance.txt", "# header\n里程碑\toptimistc\t1.0\n", LICHANG_EDICT,
+               "stance.txt:2:5: unknown stance 'optimistc'");
+}
+END_TEST
+
+START_TEST(bad_weights) {
+  expect_error("stance.txt", "突破\toptimistic\tnan\n", LICHANG_EDICT,
+               "stance.txt:1:15: bad number 'nan'");
+  expect_error("stance.txt", "突破\toptimistic\tinf\n", LICHANG_EDICT,
+               "stance.txt:1:15: bad number 'inf'");
+  expect_error("stance.txt", "突破\toptimistic\t-1\n", LICHANG_EDICT,
+               "stance.txt:1:15: number -1 out of range [0, 10]");
+  expect_error("stance.txt", "突破\toptimistic\t1e300\n", LICHANG_EDICT,
+               "stance.txt:1:15: number 1e300 out of range [0, 10]");
+}
+END_TEST
+
+START_TEST(missing_field) {
+  expect_error("stance.txt", "突破\toptimistic\n", LICHANG_EDICT,
+               "stance.txt:1:4: expected 3 fields, found 2");
+}
+END_TEST
+
+START_TEST(duplicate_across_scripts) {
+  expect_error("stance.txt", "里程碑\toptimistic\t1\n里程碑\toptimistic\t2\n",
+               LICHANG_EDICT,
+               "stance.txt:2:1: duplicate entry '里程碑' (same after folding "
+               "script, case and width)");
+  expect_error("topics.txt", "AGI\nａｇｉ\n", LICHANG_EDICT,
+               "topics.txt:2:1: duplicate entry 'ａｇｉ' (same after folding "
+               "script, case and width)");
+}
+END_TEST
+
+START_TEST(bad_pattern) {
+  expect_error("rules.txt", "skeptical\t1.0\t離(還很遠\t# unbalanced\n",
+               LICHANG_ERULE,
+               "rules.txt:1:20: pattern does not compile: missing closing "
+               "parenthesis");
+}
+END_TEST
+
+START_TEST(crlf_and_bom_accepted) {
+  lichang_lexicon *lx;
+  lichang_error err;
+  int rc = lichang_lexicon_load(
+      &lx,
+      lexicon_with("stance.txt", "\xEF\xBB\xBF# c\r\n突破\toptimistic\t1.5\r\n"),
+      &err);
+  ck_assert_msg(rc == 0, "%s", err.message);
+  uint32_t cp[2] = {0x7A81, 0x7834}; /* 突破 */
+  const lc_entry *e = lichang__lexicon_find(lx, cp, 2);
+  ck_assert_ptr_nonnull(e);
+  ck_assert(e->kinds & LC_K_STANCE);
+  ck_assert_float_eq_tol(e->weight, 1.5, 1e-6);
+  lichang_lexicon_free(lx);
+}
+END_TEST
+
+START_TEST(missing_dir_file_is_empty_and_unreadable_is_error) {
+  lichang_lexicon *lx;
+  lichang_error err;
+  ck_assert_int_eq(lichang_lexicon_load(&lx, "/nonexistent-lichang", &err), 0);
+  lichang_lexicon_free(lx);
+  ck_assert_int_eq(lichang_lexicon_load(NULL, "/x", &err), LICHANG_EINVAL);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("lexicon");
+  TCase *tc = tcase_create("load");
+  tcase_add_test(tc, builtin_loads);
+  tcase_add_test(tc, unknown_stance);
+  tcase_add_test(tc, bad_weights);
+  tcase_add_test(tc, missing_field);
+  tcase_add_test(tc, duplicate_across_scripts);
+  tcase_add_test(tc, bad_pattern);
+  tcase_add_test(tc, crlf_and_bom_accepted);
+  tcase_add_test(tc, missing_dir_file_is_empty_and_unreadable_is_error);
+  suite_add_tcase(s, tc);
+  return run_suite(s);
+}

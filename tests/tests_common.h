@@ -1,0 +1,45 @@
+/* Helpers shared by the Check programs. */
+#ifndef LICHANG_TESTS_COMMON_H
+#define LICHANG_TESTS_COMMON_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#ifndef LICHANG_TEST_DIR
+#define LICHANG_TEST_DIR "."
+#endif
+
+/* Runs one suite; the exit status CTest reads. */
+static inline int run_suite(Suite *s) {
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* Tags text with a lexicon; the doc is the caller's. */
+static inline lichang_doc *tag_with(const lichang_lexicon *lx,
+                                    const char *text) {
+  lichang_tagger *tg;
+  lichang_error err;
+  ck_assert_int_eq(lichang_tagger_new(&tg, lx, NULL, &err), 0);
+  lichang_doc *doc = NULL;
+  ck_assert_int_eq(lichang_tag(&doc, tg, text, strlen(text), &err), 0);
+  lichang_tagger_free(tg);
+  return doc;
+}
+
+/* The article's text of byte span sp, as a malloc'd string. */
+static inline char *span_text(const char *text, lichang_span sp) {
+  char *s = malloc(sp.end - sp.start + 1);
+  memcpy(s, text + sp.start, sp.end - sp.start);
+  s[sp.end - sp.start] = '\0';
+  return s;
+}
+
+#endif
