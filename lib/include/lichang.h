@@ -11,24 +11,36 @@
  * from their parent object and live as long as it does. Strings the library
  * returns for the caller to keep are freed with lichang_free().
  *
+ * Errors: a function that can fail returns 0 (LICHANG_OK) or a negative
+ * lichang_status, sets its `*out` to NULL, and fills the caller's
+ * lichang_error (if not NULL) with the code and a message. Accessors cannot
+ * fail: given NULL or an index out of range they return 0, NULL, "" or an
+ * empty span, as each says.
+ *
  * Offsets: every position (lichang_span, lichang_error.offset) is in bytes of
  * the UTF-8 text passed to lichang_tag(), end exclusive.
  *
- * Example:
- *   lichang_lexicon *lex; lichang_tagger *tg; lichang_doc *doc;
+ * Example (complete in lichang(3) and tests/consumer/prog.c, which the tests
+ * build against an installed copy and run):
+ *   lichang_lexicon *lexicon = NULL;
+ *   lichang_tagger *tagger = NULL;
+ *   lichang_doc *doc = NULL;
  *   lichang_error err;
- *   if (lichang_lexicon_builtin(&lex, &err) < 0) { puts(err.message); ... }
- *   lichang_tagger_new(&tg, lex, NULL, &err);
- *   if (lichang_tag(&doc, tg, text, strlen(text), &err) == 0) {
- *     for (size_t i = 0; i < lichang_doc_quote_count(doc); i++) {
- *       const lichang_quote *q = lichang_doc_quote(doc, i);
- *       printf("%s: %s\n", lichang_quote_speaker(q),
- *              lichang_stance_name(lichang_quote_stance(q, NULL)));
- *     }
- *     lichang_doc_free(doc);
+ *   int rc = lichang_lexicon_builtin(&lexicon, &err);
+ *   if (rc == LICHANG_OK)
+ *     rc = lichang_tagger_new(&tagger, lexicon, NULL, &err);
+ *   if (rc == LICHANG_OK)
+ *     rc = lichang_tag(&doc, tagger, text, len, &err);
+ *   if (rc != LICHANG_OK)
+ *     fprintf(stderr, "%s (%s)\n", err.message, lichang_strerror(rc));
+ *   for (size_t i = 0; i < lichang_doc_quote_count(doc); i++) {
+ *     const lichang_quote *q = lichang_doc_quote(doc, i);
+ *     printf("%s: %s\n", lichang_quote_speaker(q),
+ *            lichang_stance_name(lichang_quote_stance(q, NULL)));
  *   }
- *   lichang_tagger_free(tg);
- *   lichang_lexicon_free(lex);
+ *   lichang_doc_free(doc);
+ *   lichang_tagger_free(tagger);
+ *   lichang_lexicon_free(lexicon);
  */
 #ifndef LICHANG_H
 #define LICHANG_H
@@ -47,13 +59,17 @@ extern "C" {
 #define LICHANG_API
 #endif
 
-/* The one copy of the version: CMake parses these three lines. */
+/* The one copy of the version: CMake parses these three lines, and the
+ * shared library's SONAME carries the major (liblichang.so.MAJOR): within a
+ * major version the ABI only grows. */
 #define LICHANG_VERSION_MAJOR 0
 #define LICHANG_VERSION_MINOR 1
 #define LICHANG_VERSION_PATCH 0
 #define LICHANG_VERSION_STRING "0.1.0"
 
-/* Returns LICHANG_VERSION_STRING of the library actually linked (static). */
+/* Returns the LICHANG_VERSION_STRING the linked library was built with (a
+ * static string): compare with the macro to catch a header/library mismatch.
+ * Never fails; any thread. */
 LICHANG_API const char *lichang_version(void);
 
 /* Every function that can fail returns 0 or one of these negative codes. */
@@ -78,7 +94,8 @@ typedef struct lichang_error {
   char message[256];     /* "stance.txt:12:7: unknown stance 'optimistc'" */
 } lichang_error;
 
-/* Returns a static description of a status code; never NULL. */
+/* Returns a static description of a status code ("out of memory"), or of
+ * an unknown one; never NULL, never fails; any thread. */
 LICHANG_API const char *lichang_strerror(int code);
 
 typedef struct lichang_lexicon lichang_lexicon;
@@ -97,23 +114,30 @@ typedef enum {
   LICHANG_SKEPTICAL = 3
 } lichang_stance;
 
-/* Returns "neutral", "optimistic", "cautious" or "skeptical" (static). */
+/* Returns "neutral", "optimistic", "cautious" or "skeptical" (static;
+ * "neutral" for a value out of range). Never fails; any thread. */
 LICHANG_API const char *lichang_stance_name(lichang_stance stance);
 
-/* Loads the lexicon compiled into the library from dict/ at build time.
- * On success *out is the caller's (free with lichang_lexicon_free) and 0 is
- * returned; fails with LICHANG_ENOMEM. */
+/* Loads the lexicon compiled into the library from dict/ at build time (the
+ * same files are installed in share/lichang/dict). On success returns 0 and
+ * *out is the caller's, to free with lichang_lexicon_free; on failure *out is
+ * NULL. Fails with LICHANG_EINVAL (out is NULL) or LICHANG_ENOMEM. Any
+ * thread; each call builds a new lexicon, so load once and share it. */
 LICHANG_API int lichang_lexicon_builtin(lichang_lexicon **out,
                                         lichang_error *err);
 
 /* Loads a lexicon directory laid out like dict/ (the same parser as the
- * built-in one; missing files are taken as empty). Fails with LICHANG_EIO
- * (unreadable), LICHANG_EDICT (malformed line: err names file:line:column),
- * LICHANG_ERULE (bad pattern) or LICHANG_ENOMEM. */
+ * built-in one; missing files are taken as empty). On success returns 0 and
+ * *out is the caller's (lichang_lexicon_free); on failure *out is NULL.
+ * Fails with LICHANG_EINVAL (out or dir is NULL), LICHANG_EIO (a file cannot
+ * be read), LICHANG_EDICT (a malformed line: err->file, ->line, ->column and
+ * the message name it), LICHANG_ERULE (a phrase rule does not compile) or
+ * LICHANG_ENOMEM. Any thread. */
 LICHANG_API int lichang_lexicon_load(lichang_lexicon **out, const char *dir,
                                      lichang_error *err);
 
-/* Frees a lexicon; every tagger made from it must be freed first. */
+/* Frees a lexicon (NULL: no-op). Every tagger made from it must be freed
+ * first, and no other thread may be using it. */
 LICHANG_API void lichang_lexicon_free(lichang_lexicon *lexicon);
 
 /* Tagging options. Fields are only ever appended; start from
@@ -127,28 +151,42 @@ typedef struct lichang_options {
 #define LICHANG_OPTIONS_INIT {LICHANG_OPTIONS_VERSION, 10, 0}
 
 /* Makes a tagger: per-thread scratch over a shared lexicon, which must
- * outlive it. opts may be NULL for the defaults. Fails with LICHANG_EINVAL
- * (bad options), LICHANG_ENOMEM or LICHANG_EINPUT (ICU could not open its
- * word break iterator). */
+ * outlive it; the options are copied. opts may be NULL for the defaults. On
+ * success returns 0 and *out is the caller's (lichang_tagger_free); on
+ * failure *out is NULL. Fails with LICHANG_EINVAL (out or lexicon NULL, or an
+ * unknown opts->version), LICHANG_ENOMEM or LICHANG_EINPUT (ICU could not
+ * open its word break iterator). Any thread, also while other threads tag
+ * with taggers over the same lexicon. */
 LICHANG_API int lichang_tagger_new(lichang_tagger **out,
                                    const lichang_lexicon *lexicon,
                                    const lichang_options *opts,
                                    lichang_error *err);
+/* Frees a tagger (NULL: no-op). Docs it made stay valid: they own their
+ * results. */
 LICHANG_API void lichang_tagger_free(lichang_tagger *tagger);
 
 /* Tags one article of len bytes of UTF-8 (a leading BOM is skipped; invalid
- * bytes are read as U+FFFD and reported as warnings, not errors). On success
- * *out is the caller's (lichang_doc_free). Fails with LICHANG_EINVAL,
- * LICHANG_ELIMIT (longer than max_bytes, or over 4 GiB) or LICHANG_ENOMEM;
- * err->offset then says where, when a position is to blame. */
+ * bytes are read as U+FFFD and reported as warnings, not errors; text need
+ * not be NUL-terminated and is copied, so it may be freed at once). On
+ * success returns 0 and *out is the caller's (lichang_doc_free); on failure
+ * *out is NULL. Fails with LICHANG_EINVAL (out or tagger NULL, or text NULL
+ * with len > 0), LICHANG_ELIMIT (longer than max_bytes, or over 4 GiB) or
+ * LICHANG_ENOMEM; err->offset then says where, when a position is to blame.
+ * One thread at a time per tagger; different taggers may tag at once. */
 LICHANG_API int lichang_tag(lichang_doc **out, lichang_tagger *tagger,
                             const char *text, size_t len, lichang_error *err);
+/* Frees a doc and everything borrowed from it (NULL: no-op). */
 LICHANG_API void lichang_doc_free(lichang_doc *doc);
 
-/* Characters (code points) in the article. */
+/* Accessors. They never fail and never change the doc, so any number of
+ * threads may read one doc at once once lichang_tag() has returned it. */
+
+/* Characters (code points) in the article; 0 for a NULL doc. */
 LICHANG_API size_t lichang_doc_chars(const lichang_doc *doc);
 
-/* Keywords, best first: term (folded form, borrowed) and TF-IDF weight. */
+/* Keywords, best first: the i-th term (its surface form at its first
+ * occurrence, NUL-terminated UTF-8 borrowed from the doc) and, if weight is
+ * not NULL, its TF-IDF weight; NULL when i is out of range. */
 LICHANG_API size_t lichang_doc_keyword_count(const lichang_doc *doc);
 LICHANG_API const char *lichang_doc_keyword(const lichang_doc *doc, size_t i,
                                             double *weight);
@@ -163,7 +201,8 @@ LICHANG_API lichang_span lichang_doc_token(const lichang_doc *doc, size_t i);
 LICHANG_API size_t lichang_doc_token_folded(const lichang_doc *doc, size_t i,
                                             char *buf, size_t size);
 
-/* Warnings about the input (e.g. "byte 17: invalid UTF-8"), borrowed. */
+/* Warnings about the input (e.g. "byte 17: invalid UTF-8"): the i-th,
+ * borrowed from the doc, or NULL when i is out of range. */
 LICHANG_API size_t lichang_doc_warning_count(const lichang_doc *doc);
 LICHANG_API const char *lichang_doc_warning(const lichang_doc *doc, size_t i);
 
@@ -172,17 +211,24 @@ LICHANG_API size_t lichang_doc_quote_count(const lichang_doc *doc);
 LICHANG_API const lichang_quote *lichang_doc_quote(const lichang_doc *doc,
                                                    size_t i);
 
+/* Direct: the speaker's words in quotation marks; indirect: reported speech
+ * (X said that ...). */
 typedef enum { LICHANG_DIRECT = 0, LICHANG_INDIRECT = 1 } lichang_quote_kind;
 
+/* The passage's bytes in the input, end exclusive ({0, 0} for NULL). */
 LICHANG_API lichang_span lichang_quote_span(const lichang_quote *quote);
+/* Direct or reported speech (LICHANG_DIRECT for NULL). */
 LICHANG_API lichang_quote_kind lichang_quote_kind_of(const lichang_quote *quote);
-/* The speaker's canonical name (borrowed); "" if none was found. */
+/* The speaker's canonical name (borrowed); "" if none was found or for
+ * NULL, never NULL. */
 LICHANG_API const char *lichang_quote_speaker(const lichang_quote *quote);
-/* The stance; *score (if not NULL) gets its confidence in [0, 1]. */
+/* The stance (LICHANG_NEUTRAL for NULL); *score (if not NULL) gets its
+ * confidence in [0, 1]. */
 LICHANG_API lichang_stance lichang_quote_stance(const lichang_quote *quote,
                                                 double *score);
 
-/* What the stance is about: topic labels found in the passage (borrowed). */
+/* What the stance is about: topic labels found in the passage; the i-th is
+ * borrowed, NULL when i is out of range. */
 LICHANG_API size_t lichang_quote_target_count(const lichang_quote *quote);
 LICHANG_API const char *lichang_quote_target(const lichang_quote *quote,
                                              size_t i);
@@ -196,18 +242,23 @@ typedef struct lichang_evidence {
   double weight; /* after modifiers (negation, hedges, contrast) */
 } lichang_evidence;
 
+/* The evidence for a quote's stance, in reading order; the i-th is
+ * borrowed, NULL when i is out of range. */
 LICHANG_API size_t lichang_quote_evidence_count(const lichang_quote *quote);
 LICHANG_API const lichang_evidence *
 lichang_quote_evidence(const lichang_quote *quote, size_t i);
 
 /* Serialises the doc as one JSON object on one line (no newline), with
- * "id" set to id (may be NULL). Returns a NUL-terminated string to free with
- * lichang_free, or NULL when out of memory; *len (if not NULL) gets its
- * length in bytes. */
+ * "id" set to id (may be NULL); the format is lichang(1)'s `tag` output.
+ * Returns a NUL-terminated string that is the caller's, to free with
+ * lichang_free, or NULL when out of memory or doc is NULL; *len (if not
+ * NULL) gets its length in bytes. Any thread (it only reads the doc). */
 LICHANG_API char *lichang_doc_to_json(const lichang_doc *doc, const char *id,
                                       size_t *len);
 
-/* Frees a string returned by the library. */
+/* Frees a string the library returned for the caller to keep (from
+ * lichang_doc_to_json); NULL: no-op. Use it, not free(): the library may be
+ * built against another C runtime than its caller. */
 LICHANG_API void lichang_free(void *p);
 
 #ifdef __cplusplus
