@@ -54,9 +54,12 @@ echo "$depends" | tr ',' '\n' | while read -r name op ver; do
 done
 
 dpkg-deb --contents "$deb" | awk '{ print $6 }' >"$tmp/contents"
-for f in usr/bin/lichang usr/include/lichang.h usr/lib/liblichang.a \
-  usr/lib/liblichang.so.0 usr/lib/pkgconfig/lichang.pc \
-  usr/lib/cmake/lichang/lichangConfig.cmake usr/share/man/man1/lichang.1 \
+# usr/lib, or usr/lib/<triplet> when configured with --prefix /usr.
+lib=$(sed -n 's|^\./\(.*\)/pkgconfig/lichang\.pc$|\1|p' "$tmp/contents")
+[ -n "$lib" ] || fail "the package lacks lichang.pc"
+for f in usr/bin/lichang usr/include/lichang.h "$lib/liblichang.a" \
+  "$lib/liblichang.so.0" "$lib/cmake/lichang/lichangConfig.cmake" \
+  usr/share/man/man1/lichang.1 \
   usr/share/man/man3/lichang.3 usr/share/lichang/dict/stance.txt \
   usr/share/bash-completion/completions/lichang; do
   grep -q "^\./$f\$" "$tmp/contents" || fail "the package lacks /$f"
@@ -94,11 +97,11 @@ grep -q '"stance":"' "$tmp/tag.jsonl" || fail "lichang tag found no quotes"
 echo "ok: lichang --version and lichang tag"
 if command -v pkg-config >/dev/null 2>&1; then
   # shellcheck disable=SC2046 # word splitting is the point
-  PKG_CONFIG_PATH=$root/usr/lib/pkgconfig \
+  PKG_CONFIG_PATH=$root/$lib/pkgconfig \
     "$cc" "$tests/consumer/prog.c" -o "$tmp/prog" \
-    $(PKG_CONFIG_PATH=$root/usr/lib/pkgconfig pkg-config --cflags --libs lichang) ||
+    $(PKG_CONFIG_PATH=$root/$lib/pkgconfig pkg-config --cflags --libs lichang) ||
     fail "a program does not build against the package"
-  LD_LIBRARY_PATH=$root/usr/lib "$tmp/prog" "$tests/articles/example.txt" >/dev/null ||
+  LD_LIBRARY_PATH=$root/$lib "$tmp/prog" "$tests/articles/example.txt" >/dev/null ||
     fail "a program built against the package fails"
   echo "ok: a program built with pkg-config against the package runs"
 fi
@@ -106,7 +109,7 @@ fi
 if [ -n "$installed" ]; then
   echo "== dpkg --root $root -r lichang"
   dpkgr -r lichang >"$tmp/log" 2>&1 || { cat "$tmp/log"; fail "dpkg -r"; }
-  [ ! -e "$root/usr/bin/lichang" ] && [ ! -e "$root/usr/lib/liblichang.so.0" ] ||
+  [ ! -e "$root/usr/bin/lichang" ] && [ ! -e "$root/$lib/liblichang.so.0" ] ||
     fail "files left after dpkg -r"
   echo "ok: removed"
 fi

@@ -2,11 +2,12 @@
 # One version everywhere: the header's macros (MAJOR.MINOR.PATCH and
 # _STRING), lichang_version() of the shared library, `lichang --version`,
 # CMake's project version, the package version file (SameMajorVersion),
-# lichang.pc's Version and the shared library's SONAME (the major).
+# lichang.pc's Version, the man pages' headers and the shared library's
+# SONAME (the major).
 #
-#   version.sh PROJECT_VERSION VERSION_PROG LICHANG_CLI BUILD_DIR LIBLICHANG_SO
+#   version.sh PROJECT_VERSION VERSION_PROG LICHANG_CLI BUILD_DIR LIBLICHANG_SO SRCDIR
 set -eu
-want=$1 prog=$2 cli=$3 build=$4 so=$5
+want=$1 prog=$2 cli=$3 build=$4 so=$5 src=$6
 fail=0
 check() { # what got
   if [ "$2" = "$want" ]; then
@@ -29,6 +30,11 @@ check "lichang.pc Version" "$(sed -n 's/^Version: //p' "$build/lib/lichang.pc")"
 if command -v pkg-config >/dev/null 2>&1; then
   check "pkg-config --modversion" "$(pkg-config --modversion "$build/lib/lichang.pc")"
 fi
+
+for page in "$src/cli/lichang.1" "$src/lib/lichang.3"; do
+  check "$(basename "$page") .TH" \
+    "$(sed -n 's/^\.TH .*"lichang \([0-9.]*\)".*/\1/p' "$page")"
+done
 
 major=${want%%.*}
 minor=$(echo "$want" | cut -d. -f2)
