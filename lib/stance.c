@@ -1,76 +1,547 @@
-/* Stage 7: label each passage's stance, with its evidence.
+/* Stage 7: label each passage's stance, with the evidence that decided it.
  *
- * Input: passages, tokens, the lexicon's stance terms and modifiers.
- * Output: quote->stance, ->score in [0, 1], ->evidence, ->targets. This first
- * version sums the weights of stance terms in the passage, flipping a term
- * that a negator directly precedes; the stance issue brings clause-by-clause
- * scoring, contrast, hedges and phrase rules. */
+ * Input: passages (code point spans), tokens with their lexicon entries,
+ * the lexicon's stance terms, modifiers and phrase rules. Output: for every
+ * quote, ->stance, ->score in [0, 1], ->evidence (every hit, in reading
+ * order, with its weight after modifiers) and ->targets (topic labels named
+ * in the passage, first mention first, each once).
+ *
+ * The model is VADER's, rebuilt for Chinese clauses:
+ *
+ * 1. Clauses. The passage is cut at clause punctuation (folded , ; ! ? : 。
+ *    and line breaks); modifiers act only inside their clause.
+ * 2. Terms. Each stance term (dict/stance.txt) is a vote for its stance with
+ *    its weight. Looking back inside its clause:
+ *    - negators up to NEG_WINDOW tokens back each flip it (an even number
+ *      restores it: 不是不可能 reads as possible). A flip turns optimistic
+ *      into skeptical and back, and cautious into a weak optimistic
+ *      (没有风险). A negator written with a FACTOR in (0, 1] (未必, 不一定)
+ *      is a weak one: the term becomes cautious at weight x FACTOR;
+ *    - intensifiers and downtoners up to MOD_WINDOW tokens back multiply it;
+ *    - a hedge anywhere before it in the clause multiplies it by the hedge's
+ *      factor but keeps its stance: ANNOTATION.md reads a hedged positive
+ *      claim (可能会颠覆) as optimistic. A hedge in a clause that has no
+ *      other evidence is a vote for cautious, (1 - FACTOR) x HEDGE_ALONE,
+ *      so a lone 可能 (0.8) is too little for a label on its own but two
+ *      hedged clauses, or one 也许 (0.7), make a passage cautious;
+ *    - a base word of weight <= WEAK_TERM (理解, 掌握) counts half unless
+ *      negated: 无法理解 is a clear denial, 理解 alone hardly a claim;
+ *    - a term already counted in the passage counts REPEAT times less for
+ *      each earlier mention (twice at most): repeating 差距 three times is
+ *      one point, made with emphasis.
+ * 3. Phrase rules (dict/rules.txt) run over the passage's folded text with
+ *    the tagger's match limits; a hit votes with the rule's weight and
+ *    silences the lexicon terms inside it (the rule says more than its
+ *    words). A negator token right before a hit flips it. A rule whose
+ *    pattern has a group named "turn" marks a turn where that group starts:
+ *    it is how a rule says "what came before is what I reject"
+ *    (…说…，这种观点是错误的 counts for the rejection).
+ * 4. Turns. A contrast marker (但, 然而, 不过, 可是, 却 …) is a turn: every
+ *    vote before it is multiplied by 1 - 0.5 x FACTOR (cumulatively, for
+ *    each later turn, floored at MIN_POSITION), and the votes after the last
+ *    turn by 1 + (AFTER_TURN - 1) x FACTOR. A concession marker (虽然,
+ *    诚然 …) makes a turn at the end of the clause it opens (虽然X，Y reads
+ *    as X，但Y); with a contrast after it, what is conceded is discounted
+ *    twice, since the speaker both grants it and turns from it. A rejection
+ *    turn discounts what precedes by REJECT_FACTOR.
+ * 5. Decision. With O, C, S the summed votes and T = O + C + S:
+ *    - T < NEUTRAL_BELOW: neutral (nothing, or too little, to go on);
+ *    - optimistic and skeptical both present with the smaller at least
+ *      BALANCE x the larger: cautious (ANNOTATION.md: "weighs a positive
+ *      and a negative point with neither winning");
+ *    - otherwise the largest; ties go to cautious.
+ *    The score is the margin of the winner over the runner-up, scaled by
+ *    how much evidence there is: (best - second) / best x (1 - e^-best).
+ *    For neutral it is how far T stays below the threshold, at most 0.8
+ *    (absence of evidence is weaker proof than evidence).
+ */
 #include "internal.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-static lichang_stance flip(lichang_stance s) {
-  return s == LICHANG_OPTIMISTIC  ? LICHANG_SKEPTICAL
-         : s == LICHANG_SKEPTICAL ? LICHANG_OPTIMISTIC
-                                  : s;
+#define NEG_WINDOW 6      /* tokens a negator reaches forward */
+#define MOD_WINDOW 3      /* tokens an intensifier or downtoner reaches */
+#define HEDGE_ALONE 2.0   /* cautious vote of a lone hedge, x (1 - factor) */
+#define WEAK_TERM 0.5     /* weights up to this are base words (理解, 掌握) */
+#define REPEAT 0.5        /* each repeat of a term counts this much less */
+#define AFTER_TURN 1.5    /* votes after the last turn */
+#define MIN_POSITION 0.1  /* floor of the discount for earlier turns */
+#define REJECT_FACTOR 0.2 /* what a rejection leaves of what it rejects */
+#define NEUTRAL_BELOW 0.45
+#define BALANCE 0.75
+#define NEG_CAUTIOUS 0.5  /* a negated cautious term: weak optimistic */
+#define NEG_SKEPTICAL 0.8 /* a negated skeptical term keeps most weight */
+
+/* A vote before it becomes evidence: where, what, how much. */
+typedef struct {
+  uint32_t start, end; /* code points */
+  const char *rule, *term;
+  lichang_stance stance;
+  double weight; /* after modifiers, before position */
+} vote;
+
+typedef struct {
+  uint32_t at;   /* code point where the turn happens */
+  double before; /* multiplier for what precedes it */
+  double after;  /* multiplier for what follows, when it is the last */
+} turn;
+
+typedef struct {
+  uint32_t start, end;
+  const lc_rule *rule;
+} hit;
+
+/* Per-passage scratch, reused across passages of one doc. */
+typedef struct {
+  lc_buf utf8;     /* folded passage text */
+  lc_vec b2c;      /* uint32_t: byte offset in utf8 -> code point */
+  lc_vec clause;   /* uint16_t per token of the passage */
+  lc_vec votes;    /* vote */
+  lc_vec turns;    /* turn */
+  lc_vec hits;     /* hit */
+} scratch;
+
+static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
+  switch (cp[i]) {
+  case ',': case ';': case '!': case '?': case ':': case 0x3002: case '\n':
+  case 0xFF64: /* halfwidth ideographic comma */
+    return true;
+  case '.': /* not a decimal point */
+    return !(i > 0 && i + 1 < n && cp[i - 1] >= '0' && cp[i - 1] <= '9' &&
+             cp[i + 1] >= '0' && cp[i + 1] <= '9');
+  default:
+    return false;
+  }
 }
 
-int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
+static const lc_entry *mod_of(const lc_entry *e, lc_mod_kind kind) {
+  return e && (e->kinds & LC_K_MODIFIER) && e->mod == kind ? e : NULL;
+}
+
+static int push_vote(scratch *S, uint32_t a, uint32_t b, const char *rule,
+                     const char *term, lichang_stance st, double w) {
+  vote *v = lichang__vec_push(&S->votes);
+  if (!v)
+    return LICHANG_ENOMEM;
+  *v = (vote){a, b, rule, term, st, w};
+  return 0;
+}
+
+/* A turn of strength f in (0, 1]: 但 is 1, 其实 less. */
+static int push_turn(scratch *S, uint32_t at, double before, double f) {
+  turn *t = lichang__vec_push(&S->turns);
+  if (!t)
+    return LICHANG_ENOMEM;
+  t->at = at;
+  t->before = before;
+  t->after = 1.0 + (AFTER_TURN - 1.0) * f;
+  return 0;
+}
+
+/* The multiplier contrast gives a vote at code point p. */
+static double position(const scratch *S, uint32_t p) {
+  const turn *t = S->turns.data;
+  double m = 1.0, boost = 1.0;
+  uint32_t last = 0;
+  bool before = false;
+  for (size_t i = 0; i < S->turns.len; i++) {
+    if (t[i].at > p) {
+      m *= t[i].before;
+      before = true;
+    } else if (t[i].at >= last) {
+      last = t[i].at;
+      boost = t[i].after;
+    }
+  }
+  if (m < MIN_POSITION)
+    m = MIN_POSITION;
+  return before ? m : boost;
+}
+
+/* Flips a stance as a negator does; *w is scaled to match. */
+static lichang_stance negate(lichang_stance s, double *w) {
+  switch (s) {
+  case LICHANG_OPTIMISTIC:
+    return LICHANG_SKEPTICAL;
+  case LICHANG_SKEPTICAL:
+    *w *= NEG_SKEPTICAL;
+    return LICHANG_OPTIMISTIC;
+  case LICHANG_CAUTIOUS:
+    *w *= NEG_CAUTIOUS;
+    return LICHANG_OPTIMISTIC;
+  default:
+    return s;
+  }
+}
+
+/* Folds the passage to UTF-8 with a byte -> code point map, for PCRE2. */
+static int fold_passage(scratch *S, const lc_text *t, uint32_t a, uint32_t b) {
+  S->utf8.len = 0;
+  S->b2c.len = 0;
+  for (uint32_t i = a; i <= b; i++) {
+    size_t before = S->utf8.len;
+    if (i < b && lichang__buf_put_cp(&S->utf8, t->cp[i]))
+      return LICHANG_ENOMEM;
+    size_t k = i < b ? S->utf8.len - before : 1;
+    for (size_t j = 0; j < k; j++) {
+      uint32_t *slot = lichang__vec_push(&S->b2c);
+      if (!slot)
+        return LICHANG_ENOMEM;
+      *slot = i;
+    }
+  }
+  return lichang__buf_put(&S->utf8, "", 1) ? LICHANG_ENOMEM : 0;
+}
+
+/* Runs every phrase rule over the passage; hits and rule turns go into S.
+ * A rule that exceeds the match limits is skipped, with a warning. */
+static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
+                     const lichang_quote *q) {
+  const lc_rule *rules = tg->lx->rules.data;
+  const uint32_t *b2c = S->b2c.data;
+  size_t len = S->utf8.len - 1; /* without the NUL */
+  S->hits.len = 0;
+  for (size_t r = 0; r < tg->lx->rules.len; r++) {
+    int turn_group = pcre2_substring_number_from_name(
+        rules[r].code, (PCRE2_SPTR) "turn");
+    PCRE2_SIZE at = 0;
+    while (at <= len) {
+      int rc = pcre2_match(rules[r].code, (PCRE2_SPTR)S->utf8.data, len, at,
+                           PCRE2_NO_UTF_CHECK, tg->md, tg->mctx);
+      if (rc == PCRE2_ERROR_NOMATCH)
+        break;
+      if (rc < 0) {
+        PCRE2_UCHAR msg[120];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        if (lichang__doc_warn(doc,
+                              "byte %zu: phrase rule %s:%u skipped for this "
+                              "passage: %s",
+                              (size_t)doc->text.off[q->start], rules[r].file,
+                              rules[r].line,
+                              (char *)msg) == LICHANG_ENOMEM)
+          return LICHANG_ENOMEM;
+        break;
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(tg->md);
+      if (ov[1] > ov[0]) {
+        hit *h = lichang__vec_push(&S->hits);
+        if (!h)
+          return LICHANG_ENOMEM;
+        h->start = b2c[ov[0]];
+        h->end = b2c[ov[1]];
+        h->rule = rules + r;
+        if (turn_group > 0 && turn_group < rc &&
+            ov[2 * turn_group] != PCRE2_UNSET &&
+            push_turn(S, b2c[ov[2 * turn_group]], REJECT_FACTOR, 1.0))
+          return LICHANG_ENOMEM;
+      }
+      at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+      while (at < len && (S->utf8.data[at] & 0xC0) == 0x80)
+        at++;
+    }
+  }
+  return 0;
+}
+
+static int add_target(lichang_quote *q, const char *topic) {
+  const char **have = q->targets.data;
+  for (size_t m = 0; m < q->targets.len; m++)
+    if (have[m] == topic || strcmp(have[m], topic) == 0)
+      return 0;
+  const char **slot = lichang__vec_push(&q->targets);
+  if (!slot)
+    return LICHANG_ENOMEM;
+  *slot = topic;
+  return 0;
+}
+
+/* Tokens [k0, k1) of the passage: their clause numbers. */
+static int number_clauses(scratch *S, const lc_text *t, const lc_token *tok,
+                          size_t k0, size_t k1, uint32_t a) {
+  S->clause.len = 0;
+  uint16_t clause = 0;
+  uint32_t i = a;
+  for (size_t k = k0; k < k1; k++) {
+    for (; i < tok[k].start; i++)
+      if (is_clause_end(t->cp, i, t->n) && clause < UINT16_MAX - 1)
+        clause++;
+    i = tok[k].end;
+    uint16_t *c = lichang__vec_push(&S->clause);
+    if (!c)
+      return LICHANG_ENOMEM;
+    *c = clause;
+  }
+  return 0;
+}
+
+/* Contrast markers are turns; so is the end of a concession's clause. */
+static int find_turns(scratch *S, const lc_entry *ents, const lc_token *tok,
+                      size_t k0, size_t k1) {
+  const uint16_t *clause = S->clause.data;
+  for (size_t k = k0; k < k1; k++) {
+    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    if (mod_of(e, LC_MOD_CONTRAST)) {
+      /* A passage that opens with the marker turns from nothing. */
+      if (k > k0 && push_turn(S, tok[k].start, 1.0 - 0.5 * e->factor,
+                              e->factor))
+        return LICHANG_ENOMEM;
+    }
+  }
+  for (size_t k = k0; k < k1; k++) {
+    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    if (!mod_of(e, LC_MOD_CONCESSION))
+      continue;
+    /* The concession covers the first clause with words after it. */
+    size_t j = k + 1;
+    if (j < k1 && clause[j - k0] != clause[k - k0]) {
+      uint16_t c = clause[j - k0];
+      while (j < k1 && clause[j - k0] == c)
+        j++;
+    } else
+      while (j < k1 && clause[j - k0] == clause[k - k0])
+        j++;
+    if (j < k1 &&
+        push_turn(S, tok[j].start, 1.0 - 0.5 * e->factor, e->factor))
+      return LICHANG_ENOMEM;
+  }
+  return 0;
+}
+
+static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
+  const hit *h = S->hits.data;
+  for (size_t i = 0; i < S->hits.len; i++)
+    if (h[i].start <= a && b <= h[i].end)
+      return true;
+  return false;
+}
+
+/* Votes of the lexicon terms, with their clause's modifiers applied. */
+static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
+                      size_t k0, size_t k1) {
+  const uint16_t *clause = S->clause.data;
+  size_t nclause = k1 > k0 ? (size_t)clause[k1 - 1 - k0] + 1 : 1;
+  bool *voted = calloc(nclause, sizeof *voted); /* per clause */
+  bool *hedged = calloc(nclause, sizeof *hedged);
+  if (!voted || !hedged) {
+    free(voted);
+    free(hedged);
+    return LICHANG_ENOMEM;
+  }
+  int rc = 0;
+  for (size_t k = k0; k < k1 && !rc; k++) {
+    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    uint16_t c = clause[k - k0];
+    if (!e || !(e->kinds & LC_K_STANCE) || e->stance == LICHANG_NEUTRAL)
+      continue;
+    if (inside_hit(S, tok[k].start, tok[k].end))
+      continue;
+    lichang_stance st = e->stance;
+    double w = e->weight, mult = 1.0;
+    int flips = 0;
+    double weak = 0;
+    for (size_t j = k; j-- > k0 && clause[j - k0] == c;) {
+      const lc_entry *m = tok[j].entry >= 0 ? ents + tok[j].entry : NULL;
+      size_t dist = k - j;
+      if (mod_of(m, LC_MOD_CONTRAST) || mod_of(m, LC_MOD_CONCESSION))
+        break; /* a turn starts a new scope */
+      if (mod_of(m, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
+        if (m->factor > 0 && m->factor <= 1)
+          weak = m->factor;
+        else
+          flips++;
+      } else if ((mod_of(m, LC_MOD_INTENSIFIER) ||
+                  mod_of(m, LC_MOD_DOWNTONER)) &&
+                 dist <= MOD_WINDOW)
+        mult *= m->factor;
+      else if (mod_of(m, LC_MOD_HEDGE))
+        mult *= m->factor;
+    }
+    const char *rule = "lexicon";
+    if (flips & 1) {
+      st = negate(st, &w);
+      rule = "negated";
+    } else if (w <= WEAK_TERM)
+      w *= 0.5; /* a base word says little until it is negated */
+    const vote *v = S->votes.data;
+    for (size_t i = 0, seen = 0; i < S->votes.len && seen < 2; i++)
+      if (v[i].term == e->surface) {
+        w *= REPEAT; /* a repeated word is one point made again */
+        seen++;
+      }
+    if (weak > 0) {
+      st = LICHANG_CAUTIOUS;
+      w *= weak;
+      rule = "weakly negated";
+    }
+    voted[c] = true;
+    rc = push_vote(S, tok[k].start, tok[k].end, rule, e->surface, st, w * mult);
+  }
+  /* Hedges in clauses that have no other evidence. */
+  for (size_t k = k0; k < k1 && !rc; k++) {
+    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    uint16_t c = clause[k - k0];
+    if (!mod_of(e, LC_MOD_HEDGE) || voted[c] || hedged[c])
+      continue;
+    bool covered = false;
+    const hit *h = S->hits.data;
+    for (size_t i = 0; i < S->hits.len && !covered; i++) {
+      /* a rule hit in the same clause is evidence too */
+      size_t j = k0;
+      while (j < k1 && tok[j].end <= h[i].start)
+        j++;
+      covered = j < k1 && clause[j - k0] == c;
+    }
+    if (covered)
+      continue;
+    hedged[c] = true;
+    rc = push_vote(S, tok[k].start, tok[k].end, "hedge", e->surface,
+                   LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
+  }
+  free(voted);
+  free(hedged);
+  return rc;
+}
+
+/* Votes of the phrase rules; a negator token just before a hit flips it. */
+static int rule_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
+                      size_t k0, size_t k1) {
+  const hit *h = S->hits.data;
+  const uint16_t *clause = S->clause.data;
+  for (size_t i = 0; i < S->hits.len; i++) {
+    lichang_stance st = h[i].rule->stance;
+    double w = h[i].rule->weight;
+    const char *rule = "phrase";
+    size_t j = k0;
+    while (j < k1 && tok[j].end <= h[i].start)
+      j++;
+    if (j > k0 && j < k1 && clause[j - 1 - k0] == clause[j - k0] &&
+        tok[j].start >= h[i].start) {
+      const lc_entry *m =
+          tok[j - 1].entry >= 0 ? ents + tok[j - 1].entry : NULL;
+      if (mod_of(m, LC_MOD_NEGATOR) && !(m->factor > 0 && m->factor <= 1)) {
+        st = negate(st, &w);
+        rule = "negated phrase";
+      }
+    }
+    if (push_vote(S, h[i].start, h[i].end, rule, h[i].rule->comment, st, w))
+      return LICHANG_ENOMEM;
+  }
+  return 0;
+}
+
+static int by_position(const void *a, const void *b) {
+  const vote *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+/* Sums the votes into a stance and a score (see the rules at the top). */
+static void decide(lichang_quote *q) {
+  const lichang_evidence *ev = q->evidence.data;
+  double sum[4] = {0};
+  for (size_t i = 0; i < q->evidence.len; i++)
+    sum[ev[i].stance] += ev[i].weight;
+  double O = sum[LICHANG_OPTIMISTIC], C = sum[LICHANG_CAUTIOUS],
+         Sk = sum[LICHANG_SKEPTICAL], T = O + C + Sk;
+  if (T < NEUTRAL_BELOW) {
+    q->stance = LICHANG_NEUTRAL;
+    q->score = 0.8 * (1.0 - T / NEUTRAL_BELOW);
+    return;
+  }
+  double hi = O > Sk ? O : Sk, lo = O > Sk ? Sk : O;
+  if (lo >= BALANCE * hi && lo > 0 && C + lo + hi > 0) {
+    q->stance = LICHANG_CAUTIOUS;
+    q->score = (lo / hi) * (1.0 - exp(-T)) * 0.7;
+    return;
+  }
+  lichang_stance best = LICHANG_CAUTIOUS;
+  double b = C;
+  if (O > b) {
+    best = LICHANG_OPTIMISTIC;
+    b = O;
+  }
+  if (Sk > b) {
+    best = LICHANG_SKEPTICAL;
+    b = Sk;
+  }
+  double second = 0;
+  for (int s = 1; s < 4; s++)
+    if (s != (int)best && sum[s] > second)
+      second = sum[s];
+  q->stance = best;
+  q->score = (b - second) / b * (1.0 - exp(-b));
+}
+
+static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
+                   lichang_quote *q, size_t k0, size_t k1) {
   const lc_entry *ents = tg->lx->entries.data;
   const lc_token *tok = doc->tokens.data;
   const lc_text *t = &doc->text;
-  lichang_quote *q = doc->quotes.data;
-  size_t ntok = doc->tokens.len, k = 0;
-  for (size_t i = 0; i < doc->quotes.len; i++) {
-    double sum[4] = {0};
-    while (k > 0 && tok[k - 1].end > q[i].start)
-      k--;
-    while (k < ntok && tok[k].start < q[i].start)
-      k++;
-    for (size_t j = k; j < ntok && tok[j].end <= q[i].end; j++) {
-      const lc_entry *e = tok[j].entry >= 0 ? ents + tok[j].entry : NULL;
-      if (!e)
-        continue;
-      if ((e->kinds & LC_K_TOPIC) && e->topic) {
-        bool dup = false;
-        for (size_t m = 0; m < q[i].targets.len && !dup; m++)
-          dup = ((const char **)q[i].targets.data)[m] == e->topic;
-        const char **slot = dup ? NULL : lichang__vec_push(&q[i].targets);
-        if (!dup && !slot)
-          return LICHANG_ENOMEM;
-        if (slot)
-          *slot = e->topic;
-      }
-      if (!(e->kinds & LC_K_STANCE))
-        continue;
-      lichang_stance s = e->stance;
-      double w = e->weight;
-      const char *rule = "lexicon";
-      if (j > k && tok[j - 1].entry >= 0) {
-        const lc_entry *p = ents + tok[j - 1].entry;
-        if ((p->kinds & LC_K_MODIFIER) && p->mod == LC_MOD_NEGATOR) {
-          s = flip(s);
-          rule = "negated";
-        }
-      }
-      sum[s] += w;
-      lichang_evidence *ev = lichang__vec_push(&q[i].evidence);
-      if (!ev)
-        return LICHANG_ENOMEM;
-      ev->rule = rule;
-      ev->term = e->surface;
-      ev->span.start = t->off[tok[j].start];
-      ev->span.end = t->off[tok[j].end];
-      ev->stance = s;
-      ev->weight = w;
-    }
-    double total = sum[1] + sum[2] + sum[3];
-    int best = 0;
-    for (int s = 1; s < 4; s++)
-      if (sum[s] > (best ? sum[best] : 0))
-        best = s;
-    q[i].stance = (lichang_stance)best;
-    q[i].score = total > 0 ? sum[best] / total * (1 - exp(-total)) : 0;
+  int rc;
+  S->votes.len = S->turns.len = 0;
+  for (size_t k = k0; k < k1; k++) {
+    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    if (e && (e->kinds & LC_K_TOPIC) && e->topic &&
+        (rc = add_target(q, e->topic)))
+      return rc;
   }
+  if ((rc = number_clauses(S, t, tok, k0, k1, q->start)) ||
+      (rc = fold_passage(S, t, q->start, q->end)) ||
+      (rc = run_rules(tg, doc, S, q)) ||
+      (rc = find_turns(S, ents, tok, k0, k1)) ||
+      (rc = term_votes(S, ents, tok, k0, k1)) ||
+      (rc = rule_votes(S, ents, tok, k0, k1)))
+    return rc;
+  vote *v = S->votes.data;
+  qsort(v, S->votes.len, sizeof *v, by_position);
+  for (size_t i = 0; i < S->votes.len; i++) {
+    lichang_evidence *ev = lichang__vec_push(&q->evidence);
+    if (!ev)
+      return LICHANG_ENOMEM;
+    ev->rule = v[i].rule;
+    ev->term = v[i].term;
+    ev->span.start = t->off[v[i].start];
+    ev->span.end = t->off[v[i].end];
+    ev->stance = v[i].stance;
+    ev->weight = v[i].weight * position(S, v[i].start);
+  }
+  decide(q);
   return 0;
+}
+
+int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
+  const lc_token *tok = doc->tokens.data;
+  lichang_quote *q = doc->quotes.data;
+  size_t ntok = doc->tokens.len;
+  scratch S = {0};
+  S.b2c.size = sizeof(uint32_t);
+  S.clause.size = sizeof(uint16_t);
+  S.votes.size = sizeof(vote);
+  S.turns.size = sizeof(turn);
+  S.hits.size = sizeof(hit);
+  int rc = 0;
+  for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
+    q[i].evidence.len = 0;
+    q[i].targets.len = 0;
+    size_t lo = 0, hi = ntok; /* first token starting at or after start */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (tok[mid].start < q[i].start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    size_t k1 = lo;
+    while (k1 < ntok && tok[k1].end <= q[i].end)
+      k1++;
+    rc = passage(tg, doc, &S, q + i, lo, k1);
+  }
+  lichang__buf_free(&S.utf8);
+  lichang__vec_free(&S.b2c);
+  lichang__vec_free(&S.clause);
+  lichang__vec_free(&S.votes);
+  lichang__vec_free(&S.turns);
+  lichang__vec_free(&S.hits);
+  return rc;
 }
