@@ -1,0 +1,344 @@
+/* Stage 7, stance: one rule at a time, on passages composed for the test
+ * (both scripts; economy, health, sports, politics, technology).
+ *
+ * Each passage is judged by the stance stage alone: the whole text is made
+ * one passage, so these tests do not depend on how passages are found. One
+ * test at the end runs the whole pipeline on a quoted passage. */
+#include "tests_common.h"
+
+#include <unistd.h>
+
+static lichang_lexicon *lex;
+static lichang_tagger *tg;
+
+static void setup(void) {
+  lichang_error err;
+  ck_assert_int_eq(lichang_lexicon_builtin(&lex, &err), 0);
+  ck_assert_int_eq(lichang_tagger_new(&tg, lex, NULL, &err), 0);
+}
+
+static void teardown(void) {
+  lichang_tagger_free(tg);
+  lichang_lexicon_free(lex);
+}
+
+/* Tags text with the whole of it as the one passage. */
+static lichang_doc *judge_with(lichang_tagger *t, const char *text) {
+  lichang_doc *doc;
+  lichang_error err;
+  ck_assert_int_eq(lichang_tag(&doc, t, text, strlen(text), &err), 0);
+  lichang_quote *q = doc->quotes.data;
+  for (size_t i = 0; i < doc->quotes.len; i++) {
+    lichang__vec_free(&q[i].targets);
+    lichang__vec_free(&q[i].evidence);
+  }
+  doc->quotes.len = 0;
+  q = lichang__vec_push(&doc->quotes);
+  ck_assert_ptr_nonnull(q);
+  q->start = 0;
+  q->end = (uint32_t)doc->text.n;
+  q->span.start = 0;
+  q->span.end = doc->len;
+  q->speaker = "";
+  q->speaker_cp = -1;
+  q->targets.size = sizeof(const char *);
+  q->evidence.size = sizeof(lichang_evidence);
+  ck_assert_int_eq(lichang__stance(t, doc), 0);
+  return doc;
+}
+
+static lichang_doc *judge(const char *text) { return judge_with(tg, text); }
+
+static lichang_stance stance_of(const char *text, double *score) {
+  lichang_doc *doc = judge(text);
+  lichang_stance s = lichang_quote_stance(lichang_doc_quote(doc, 0), score);
+  lichang_doc_free(doc);
+  return s;
+}
+
+#define ck_stance(text, want)                                                 \
+  do {                                                                         \
+    double sc_ = -1;                                                           \
+    lichang_stance got_ = stance_of(text, &sc_);                               \
+    ck_assert_msg(got_ == (want), "%s: got %s, want %s", text,                 \
+                  lichang_stance_name(got_), lichang_stance_name(want));       \
+    ck_assert(sc_ >= 0 && sc_ <= 1);                                           \
+  } while (0)
+
+/* The first evidence whose article text is `term`, or NULL. */
+static const lichang_evidence *evidence_at(const lichang_doc *doc,
+                                           const char *text, const char *term) {
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  for (size_t i = 0; i < lichang_quote_evidence_count(q); i++) {
+    const lichang_evidence *ev = lichang_quote_evidence(q, i);
+    size_t n = ev->span.end - ev->span.start;
+    if (n == strlen(term) && memcmp(text + ev->span.start, term, n) == 0)
+      return ev;
+  }
+  return NULL;
+}
+
+START_TEST(no_evidence_is_neutral) {
+  ck_stance("市議會將於下週二上午召開會議，議程包括預算和交通兩項。",
+            LICHANG_NEUTRAL);
+  ck_stance("球队今天上午在主场进行了一个半小时的训练，随后前往机场。",
+            LICHANG_NEUTRAL);
+  lichang_doc *doc = judge("这份报告共有三章，分别介绍了样本、方法和结论。");
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  double score;
+  ck_assert_int_eq(lichang_quote_stance(q, &score), LICHANG_NEUTRAL);
+  ck_assert_uint_eq(lichang_quote_evidence_count(q), 0);
+  ck_assert(score > 0.5); /* no evidence at all: fairly sure */
+  lichang_doc_free(doc);
+}
+END_TEST
+
+START_TEST(plain_terms) {
+  ck_stance("今年一季度出口強勁增長，全年前景光明。", LICHANG_OPTIMISTIC);
+  ck_stance("新药在三期试验中疗效显著，是一个里程碑。", LICHANG_OPTIMISTIC);
+  ck_stance("這家車企連續三年巨虧，市場份額持續萎縮。", LICHANG_SKEPTICAL);
+  ck_stance("现在下结论还为时尚早，我们需要更多数据。", LICHANG_CAUTIOUS);
+  const char *t = "這是一次重大突破。";
+  lichang_doc *doc = judge(t);
+  const lichang_evidence *ev = evidence_at(doc, t, "重大突破");
+  ck_assert_ptr_nonnull(ev);
+  ck_assert_str_eq(ev->rule, "lexicon");
+  ck_assert_int_eq(ev->stance, LICHANG_OPTIMISTIC);
+  lichang_doc_free(doc);
+}
+END_TEST
+
+START_TEST(negation_flips) {
+  ck_stance("這種新藥並不能改善病人的症狀。", LICHANG_SKEPTICAL);
+  ck_stance("我们对这支球队下赛季的表现并不乐观。", LICHANG_SKEPTICAL);
+  ck_stance("這個模型根本無法理解真實的物理世界。", LICHANG_SKEPTICAL);
+  ck_stance("选民并不担心新政府的财政政策。", LICHANG_OPTIMISTIC);
+  /* the negator reaches a few words into its clause, not past it */
+  const char *t = "改革沒有取得什麼成效，但經濟已經開始好轉。";
+  lichang_doc *doc = judge(t);
+  const lichang_evidence *ev = evidence_at(doc, t, "好轉");
+  ck_assert_ptr_nonnull(ev);
+  ck_assert_int_eq(ev->stance, LICHANG_OPTIMISTIC);
+  ck_assert_str_eq(ev->rule, "lexicon");
+  lichang_doc_free(doc);
+  /* a weak negator leaves doubt, not denial */
+  ck_stance("这笔投资未必能成功。", LICHANG_CAUTIOUS);
+}
+END_TEST
+
+START_TEST(double_negation_restores) {
+  ck_stance("這項改革並非不可能成功。", LICHANG_OPTIMISTIC);
+  ck_stance("不可能成功。", LICHANG_SKEPTICAL);
+  ck_stance("我们对明年的增长不是不乐观。", LICHANG_OPTIMISTIC);
+  const char *t = "这个赛季，主队并非没有夺冠的希望。";
+  lichang_doc *doc = judge(t);
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  ck_assert_int_ne(lichang_quote_stance(q, NULL), LICHANG_SKEPTICAL);
+  lichang_doc_free(doc);
+}
+END_TEST
+
+START_TEST(contrast_after_turn_wins) {
+  ck_stance("這款手機的設計很出色，但電池續航令人失望，銷量持續下滑。",
+            LICHANG_SKEPTICAL);
+  ck_stance("市场短期内出现了恐慌和下跌，然而长期来看前景广阔。",
+            LICHANG_OPTIMISTIC);
+  ck_stance("球隊上半場表現出色，不過下半場體能明顯下降，最終慘敗。",
+            LICHANG_SKEPTICAL);
+  /* the same words without the turn lean the other way */
+  const char *t = "這款手機的設計很出色，電池續航令人失望。";
+  const char *u = "這款手機的設計很出色，但電池續航令人失望。";
+  lichang_doc *a = judge(t), *b = judge(u);
+  const lichang_evidence *ea = evidence_at(a, t, "出色");
+  const lichang_evidence *eb = evidence_at(b, u, "出色");
+  ck_assert_ptr_nonnull(ea);
+  ck_assert_ptr_nonnull(eb);
+  ck_assert(eb->weight < ea->weight);
+  ck_assert(evidence_at(b, u, "令人失望")->weight >
+            evidence_at(a, t, "令人失望")->weight);
+  lichang_doc_free(a);
+  lichang_doc_free(b);
+}
+END_TEST
+
+START_TEST(concession_is_outweighed) {
+  ck_stance("雖然這項技術仍有不少缺陷，但它無疑是一次重大突破。",
+            LICHANG_OPTIMISTIC);
+  ck_stance("诚然，新政策带来了一些便利和积极意义。然而，执行效果令人失望，"
+            "财政压力持续恶化。",
+            LICHANG_SKEPTICAL);
+  /* without a contrast marker the clause after the concession carries it */
+  ck_stance("虽然困难很多，我们对明年的经济增长充满信心。", LICHANG_OPTIMISTIC);
+  ck_stance("儘管球隊近期表現出色，這個賽季恐怕注定要失敗。",
+            LICHANG_SKEPTICAL);
+}
+END_TEST
+
+START_TEST(hedges) {
+  /* a hedged positive claim stays optimistic, but weighs less */
+  const char *t = "這種療法可能會帶來突破性的進展。";
+  const char *u = "這種療法會帶來突破性的進展。";
+  lichang_doc *a = judge(t), *b = judge(u);
+  ck_assert_int_eq(lichang_quote_stance(lichang_doc_quote(a, 0), NULL),
+                   LICHANG_OPTIMISTIC);
+  ck_assert(evidence_at(a, t, "突破性")->weight <
+            evidence_at(b, u, "突破性")->weight);
+  lichang_doc_free(a);
+  lichang_doc_free(b);
+  /* a hedge in a clause with nothing else to say: cautious */
+  ck_stance("明年的房价走势或许还会有变化。", LICHANG_CAUTIOUS);
+  ck_stance("這項政策的效果也許要等幾年才能看清楚。", LICHANG_CAUTIOUS);
+  lichang_doc *c = judge("明年的房价走势或许还会有变化。");
+  const lichang_quote *q = lichang_doc_quote(c, 0);
+  ck_assert_uint_eq(lichang_quote_evidence_count(q), 1);
+  ck_assert_str_eq(lichang_quote_evidence(q, 0)->rule, "hedge");
+  lichang_doc_free(c);
+}
+END_TEST
+
+START_TEST(intensifiers_strengthen) {
+  const char *t = "分析師對明年的前景非常樂觀。";
+  const char *u = "分析師對明年的前景樂觀。";
+  lichang_doc *a = judge(t), *b = judge(u);
+  const lichang_evidence *ea = evidence_at(a, t, "樂觀");
+  const lichang_evidence *eb = evidence_at(b, u, "樂觀");
+  ck_assert_ptr_nonnull(ea);
+  ck_assert_ptr_nonnull(eb);
+  ck_assert(ea->weight > eb->weight);
+  lichang_doc_free(a);
+  lichang_doc_free(b);
+  /* a downtoner weakens */
+  t = "这项技术有点落后。";
+  u = "这项技术落后。";
+  a = judge(t);
+  b = judge(u);
+  ck_assert(evidence_at(a, t, "落后")->weight <
+            evidence_at(b, u, "落后")->weight);
+  lichang_doc_free(a);
+  lichang_doc_free(b);
+}
+END_TEST
+
+START_TEST(rejected_report_counts_for_the_rejection) {
+  ck_stance("有人說這家公司前景光明，增長強勁，我認為這種說法完全是錯誤的。",
+            LICHANG_SKEPTICAL);
+  ck_stance("一些官员一上来就说，新医改已经大获成功、成效显著，"
+            "我想这种观点一定是错误的。",
+            LICHANG_SKEPTICAL);
+  ck_stance("教練說球隊一定能奪冠，實力遙遙領先，我不同意他的看法。",
+            LICHANG_SKEPTICAL);
+  const char *t = "有人說經濟已經全面復蘇，我認為這種說法是錯誤的。";
+  lichang_doc *doc = judge(t);
+  const lichang_evidence *ev = evidence_at(doc, t, "復蘇");
+  ck_assert_ptr_nonnull(ev);
+  ck_assert(ev->weight < 0.5); /* the reported words count for little */
+  lichang_doc_free(doc);
+}
+END_TEST
+
+START_TEST(phrase_rules) {
+  const char *t = "我们离全面复苏还很远。";
+  lichang_doc *doc = judge(t);
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  ck_assert_int_eq(lichang_quote_stance(q, NULL), LICHANG_SKEPTICAL);
+  ck_assert_uint_ge(lichang_quote_evidence_count(q), 1);
+  const lichang_evidence *ev = lichang_quote_evidence(q, 0);
+  ck_assert_str_eq(ev->rule, "phrase");
+  ck_assert(ev->span.start < ev->span.end && ev->span.end <= strlen(t));
+  lichang_doc_free(doc);
+  ck_stance("這次合作既有機遇，也有不小的風險。", LICHANG_CAUTIOUS);
+  ck_stance("两国之间的差距越来越大。", LICHANG_SKEPTICAL);
+  ck_stance("人類距離攻克這種疾病已經不遠了。", LICHANG_OPTIMISTIC);
+}
+END_TEST
+
+START_TEST(balanced_is_cautious) {
+  ck_stance("新政策有积极意义，也有明显的弊端。", LICHANG_CAUTIOUS);
+  ck_stance("這場比賽我們的進攻很出色，防守卻很糟糕。", LICHANG_SKEPTICAL);
+}
+END_TEST
+
+START_TEST(targets_are_topic_labels_once) {
+  const char *t = "人工智能的發展很快，AI晶片也在進步。";
+  lichang_doc *doc = judge(t);
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  size_t ai = 0;
+  for (size_t i = 0; i < lichang_quote_target_count(q); i++)
+    ai += strcmp(lichang_quote_target(q, i), "AI") == 0;
+  ck_assert_uint_eq(ai, 1);
+  lichang_doc_free(doc);
+}
+END_TEST
+
+/* A phrase rule that backtracks without end is stopped by the tagger's match
+ * limit: skipped for the passage, with a warning, and the rest goes on. */
+START_TEST(runaway_rule_is_skipped_with_warning) {
+  char dir[] = "/tmp/lichang-stance-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char path[256];
+  snprintf(path, sizeof path, "%s/rules.txt", dir);
+  FILE *f = fopen(path, "w");
+  fputs("skeptical\t1.0\t(a|aa)+(a|aa)+$\t# runaway\n"
+        "optimistic\t1.0\t突破\t# plain\n",
+        f);
+  fclose(f);
+  lichang_lexicon *lx;
+  lichang_tagger *t;
+  lichang_error err;
+  ck_assert_int_eq(lichang_lexicon_load(&lx, dir, &err), 0);
+  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  char text[200] = "突破";
+  memset(text + strlen(text), 'a', 60);
+  strcat(text, "。");
+  lichang_doc *doc = judge_with(t, text);
+  ck_assert_uint_ge(lichang_doc_warning_count(doc), 1);
+  ck_assert_ptr_nonnull(strstr(lichang_doc_warning(doc, 0), "rules.txt:1"));
+  ck_assert_ptr_nonnull(strstr(lichang_doc_warning(doc, 0), "skipped"));
+  ck_assert_int_eq(lichang_quote_stance(lichang_doc_quote(doc, 0), NULL),
+                   LICHANG_OPTIMISTIC);
+  lichang_doc_free(doc);
+  lichang_tagger_free(t);
+  lichang_lexicon_free(lx);
+  remove(path);
+  rmdir(dir);
+}
+END_TEST
+
+/* Through the whole pipeline: a quoted passage gets a stance, evidence with
+ * spans inside the passage, and its speaker's summary. */
+START_TEST(pipeline_quote) {
+  const char *t = "財政部長王立明表示：「今年的經濟增長非常強勁，前景光明。」";
+  lichang_doc *doc = tag_with(lex, t);
+  ck_assert_uint_ge(lichang_doc_quote_count(doc), 1);
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  ck_assert_int_eq(lichang_quote_stance(q, NULL), LICHANG_OPTIMISTIC);
+  lichang_span sp = lichang_quote_span(q);
+  for (size_t i = 0; i < lichang_quote_evidence_count(q); i++) {
+    const lichang_evidence *ev = lichang_quote_evidence(q, i);
+    ck_assert(sp.start <= ev->span.start && ev->span.end <= sp.end);
+  }
+  lichang_doc_free(doc);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("stance");
+  TCase *tc = tcase_create("rules");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, no_evidence_is_neutral);
+  tcase_add_test(tc, plain_terms);
+  tcase_add_test(tc, negation_flips);
+  tcase_add_test(tc, double_negation_restores);
+  tcase_add_test(tc, contrast_after_turn_wins);
+  tcase_add_test(tc, concession_is_outweighed);
+  tcase_add_test(tc, hedges);
+  tcase_add_test(tc, intensifiers_strengthen);
+  tcase_add_test(tc, rejected_report_counts_for_the_rejection);
+  tcase_add_test(tc, phrase_rules);
+  tcase_add_test(tc, balanced_is_cautious);
+  tcase_add_test(tc, targets_are_topic_labels_once);
+  tcase_add_test(tc, runaway_rule_is_skipped_with_warning);
+  tcase_add_test(tc, pipeline_quote);
+  suite_add_tcase(s, tc);
+  return run_suite(s);
+}
