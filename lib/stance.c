@@ -433,7 +433,9 @@ static int rule_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
 
 static int by_position(const void *a, const void *b) {
   const vote *x = a, *y = b;
-  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end ? 1 : 0;
 }
 
 /* Sums the votes into a stance and a score (see the rules at the top). */
@@ -494,7 +496,8 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
       (rc = rule_votes(S, ents, tok, k0, k1)))
     return rc;
   vote *v = S->votes.data;
-  qsort(v, S->votes.len, sizeof *v, by_position);
+  if (S->votes.len > 1)
+    qsort(v, S->votes.len, sizeof *v, by_position);
   for (size_t i = 0; i < S->votes.len; i++) {
     lichang_evidence *ev = lichang__vec_push(&q->evidence);
     if (!ev)
