@@ -8,7 +8,8 @@
  *
  * Ownership: every `**out` object belongs to the caller and is freed with its
  * matching _free function (NULL is a no-op). Accessor results are borrowed
- * from their parent object and live as long as it does. Strings the library
+ * from their parent object and live as long as it does. A lexicon outlives
+ * the taggers made from it and the docs they tag. Strings the library
  * returns for the caller to keep are freed with lichang_free().
  *
  * Errors: a function that can fail returns 0 (LICHANG_OK) or a negative
@@ -136,8 +137,9 @@ LICHANG_API int lichang_lexicon_builtin(lichang_lexicon **out,
 LICHANG_API int lichang_lexicon_load(lichang_lexicon **out, const char *dir,
                                      lichang_error *err);
 
-/* Frees a lexicon (NULL: no-op). Every tagger made from it must be freed
- * first, and no other thread may be using it. */
+/* Frees a lexicon (NULL: no-op). Every tagger made from it, and every doc
+ * tagged with one (docs borrow names and terms from the lexicon), must be
+ * freed first, and no other thread may be using it. */
 LICHANG_API void lichang_lexicon_free(lichang_lexicon *lexicon);
 
 /* Tagging options. Fields are only ever appended; start from
@@ -161,14 +163,15 @@ LICHANG_API int lichang_tagger_new(lichang_tagger **out,
                                    const lichang_lexicon *lexicon,
                                    const lichang_options *opts,
                                    lichang_error *err);
-/* Frees a tagger (NULL: no-op). Docs it made stay valid: they own their
- * results. */
+/* Frees a tagger (NULL: no-op). Docs it made stay valid: they hold their
+ * own results, borrowing only from the lexicon. */
 LICHANG_API void lichang_tagger_free(lichang_tagger *tagger);
 
 /* Tags one article of len bytes of UTF-8 (a leading BOM is skipped; invalid
  * bytes are read as U+FFFD and reported as warnings, not errors; text need
  * not be NUL-terminated and is copied, so it may be freed at once). On
- * success returns 0 and *out is the caller's (lichang_doc_free); on failure
+ * success returns 0 and *out is the caller's (lichang_doc_free; it borrows
+ * names and terms from the lexicon, which must outlive it); on failure
  * *out is NULL. Fails with LICHANG_EINVAL (out or tagger NULL, or text NULL
  * with len > 0), LICHANG_ELIMIT (longer than max_bytes, or over 4 GiB) or
  * LICHANG_ENOMEM; err->offset then says where, when a position is to blame.
