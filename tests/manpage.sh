@@ -1,6 +1,7 @@
 #!/bin/sh
 # The man pages: both render with every groff warning on and none fires;
-# lichang(3)'s example program is tests/consumer/prog.c, byte for byte; and
+# lichang(3)'s example program is tests/consumer/prog.c, byte for byte, and
+# its SYNOPSIS lists every LICHANG_API function of lichang.h; and
 # lichang(1) documents every command and every option that `lichang --help`
 # and `lichang COMMAND --help` print.
 #
@@ -66,7 +67,20 @@ if ! cmp -s "$tmp/example.roff" "$tmp/prog.roff"; then
   fail=1
 fi
 
-# 3. lichang(1) names every command and option the program has. Commands are
+# 3. lichang(3) shows every public function of lichang.h in its SYNOPSIS.
+grep -v '^ *#' "$src/lib/include/lichang.h" | tr '\n' ' ' |
+  grep -o 'LICHANG_API [^;(]*(' | sed 's/.*[^a-z0-9_]\([a-z0-9_]*\) *($/\1/' |
+  sort -u >"$tmp/api"
+sed -n '/^\.SH SYNOPSIS/,/^\.SH/p' "$man3" >"$tmp/synopsis"
+for fn in $(cat "$tmp/api"); do
+  grep -q "[ *]$fn(" "$tmp/synopsis" || {
+    echo "FAIL: lichang.3's SYNOPSIS lacks $fn() (add it to lib/lichang.3," \
+      "and say what it does under DESCRIPTION)"
+    fail=1
+  }
+done
+
+# 4. lichang(1) names every command and option the program has. Commands are
 #    the indented first words under "Commands:" in `lichang --help`; a
 #    command's options are the --long names in its --help.
 "$lichang" --help >"$tmp/help"
