@@ -46,6 +46,9 @@ complete_line "lichang tag --" --dict --keywords --max-bytes --help
 complete_line "lichang idf --m" --min-df
 complete_line "lichang tag --encoding b" big5
 complete_line "lichang tag --input j" jsonl
+complete_line "lichang tag -f t" tsv
+complete_line "lichang show --color=n" never
+complete_line "lichang show --color = a" always
 complete_line "lichang dict " check
 [[ $(complete -p lichang) == *"-F _lichang"* ]] || {
   echo "FAIL: 'complete -p lichang' does not name _lichang"
