@@ -19,6 +19,7 @@ typedef struct {
 
 int cmd_tag(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /* Messages on standard error, prefixed "lichang: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -50,5 +51,11 @@ typedef struct {
 bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
                       size_t errlen);
 void cli_record_free(cli_record *r);
+/* Parses one line as a JSON object and sets out[k] to a malloc'd copy of
+ * the string member keys[k] (NULL when absent or not a string); false with
+ * a message in err (naming the byte offset) when the line is not an
+ * object. */
+bool cli_json_strings(const char *line, size_t len, const char *const *keys,
+                      char **out, size_t n, char *err, size_t errlen);
 
 #endif

@@ -297,3 +297,71 @@ void cli_record_free(cli_record *r) {
   free(r->text);
   memset(r, 0, sizeof *r);
 }
+
+bool cli_json_strings(const char *line, size_t len, const char *const *keys,
+                      char **out, size_t n, char *err, size_t errlen) {
+  for (size_t k = 0; k < n; k++)
+    out[k] = NULL;
+  parser p = {line, len, 0, err, errlen, 1};
+  ws(&p);
+  if (p.i >= p.n || p.s[p.i] != '{')
+    return fail(&p, "expected a JSON object");
+  p.i++;
+  ws(&p);
+  if (p.i < p.n && p.s[p.i] == '}') {
+    p.i++;
+    goto end;
+  }
+  for (;;) {
+    char *key = NULL;
+    ws(&p);
+    if (p.i >= p.n || p.s[p.i] != '"') {
+      fail(&p, "expected a key");
+      goto bad;
+    }
+    if (!string(&p, &key, NULL))
+      goto bad;
+    ws(&p);
+    if (p.i >= p.n || p.s[p.i] != ':') {
+      free(key);
+      fail(&p, "expected ':'");
+      goto bad;
+    }
+    p.i++;
+    ws(&p);
+    size_t slot = n;
+    for (size_t k = 0; k < n && slot == n; k++)
+      if (!strcmp(key, keys[k]))
+        slot = k;
+    free(key);
+    if (slot < n && p.i < p.n && p.s[p.i] == '"') {
+      free(out[slot]);
+      out[slot] = NULL;
+      if (!string(&p, &out[slot], NULL))
+        goto bad;
+    } else if (!value(&p))
+      goto bad;
+    ws(&p);
+    if (p.i < p.n && p.s[p.i] == ',') {
+      p.i++;
+      continue;
+    }
+    if (p.i < p.n && p.s[p.i] == '}') {
+      p.i++;
+      break;
+    }
+    fail(&p, "expected ',' or '}'");
+    goto bad;
+  }
+end:
+  ws(&p);
+  if (p.i == p.n)
+    return true;
+  fail(&p, "text after the object");
+bad:
+  for (size_t k = 0; k < n; k++) {
+    free(out[k]);
+    out[k] = NULL;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@
 
 static const cli_command commands[] = {
     {"tag", cmd_tag, "tag articles: quotes, speakers, stance (JSON Lines)"},
+    {"eval", cmd_eval, "score the tagger on an article against a gold file"},
     {"idf", cmd_idf, "build an IDF table from a JSON Lines corpus"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
