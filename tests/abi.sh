@@ -2,11 +2,13 @@
 # The ABI is the documented API: the shared library exports exactly the
 # functions lichang.h declares with LICHANG_API, all named lichang_*; the
 # internal lichang__* functions exist but are hidden (C_VISIBILITY_PRESET
-# hidden on the objects), and so is everything else.
+# hidden on the objects), and so is everything else. In the static library,
+# where hidden symbols stay global, every global is lichang_* or lichang__*,
+# so linking it cannot clash with a program's own names.
 #
-#   abi.sh LIBLICHANG_SO LICHANG_H
+#   abi.sh LIBLICHANG_SO LICHANG_H [LIBLICHANG_A]
 set -eu
-so=$1 header=$2
+so=$1 header=$2 archive=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -50,6 +52,18 @@ if nm "$so" 2>/dev/null | grep -q ' lichang__'; then
     fail=1
   else
     echo "ok: lichang__* internals present and local"
+  fi
+fi
+if [ -n "$archive" ]; then
+  nm -g --defined-only "$archive" | awk 'NF == 3 { print $3 }' |
+    grep -v '^lichang_' | sort -u >"$tmp/bad" || true
+  if [ -s "$tmp/bad" ]; then
+    echo "FAIL: globals outside lichang_* in $(basename "$archive") (make them" \
+      "static, or name them lichang__<stage>_*):"
+    sed 's/^/  /' "$tmp/bad"
+    fail=1
+  else
+    echo "ok: $(basename "$archive") defines no global outside lichang_*"
   fi
 fi
 [ "$fail" = 0 ] && echo "ok: exports are exactly the $(wc -l <"$tmp/declared")" \
