@@ -1,6 +1,10 @@
-/* A strict JSON reader for JSON Lines records: one object per line; the
- * string fields id, title and text are kept, other values are checked and
- * skipped. Errors name the byte offset within the line. */
+/* A strict JSON reader for JSON Lines records: one object per line.
+ *
+ * Input: one line. Output: a cli_record with the string members id, title
+ * and text decoded, the id also as written (so a numeric id stays a number
+ * in the output and --resume compares ids exactly), and every other member
+ * kept as written, to be passed through to the output object unchanged.
+ * Errors name the byte offset within the line. */
 #include "cli.h"
 
 #include <stdint.h>
@@ -106,14 +110,26 @@ static bool string(parser *p, char **out, size_t *outlen) {
     char e = p->s[p->i++];
     uint32_t cp;
     switch (e) {
-    case '"': case '\\': case '/':
+    case '"':
+    case '\\':
+    case '/':
       cp = (uint32_t)e;
       break;
-    case 'b': cp = '\b'; break;
-    case 'f': cp = '\f'; break;
-    case 'n': cp = '\n'; break;
-    case 'r': cp = '\r'; break;
-    case 't': cp = '\t'; break;
+    case 'b':
+      cp = '\b';
+      break;
+    case 'f':
+      cp = '\f';
+      break;
+    case 'n':
+      cp = '\n';
+      break;
+    case 'r':
+      cp = '\r';
+      break;
+    case 't':
+      cp = '\t';
+      break;
     case 'u':
       if (!hex4(p, &cp)) {
         free(o);
@@ -199,7 +215,8 @@ static bool container(parser *p, char close) {
       p->depth--;
       return true;
     }
-    return fail(p, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+    return fail(p,
+                close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
   }
 }
 
@@ -208,14 +225,50 @@ static bool value(parser *p) {
   if (p->i >= p->n)
     return fail(p, "unexpected end of line");
   switch (p->s[p->i]) {
-  case '"': return string(p, NULL, NULL);
-  case '{': return container(p, '}');
-  case '[': return container(p, ']');
-  case 't': return literal(p, "true");
-  case 'f': return literal(p, "false");
-  case 'n': return literal(p, "null");
-  default: return number(p);
+  case '"':
+    return string(p, NULL, NULL);
+  case '{':
+    return container(p, '}');
+  case '[':
+    return container(p, ']');
+  case 't':
+    return literal(p, "true");
+  case 'f':
+    return literal(p, "false");
+  case 'n':
+    return literal(p, "null");
+  default:
+    return number(p);
   }
+}
+
+/* Members the output object writes itself: an input member of the same name
+ * is not passed through, so the output never holds a key twice. Keys are
+ * compared as written; no JSON producer escapes plain ASCII letters. */
+static bool reserved(const char *key, size_t n) {
+  static const char *const names[] = {"id",       "text",   "chars",
+                                      "keywords", "quotes", "speakers",
+                                      "warnings", "error",  "encoding"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strlen(names[i]) == n && memcmp(names[i], key, n) == 0)
+      return true;
+  return false;
+}
+
+static bool append(char **s, size_t *len, const char *p, size_t n) {
+  char *b = realloc(*s, *len + n + 1);
+  if (!b)
+    return false;
+  memcpy(b + *len, p, n);
+  *len += n;
+  b[*len] = '\0';
+  *s = b;
+  return true;
+}
+
+static bool key_is(const char *line, size_t k0, size_t k1, const char *w) {
+  size_t n = strlen(w);
+  return k1 - k0 == n && memcmp(line + k0, w, n) == 0;
 }
 
 bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
@@ -233,37 +286,57 @@ bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
   else
     for (;;) {
       ws(&p);
-      char *key = NULL;
-      if (p.i >= p.n || p.s[p.i] != '"')
-        goto bad_key;
-      if (!string(&p, &key, NULL))
+      if (p.i >= p.n || p.s[p.i] != '"') {
+        fail(&p, "expected a key");
         goto bad;
+      }
+      size_t k0 = p.i; /* the key as written, quotes included */
+      if (!string(&p, NULL, NULL))
+        goto bad;
+      size_t k1 = p.i;
       ws(&p);
       if (p.i >= p.n || p.s[p.i] != ':') {
-        free(key);
         fail(&p, "expected ':'");
         goto bad;
       }
       p.i++;
       ws(&p);
-      char **slot = !strcmp(key, "id")      ? &r->id
-                    : !strcmp(key, "title") ? &r->title
-                    : !strcmp(key, "text")  ? &r->text
-                                            : NULL;
-      bool is_text = slot == &r->text;
-      free(key);
-      if (slot && p.i < p.n && p.s[p.i] == '"') {
+      size_t v0 = p.i;
+      bool is_string = p.i < p.n && p.s[p.i] == '"';
+      char **slot = key_is(line, k0 + 1, k1 - 1, "id")      ? &r->id
+                    : key_is(line, k0 + 1, k1 - 1, "title") ? &r->title
+                    : key_is(line, k0 + 1, k1 - 1, "text")  ? &r->text
+                                                            : NULL;
+      if (slot && is_string) {
         free(*slot);
         *slot = NULL;
-        if (!string(&p, slot, is_text ? &r->text_len : NULL))
+        if (!string(&p, slot, slot == &r->text ? &r->text_len : NULL))
           goto bad;
-      } else {
-        if (slot == &r->text) {
-          fail(&p, "\"text\" is not a string");
+      } else if (!value(&p))
+        goto bad;
+      size_t v1 = p.i;
+      if (slot == &r->text)
+        r->text_type = is_string ? 1 : 2;
+      if (slot == &r->id) {
+        free(r->id_json);
+        r->id_json = NULL;
+        if (!is_string)
+          free(r->id), r->id = NULL;
+        if (!(v1 - v0 == 4 && memcmp(line + v0, "null", 4) == 0)) {
+          size_t n = 0;
+          if (!append(&r->id_json, &n, line + v0, v1 - v0)) {
+            fail(&p, "out of memory");
+            goto bad;
+          }
+        }
+      } else if (!reserved(line + k0 + 1, k1 - k0 - 2)) {
+        if (!append(&r->extra, &r->extra_len, ",", 1) ||
+            !append(&r->extra, &r->extra_len, line + k0, k1 - k0) ||
+            !append(&r->extra, &r->extra_len, ":", 1) ||
+            !append(&r->extra, &r->extra_len, line + v0, v1 - v0)) {
+          fail(&p, "out of memory");
           goto bad;
         }
-        if (!value(&p))
-          goto bad;
       }
       ws(&p);
       if (p.i < p.n && p.s[p.i] == ',') {
@@ -275,9 +348,6 @@ bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
         break;
       }
       fail(&p, "expected ',' or '}'");
-      goto bad;
-    bad_key:
-      fail(&p, "expected a key");
       goto bad;
     }
   ws(&p);
@@ -293,8 +363,10 @@ bad:
 
 void cli_record_free(cli_record *r) {
   free(r->id);
+  free(r->id_json);
   free(r->title);
   free(r->text);
+  free(r->extra);
   memset(r, 0, sizeof *r);
 }
 

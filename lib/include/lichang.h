@@ -251,6 +251,34 @@ LICHANG_API size_t lichang_quote_evidence_count(const lichang_quote *quote);
 LICHANG_API const lichang_evidence *
 lichang_quote_evidence(const lichang_quote *quote, size_t i);
 
+/* What lichang_decode read. */
+typedef struct lichang_decode_info {
+  char encoding[32];    /* the encoding read, e.g. "GB18030", "Big5", "UTF-8" */
+  int confidence;       /* "auto": ICU's confidence in its guess, 0-100;
+                           otherwise 100 */
+  size_t chars;         /* characters decoded */
+  size_t invalid;       /* invalid or unmappable sequences, each read as
+                           U+FFFD */
+  size_t first_invalid; /* byte offset of the first in the input, or
+                           (size_t)-1 */
+} lichang_decode_info;
+
+/* Converts len bytes in an encoding to UTF-8 for lichang_tag. encoding is
+ * any name ICU's converters know ("UTF-8" when NULL; "GB18030", "GBK",
+ * "Big5", "UTF-16" — by its BOM, else by which byte order reads as text),
+ * or "auto": a BOM, else valid UTF-8, else ICU's charset detector, which
+ * info->encoding and ->confidence then report. Invalid sequences become
+ * U+FFFD and are counted in info (NULL accepted) with the byte offset of the
+ * first, so the caller can tell damage (a few) from a wrong encoding (many).
+ * A BOM is kept; nothing else changes, so lichang_tag's offsets are offsets
+ * into *out. On success *out (NUL-terminated, *out_len bytes; out_len may be
+ * NULL) is freed with lichang_free; out may be NULL to only detect and
+ * count. Fails with LICHANG_EINVAL (unknown encoding), LICHANG_ENOMEM or
+ * LICHANG_EINPUT (ICU could not convert; err->message names the byte). */
+LICHANG_API int lichang_decode(char **out, size_t *out_len, const char *bytes,
+                               size_t len, const char *encoding,
+                               lichang_decode_info *info, lichang_error *err);
+
 /* Serialises the doc as one JSON object on one line (no newline), with
  * "id" set to id (may be NULL); the format is lichang(1)'s `tag` output.
  * Returns a NUL-terminated string that is the caller's, to free with
