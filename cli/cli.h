@@ -42,14 +42,18 @@ enum { CLI_WALK_TEXT = 1, CLI_WALK_JSONL = 2 };
 /* Expands FILE, DIR (recursively, sorted, symlinked folders not followed)
  * and "-" into paths; a path that does not exist is kept, so that reading
  * it reports the error in its place in the batch. */
-bool cli_paths_add(cli_paths *p, const char *arg, int walk);
+bool cli_paths_add_kinds(cli_paths *p, const char *arg, int kinds);
+/* The same for *.txt articles. */
+bool cli_paths_add(cli_paths *p, const char *arg);
 void cli_paths_free(cli_paths *p);
 /* True for a name ending .jsonl or .ndjson. */
 bool cli_is_jsonl_name(const char *path);
 /* Reads a whole file ("-" is standard input); NULL with errno on failure.
  * With limit > 0, stops after limit + 1 bytes (*len then says more than
  * limit), so an oversized file is refused without being read whole. */
-char *cli_read_file(const char *path, size_t *len, size_t limit);
+char *cli_read_file_max(const char *path, size_t *len, size_t limit);
+/* The same, without a limit. */
+char *cli_read_file(const char *path, size_t *len);
 
 /* Lines of a file, read with read(2) so a signal can stop a blocked read. */
 typedef struct {

@@ -202,7 +202,7 @@ static bool read_text(reader *r, const char *path) {
   if (!it || already_done(r, it))
     return submit(r, it) || it;
   size_t len;
-  it->data = cli_read_file(path, &len, r->read_limit);
+  it->data = cli_read_file_max(path, &len, r->read_limit);
   if (!it->data) {
     if (cli_stop_signal) {
       tag_item_free(it);
@@ -405,9 +405,9 @@ int cmd_tag(int argc, char **argv) {
              : r.input == IN_JSONL ? CLI_WALK_JSONL
                                    : CLI_WALK_TEXT;
   if (optind == argc)
-    cli_paths_add(&paths, "-", walk);
+    cli_paths_add_kinds(&paths, "-", walk);
   for (int i = optind; i < argc; i++)
-    cli_paths_add(&paths, argv[i], walk);
+    cli_paths_add_kinds(&paths, argv[i], walk);
 
   cli_progress *prog =
       progress ? cli_progress_new(input_size(&paths), progress == 1) : NULL;

@@ -74,13 +74,17 @@ static void walk(cli_paths *p, const char *dir, int kinds) {
   free(names);
 }
 
-bool cli_paths_add(cli_paths *p, const char *arg, int kinds) {
+bool cli_paths_add_kinds(cli_paths *p, const char *arg, int kinds) {
   struct stat st;
   if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
     walk(p, arg, kinds);
     return true;
   }
   return push(p, strdup(arg));
+}
+
+bool cli_paths_add(cli_paths *p, const char *arg) {
+  return cli_paths_add_kinds(p, arg, CLI_WALK_TEXT);
 }
 
 void cli_paths_free(cli_paths *p) {
@@ -91,7 +95,7 @@ void cli_paths_free(cli_paths *p) {
   p->len = p->cap = 0;
 }
 
-char *cli_read_file(const char *path, size_t *len, size_t limit) {
+char *cli_read_file_max(const char *path, size_t *len, size_t limit) {
   bool is_stdin = strcmp(path, "-") == 0;
   int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
@@ -142,6 +146,10 @@ char *cli_read_file(const char *path, size_t *len, size_t limit) {
   }
   *len = n;
   return buf;
+}
+
+char *cli_read_file(const char *path, size_t *len) {
+  return cli_read_file_max(path, len, 0);
 }
 
 bool cli_lines_open(cli_lines *r, const char *path) {
