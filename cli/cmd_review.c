@@ -253,8 +253,8 @@ static void draw_screen(const review *r) {
     draw_details(r, LINES - 1 - keys - details);
   if (keys)
     draws(LINES - 2, 0,
-          "j/k move  o/c/s/n stance  e speaker  t target  i kind  d drop  "
-          "m mark  u undo  w save  q quit",
+          "j/k o/c/s/n:stance e:speaker t:target i:kind d:drop m:mark "
+          "u:undo w:save q:quit",
           A_DIM, 0);
   draws(LINES - 1, 0, r->msg, A_NORMAL, 0);
 }

@@ -206,6 +206,12 @@ static void label(sbuf *b, const view_doc *v, size_t i, bool explain) {
   }
 }
 
+static void paint_note(const painter *p, const sbuf *b, term_line l,
+                       int ind) {
+  fprintf(p->out, "%*s", ind, "");
+  paint(p, b, l.start, l.end, 0);
+}
+
 static void copy_text(sbuf *b, const char *s, size_t n, const uint8_t *st) {
   for (size_t i = 0; i < n;) {
     uint32_t cp;
@@ -269,6 +275,7 @@ static void render_article(const painter *p, const view_doc *v, bool explain) {
   struct note {
     const sbuf *b;
     term_line l;
+    int ind;
   } *queue = NULL;
   size_t next_q = 0;
   for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
@@ -277,18 +284,27 @@ static void render_article(const painter *p, const view_doc *v, bool explain) {
         t.s[ln[i - 1].next - 1] == '\n' && ln[i].end > ln[i].start) {
       if (margin && qhead < qn) {
         fprintf(p->out, "%*s   ", measure, "");
-        paint(p, queue[qhead].b, queue[qhead].l.start, queue[qhead].l.end, 0);
+        paint_note(p, queue[qhead].b, queue[qhead].l, queue[qhead].ind);
         qhead++;
       }
       fputc('\n', p->out);
     }
     /* passages that end on this line: queue their notes */
     while (next_q < v->nq && qend[next_q] <= ln[i].next) {
-      if (notes[next_q].len) {
+      /* each line of a note wrapped on its own, continuation lines
+       * indented like their first */
+      const sbuf *nb = &notes[next_q];
+      for (size_t a = 0; a < nb->len;) {
+        const char *nlc = memchr(nb->s + a, '\n', nb->len - a);
+        size_t e = nlc ? (size_t)(nlc - nb->s) : nb->len, k = a;
+        while (k < e && nb->s[k] == ' ')
+          k++;
+        int ind = (int)(k - a), room = (margin ? margin : p->width - indent);
+        if (room - ind < 8)
+          ind = 0, k = a;
         term_line *nl;
-        size_t m = term_wrap(notes[next_q].s, notes[next_q].len,
-                             margin ? margin : p->width - indent, &nl);
-        for (size_t k = 0; m != (size_t)-1 && k < m; k++) {
+        size_t m = term_wrap(nb->s + k, e - k, room - ind, &nl);
+        for (size_t j = 0; m != (size_t)-1 && j < m; j++) {
           if (qn == qcap) {
             qcap = qcap ? qcap * 2 : 16;
             struct note *nq = realloc(queue, qcap * sizeof *nq);
@@ -296,28 +312,31 @@ static void render_article(const painter *p, const view_doc *v, bool explain) {
               break;
             queue = nq;
           }
-          queue[qn++] = (struct note){&notes[next_q], nl[k]};
+          nl[j].start += k;
+          nl[j].end += k;
+          queue[qn++] = (struct note){nb, nl[j], ind};
         }
         free(nl);
+        a = e + 1;
       }
       next_q++;
     }
     paint(p, &t, ln[i].start, ln[i].end, margin && qhead < qn ? measure : 0);
     if (margin && qhead < qn) {
       fputs("   ", p->out);
-      paint(p, queue[qhead].b, queue[qhead].l.start, queue[qhead].l.end, 0);
+      paint_note(p, queue[qhead].b, queue[qhead].l, queue[qhead].ind);
       qhead++;
     }
     fputc('\n', p->out);
     for (; !margin && qhead < qn; qhead++) { /* notes go under the line */
       fprintf(p->out, "%*s", indent, "");
-      paint(p, queue[qhead].b, queue[qhead].l.start, queue[qhead].l.end, 0);
+      paint_note(p, queue[qhead].b, queue[qhead].l, queue[qhead].ind);
       fputc('\n', p->out);
     }
   }
   for (; qhead < qn; qhead++) { /* notes left after the last line */
     fprintf(p->out, "%*s", margin ? measure + 3 : indent, "");
-    paint(p, queue[qhead].b, queue[qhead].l.start, queue[qhead].l.end, 0);
+    paint_note(p, queue[qhead].b, queue[qhead].l, queue[qhead].ind);
     fputc('\n', p->out);
   }
   free(queue);
@@ -340,13 +359,14 @@ static void heading(const painter *p, const char *title) {
   sb_free(&b);
 }
 
-/* cells of a bar: in colour, background-coloured spaces; without, one
- * letter per stance (the legend says which) */
+/* cells of a bar: in colour, background-coloured no-break spaces (a
+ * plain space would be a place to break and trimmed there); without, one
+ * character per stance (the legend says which) */
 static void bar_cells(const painter *p, sbuf *b, lichang_stance s, size_t n) {
   static const char plain[] = ".+~-";
   for (size_t i = 0; i < n; i++)
     if (p->color)
-      sb_put(b, " ", 1, (uint8_t)(VS_BG | s));
+      sb_put(b, "\xC2\xA0", 2, (uint8_t)(VS_BG | s));
     else
       sb_put(b, &plain[s], 1, 0);
 }
@@ -431,10 +451,10 @@ static void render_scoreboard(const painter *p, const view_doc *v) {
     for (int o = 0; o < 4; o++) {
       lichang_stance s = order[o];
       if (p->color)
-        sb_put(&b, " ", 1, (uint8_t)(VS_BG | s));
+        sb_put(&b, "\xC2\xA0", 2, (uint8_t)(VS_BG | s));
       else
         sb_put(&b, &plain[s], 1, 0);
-      sb_puts(&b, " ", 0);
+      sb_puts(&b, "\xC2\xA0", 0); /* an entry is never broken */
       sb_puts(&b, lichang_stance_name(s), stance_style(s));
       sb_printf(&b, 0, "\xC2\xA0%zu\xC2\xA0(%.0f%%)%s", mix[s],
                 100.0 * (double)mix[s] / (double)v->nq, o < 3 ? "   " : "");

@@ -141,11 +141,13 @@ static bool may_break(uint32_t a, uint32_t b) {
   int wb = term_cp_width(b);
   if (wb == 0 && !is_space(b))
     return false; /* a combining mark stays with its base */
+  if (no_start(b))
+    return false; /* even after a space: 。 ” stays with its sentence */
   if (is_space(a))
     return !is_space(b); /* after a run of spaces, before the next word */
   if (is_space(b))
     return false; /* spaces hang at the end of the line, then are dropped */
-  if (no_start(b) || no_end(a))
+  if (no_end(a))
     return false;
   int wa = term_cp_width(a);
   if (wa == 1 && wb == 1)

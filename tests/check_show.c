@@ -420,6 +420,23 @@ START_TEST(show_marks_passages_without_colour) {
   }
   ck_assert_ptr_nonnull(strstr(out, "wrap.txt"));
   ck_assert_ptr_nonnull(strstr(out, "Keywords"));
+  /* the stance mix bar: one character per cell, whole, in either mode */
+  const char *mix = strstr(out, "Stance mix");
+  if (mix) {
+    const char *bar = strchr(mix, '\n') + 1;
+    ck_assert_msg(strspn(bar + 2, ".+~-") >= 60, "%.80s", bar);
+  }
+  ck_assert_int_eq(run("$L show --color=always -w 80 \"$T/show/wrap.txt\"",
+                       out, sizeof out),
+                   0);
+  mix = strstr(out, "Stance mix");
+  if (mix) { /* background-coloured cells that no wrapping trims away */
+    const char *bar = strchr(mix, '\n') + 1;
+    ck_assert_msg(strncmp(bar, "  \033[0;4", 7) == 0 ||
+                      strncmp(bar, "  \033[0;100m", 10) == 0,
+                  "%.80s", bar);
+    ck_assert_ptr_nonnull(strstr(bar, "\xC2\xA0\xC2\xA0\xC2\xA0"));
+  }
 }
 END_TEST
 
