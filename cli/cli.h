@@ -23,6 +23,7 @@ int cmd_idf(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 /* Messages on standard error, prefixed "lichang: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

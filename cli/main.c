@@ -10,6 +10,7 @@
 static const cli_command commands[] = {
     {"tag", cmd_tag, "tag articles: quotes, speakers, stance (JSON Lines)"},
     {"eval", cmd_eval, "score the tagger on an article against a gold file"},
+    {"dict", cmd_dict, "check a lexicon directory (dict check [DIR])"},
     {"idf", cmd_idf, "build an IDF table from a JSON Lines corpus"},
     {"show", cmd_show, "show articles with their passages coloured by stance"},
     {"review", cmd_review, "correct an article's passages; save them as gold"},

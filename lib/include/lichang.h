@@ -137,6 +137,21 @@ LICHANG_API int lichang_lexicon_builtin(lichang_lexicon **out,
 LICHANG_API int lichang_lexicon_load(lichang_lexicon **out, const char *dir,
                                      lichang_error *err);
 
+/* Receives one lint message, "file:line:column: what" (with dir/ in front
+ * of the file when a directory was checked), borrowed for the call. */
+typedef void (*lichang_warn_fn)(void *ctx, const char *message);
+
+/* Lints a lexicon directory (dir NULL: the built-in lexicon): loads it as
+ * lichang_lexicon_load() does, then calls warn(ctx, message) once for each
+ * entry that loads but is probably a mistake: a term listed in two files
+ * whose readings collide, a stance term or modifier shadowed by a longer
+ * entry that hides its reading, a weight or factor that contradicts its kind
+ * (lib/lexcheck.c lists the rules). warn may be NULL to only count. Returns
+ * the number of warnings (0: clean), or fails as lichang_lexicon_load()
+ * does, with the first error in err. Any thread. */
+LICHANG_API int lichang_lexicon_check(const char *dir, lichang_warn_fn warn,
+                                      void *ctx, lichang_error *err);
+
 /* Frees a lexicon (NULL: no-op). Every tagger made from it, and every doc
  * tagged with one (docs borrow names and terms from the lexicon), must be
  * freed first, and no other thread may be using it. */
