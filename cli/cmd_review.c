@@ -32,6 +32,8 @@ static const char usage_text[] =
     "file (the format `lichang eval` reads); reopening resumes from it.\n\n"
     "  -o, --out GOLD.jsonl   where to save (default: ARTICLE without .txt,\n"
     "                         plus .gold.jsonl)\n"
+    "      --encoding ENC     the article's encoding: auto (default: UTF-8 if\n"
+    "                         valid, else detected), utf-8, gb18030, big5...\n"
     "  -d, --dict DIR         load the lexicon from DIR instead of the built-in\n"
     "  -h, --help             show this help\n\n"
     "Keys: j/k or arrows move, o/c/s/n set the stance (optimistic, cautious,\n"
@@ -40,6 +42,8 @@ static const char usage_text[] =
     "w save, q quit.\n";
 
 static const struct option options[] = {{"out", required_argument, NULL, 'o'},
+                                        {"encoding", required_argument, NULL,
+                                         'E'},
                                         {"dict", required_argument, NULL, 'd'},
                                         {"help", no_argument, NULL, 'h'},
                                         {NULL, 0, NULL, 0}};
@@ -261,17 +265,41 @@ static void draw_screen(const review *r) {
 
 /* ---- the prompt line ---- */
 
-/* Reads a line on the last row, starting from init. True with the text
- * (UTF-8) in out on Enter; false on Escape or ^G. */
-static bool prompt(review *r, const char *label, const char *init, char *out,
-                   size_t outsz) {
-  wchar_t buf[512];
-  size_t n = 0, at;
-  for (size_t i = 0, len = strlen(init); i < len && n < 511;) {
+static size_t to_wide(const char *s, wchar_t *buf, size_t cap) {
+  size_t n = 0;
+  for (size_t i = 0, len = strlen(s); i < len && n < cap;) {
     uint32_t cp;
-    i += term_utf8_next(init + i, len - i, &cp);
+    i += term_utf8_next(s + i, len - i, &cp);
     buf[n++] = (wchar_t)cp;
   }
+  return n;
+}
+
+static void to_utf8(const wchar_t *buf, size_t n, char *out, size_t outsz) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    char u[8];
+    size_t m = (size_t)utf8proc_encode_char((utf8proc_int32_t)buf[i],
+                                            (utf8proc_uint8_t *)u);
+    if (k + m >= outsz)
+      break;
+    memcpy(out + k, u, m);
+    k += m;
+  }
+  out[k] = '\0';
+}
+
+/* Reads a line on the last row, starting from init. Tab offers the
+ * choices that start with what was typed, one after another (the names
+ * already in the article, for a speaker). True with the text (UTF-8) in
+ * out on Enter; false on Escape or ^G. */
+static bool prompt(review *r, const char *label, const char *init, char *out,
+                   size_t outsz, const char *const *choices, size_t nchoices) {
+  wchar_t buf[512];
+  size_t n = to_wide(init, buf, 511), at;
+  char typed[1024]; /* the prefix Tab completes, while Tab is pressed */
+  size_t next_choice = 0;
+  bool tabbing = false;
   at = n;
   curs_set(1);
   bool ok = false;
@@ -331,6 +359,23 @@ static bool prompt(review *r, const char *label, const char *init, char *out,
       ok = true;
       break;
     }
+    if (c == '\t') {
+      if (!tabbing) {
+        to_utf8(buf, n, typed, sizeof typed);
+        next_choice = 0;
+        tabbing = true;
+      }
+      for (size_t k = 0; k < nchoices; k++) {
+        const char *ch = choices[(next_choice + k) % nchoices];
+        if (strncmp(ch, typed, strlen(typed)) == 0) {
+          n = at = to_wide(ch, buf, 511);
+          next_choice = (next_choice + k + 1) % nchoices;
+          break;
+        }
+      }
+      continue;
+    }
+    tabbing = false;
     if (c == 27 || c == 7) /* Escape, ^G */
       break;
     if (c == 1)
@@ -349,17 +394,7 @@ static bool prompt(review *r, const char *label, const char *init, char *out,
     }
   }
   curs_set(0);
-  size_t k = 0;
-  for (size_t i = 0; ok && i < n; i++) {
-    char u[8];
-    size_t m = (size_t)utf8proc_encode_char((utf8proc_int32_t)buf[i],
-                                            (utf8proc_uint8_t *)u);
-    if (k + m >= outsz)
-      break;
-    memcpy(out + k, u, m);
-    k += m;
-  }
-  out[k] = '\0';
+  to_utf8(buf, ok ? n : 0, out, outsz);
   return ok;
 }
 
@@ -410,13 +445,36 @@ static void undo(review *r) {
   say(r, "undone");
 }
 
+/* The distinct speakers (or targets) of the passages and the tagger's, for
+ * Tab; borrowed from r, so valid until the next change. */
+static size_t names(const review *r, bool speaker, const char **out,
+                    size_t cap) {
+  size_t n = 0;
+  for (size_t i = 0; i < r->g.n + r->tagged.nq; i++) {
+    const char *s =
+        i < r->g.n ? (speaker ? r->g.v[i].speaker : r->g.v[i].target)
+        : speaker  ? r->tagged.q[i - r->g.n].speaker
+        : r->tagged.q[i - r->g.n].ntargets ? r->tagged.q[i - r->g.n].targets[0]
+                                           : "";
+    bool seen = !*s;
+    for (size_t k = 0; k < n && !seen; k++)
+      seen = strcmp(out[k], s) == 0;
+    if (!seen && n < cap)
+      out[n++] = s;
+  }
+  return n;
+}
+
 static void set_string(review *r, bool speaker) {
   if (!r->g.n)
     return;
   gold_item *it = &r->g.v[r->cur];
   char buf[1024];
-  if (!prompt(r, speaker ? "speaker: " : "target: ",
-              speaker ? it->speaker : it->target, buf, sizeof buf)) {
+  const char *choices[64];
+  size_t nc = names(r, speaker, choices, 64);
+  if (!prompt(r, speaker ? "speaker (Tab: names seen): " : "target: ",
+              speaker ? it->speaker : it->target, buf, sizeof buf, choices,
+              nc)) {
     say(r, "unchanged");
     return;
   }
@@ -448,7 +506,8 @@ static size_t search(const review *r, const char *needle, size_t from) {
 /* m: a missed passage, chosen by typing how it starts and how it ends. */
 static void mark(review *r) {
   char a[512], b[512];
-  if (!prompt(r, "mark: passage starts with: ", "", a, sizeof a) || !*a) {
+  if (!prompt(r, "mark: passage starts with: ", "", a, sizeof a, NULL, 0) ||
+      !*a) {
     say(r, "nothing marked");
     return;
   }
@@ -459,7 +518,7 @@ static void mark(review *r) {
     return;
   }
   if (!prompt(r, "mark: ...and ends with (Enter: just that): ", "", b,
-              sizeof b)) {
+              sizeof b, NULL, 0)) {
     say(r, "nothing marked");
     return;
   }
@@ -474,7 +533,9 @@ static void mark(review *r) {
   }
   char spk[512];
   const char *guess = r->g.n ? r->g.v[r->cur].speaker : "";
-  if (!prompt(r, "mark: speaker: ", guess, spk, sizeof spk))
+  const char *choices[64];
+  size_t nc = names(r, true, choices, 64);
+  if (!prompt(r, "mark: speaker: ", guess, spk, sizeof spk, choices, nc))
     spk[0] = '\0';
   /* right after an opening quotation mark it is the speaker's own words */
   bool quoted = false;
@@ -600,7 +661,7 @@ static char *default_out(const char *path) {
 }
 
 int cmd_review(int argc, char **argv) {
-  const char *dict = NULL, *out = NULL;
+  const char *dict = NULL, *out = NULL, *encoding = "auto";
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:d:h", options, NULL)) != -1) {
@@ -608,6 +669,8 @@ int cmd_review(int argc, char **argv) {
       out = optarg;
     else if (c == 'd')
       dict = optarg;
+    else if (c == 'E')
+      encoding = optarg;
     else if (c == 'h') {
       fputs(usage_text, stdout);
       return EXIT_DONE;
@@ -631,9 +694,12 @@ int cmd_review(int argc, char **argv) {
   r.out = out ? out : owned_out;
   const char *slash = strrchr(path, '/');
   r.name = slash ? slash + 1 : path;
-  char *text = cli_read_file(path, &r.len);
-  if (!text || !r.out) {
-    cli_error("%s: %s", path, strerror(errno));
+  char why[300];
+  char *text = r.out ? view_read_article(path, encoding, &r.len, why,
+                                         sizeof why)
+                     : NULL;
+  if (!text) {
+    cli_error("%s: %s", path, r.out ? why : "out of memory");
     free(owned_out);
     free(text);
     return EXIT_INPUT;
@@ -661,7 +727,6 @@ int cmd_review(int argc, char **argv) {
     status = EXIT_INPUT;
     goto done;
   }
-  char why[300];
   if (gold_load(&r.g, r.out, text, r.len, why, sizeof why)) {
     gold_link(&r.g, &r.tagged);
     say(&r, "resumed from %s (%zu passages)", r.out, r.g.n);

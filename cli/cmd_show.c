@@ -31,6 +31,8 @@ static const char usage_text[] =
     "  -w, --width N          wrap to N columns (default: $COLUMNS, the\n"
     "                         terminal's width, else 80)\n"
     "      --no-pager         do not pipe long output through $PAGER\n"
+    "      --encoding ENC     the articles' encoding: auto (default: UTF-8 if\n"
+    "                         valid, else detected), utf-8, gb18030, big5...\n"
     "  -d, --dict DIR         load the lexicon from DIR instead of the built-in\n"
     "  -h, --help             show this help\n";
 
@@ -41,9 +43,39 @@ static const struct option options[] = {
     {"colour", optional_argument, NULL, 'C'},
     {"width", required_argument, NULL, 'w'},
     {"no-pager", no_argument, NULL, 'P'},
+    {"encoding", required_argument, NULL, 'E'},
     {"dict", required_argument, NULL, 'd'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
+
+/* (declared in view.h: review reads articles the same way) */
+char *view_read_article(const char *path, const char *encoding, size_t *len,
+                        char *err, size_t errlen) {
+  size_t n;
+  char *raw = cli_read_file(path, &n);
+  if (!raw) {
+    snprintf(err, errlen, "%s", strerror(errno));
+    return NULL;
+  }
+  char *utf8;
+  size_t m;
+  lichang_error e;
+  if (lichang_decode(&utf8, &m, raw, n, encoding, NULL, &e) < 0) {
+    snprintf(err, errlen, "%s", e.message);
+    free(raw);
+    return NULL;
+  }
+  free(raw);
+  /* the library's string goes back to the library; ours is malloc'd */
+  char *text = malloc(m + 1);
+  if (text) {
+    memcpy(text, utf8, m + 1);
+    *len = m;
+  } else
+    snprintf(err, errlen, "out of memory");
+  lichang_free(utf8);
+  return text;
+}
 
 /* ---- a styled buffer: text plus one style byte per text byte ---- */
 enum { VS_BG = 1 << 6 }; /* a bar cell: the stance as background colour */
@@ -495,10 +527,11 @@ static void render(const painter *p, const view_doc *v, const char *name,
 }
 
 int cmd_show(int argc, char **argv) {
-  const char *dict = NULL, *from = NULL;
+  const char *dict = NULL, *from = NULL, *encoding = "auto";
   term_color cmode = TERM_COLOR_AUTO;
   bool explain = false, page = true;
   int width = 0, c;
+  lichang_error err;
   optind = 1;
   while ((c = getopt_long(argc, argv, "ef:w:d:h", options, NULL)) != -1) {
     switch (c) {
@@ -529,6 +562,13 @@ int cmd_show(int argc, char **argv) {
     case 'P':
       page = false;
       break;
+    case 'E':
+      encoding = optarg;
+      if (lichang_decode(NULL, NULL, "", 0, encoding, NULL, &err) < 0) {
+        cli_error("--encoding: %s", err.message);
+        return EXIT_USAGE;
+      }
+      break;
     case 'd':
       dict = optarg;
       break;
@@ -549,7 +589,6 @@ int cmd_show(int argc, char **argv) {
   size_t jsonl_len = 0;
   lichang_lexicon *lx = NULL;
   lichang_tagger *tg = NULL;
-  lichang_error err;
   if (from) {
     if (!(jsonl = cli_read_file(from, &jsonl_len))) {
       cli_error("%s: %s", from, strerror(errno));
@@ -576,16 +615,16 @@ int cmd_show(int argc, char **argv) {
   for (size_t i = 0; p.out && i < paths.len; i++) {
     const char *path = paths.paths[i];
     size_t len;
-    char *text = cli_read_file(path, &len);
+    char why[320];
+    char *text = view_read_article(path, encoding, &len, why, sizeof why);
     if (!text) {
-      cli_error("%s: %s", path, strerror(errno));
+      cli_error("%s: %s", path, why);
       status = EXIT_INPUT;
       continue;
     }
     view_doc v;
     bool ok;
     if (from) {
-      char why[320];
       ok = view_from_jsonl(&v, jsonl, jsonl_len, path, text, len, why,
                            sizeof why);
       if (!ok)

@@ -80,6 +80,13 @@ typedef struct {
   size_t nsp;
 } view_doc;
 
+/* Reads the article at path ("-": standard input) as UTF-8, converting
+ * from encoding (any name lichang_decode knows; "auto" detects) so offsets
+ * are the ones lichang_tag gives (cmd_show.c). Returns a malloc'd, NUL-terminated text,
+ * or NULL with a message in err. */
+char *view_read_article(const char *path, const char *encoding, size_t *len,
+                        char *err, size_t errlen);
+
 /* "optimistic" -> LICHANG_OPTIMISTIC ...; false for an unknown name. */
 bool view_stance_parse(const char *name, lichang_stance *out);
 

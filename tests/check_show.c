@@ -410,6 +410,27 @@ START_TEST(show_from_tagged_jsonl) {
 }
 END_TEST
 
+START_TEST(show_reads_other_encodings) {
+  /* a GB18030 copy shows exactly as the UTF-8 original */
+  ck_assert_int_eq(run("$L show --color=never -w 80 \"$T/show/wrap.txt\"", out,
+                       sizeof out),
+                   0);
+  int st = run("d=$(mktemp -d); iconv -f UTF-8 -t GB18030 \"$T/show/wrap.txt\" "
+               "> $d/wrap.txt || exit 77; "
+               "$L show --color=never -w 80 $d/wrap.txt; s=$?; rm -r $d; "
+               "exit $s",
+               out2, sizeof out2);
+  if (st == 77) {
+    fprintf(stderr, "SKIP part: iconv absent\n");
+    return;
+  }
+  ck_assert_int_eq(st, 0);
+  ck_assert_str_eq(out, out2);
+  ck_assert_int_eq(run("$L show --encoding klingon x 2>&1", out, sizeof out),
+                   2);
+}
+END_TEST
+
 START_TEST(show_marks_passages_without_colour) {
   ck_assert_int_eq(run("$L show --color=never -w 80 \"$T/show/wrap.txt\"", out,
                        sizeof out),
@@ -462,6 +483,7 @@ int main(void) {
   tcase_add_test(tc, show_fits_the_width);
   tcase_add_test(tc, show_from_tagged_jsonl);
   tcase_add_test(tc, show_marks_passages_without_colour);
+  tcase_add_test(tc, show_reads_other_encodings);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }

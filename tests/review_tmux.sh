@@ -71,11 +71,13 @@ expect "#2 黃雅琪 · cautious"
 keys s
 expect "#2 黃雅琪 · skeptical"
 expect "modified"
-# 3. fix the speaker of #3 (the seed has none)
+# 3. fix the speaker of #3 (the seed has none), with Tab completion
 keys j e
-expect "speaker:"
+expect "speaker (Tab"
 keys C-u
-type_text "黃雅琪"
+type_text "黃"
+keys Tab # completes from the names already in the article
+expect "(Tab: names seen): 黃雅琪"
 keys Enter
 expect "#3 黃雅琪 · neutral"
 keys c
