@@ -253,7 +253,10 @@ LICHANG_API const char *lichang_quote_target(const lichang_quote *quote,
 
 /* One piece of evidence behind a stance. Strings are borrowed. */
 typedef struct lichang_evidence {
-  const char *rule;  /* "lexicon", "phrase", or a modifier kind */
+  /* "lexicon" (a stance term), "negated" or "weakly negated" (a term a
+   * negator flipped or weakened), "phrase" or "negated phrase" (a phrase
+   * rule), "hedge" (a hedge alone in its clause: a vote for cautious) */
+  const char *rule;
   const char *term;  /* the lexicon term or the rule's comment */
   lichang_span span; /* where in the article */
   lichang_stance stance;
