@@ -98,9 +98,9 @@ START_TEST(plain_terms) {
   ck_stance("新药在三期试验中疗效显著，是一个里程碑。", LICHANG_OPTIMISTIC);
   ck_stance("這家車企連續三年巨虧，市場份額持續萎縮。", LICHANG_SKEPTICAL);
   ck_stance("现在下结论还为时尚早，我们需要更多数据。", LICHANG_CAUTIOUS);
-  const char *t = "這是一次重大突破。";
+  const char *t = "這是一個里程碑。";
   lichang_doc *doc = judge(t);
-  const lichang_evidence *ev = evidence_at(doc, t, "重大突破");
+  const lichang_evidence *ev = evidence_at(doc, t, "里程碑");
   ck_assert_ptr_nonnull(ev);
   ck_assert_str_eq(ev->rule, "lexicon");
   ck_assert_int_eq(ev->stance, LICHANG_OPTIMISTIC);
