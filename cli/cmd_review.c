@@ -376,7 +376,7 @@ static bool prompt(review *r, const char *label, const char *init, char *out,
       continue;
     }
     tabbing = false;
-    if (c == 27 || c == 7) /* Escape, ^G */
+    if (c == 27 || c == 7 || c == 3) /* Escape, ^G, ^C */
       break;
     if (c == 1)
       at = 0;
@@ -623,7 +623,7 @@ static void run(review *r) {
       undo(r);
     else if (c == 'w')
       save(r);
-    else if (c == 'q' || c == 'Q') {
+    else if (c == 'q' || c == 'Q' || c == 3 /* ^C */) {
       if (!r->dirty)
         return;
       int k = ask(r, "Unsaved changes. Save them? y: save and quit, "
@@ -749,7 +749,7 @@ int cmd_review(int argc, char **argv) {
     status = EXIT_USAGE;
     goto done;
   }
-  cbreak();
+  raw(); /* ^C arrives as a key and asks like q, instead of losing work */
   noecho();
   nonl();
   keypad(stdscr, TRUE);

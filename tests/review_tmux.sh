@@ -119,10 +119,10 @@ while IFS= read -r line; do
   t=$(printf '%s\n' "$line" | sed 's/.*"text": "\([^"]*\)".*/\1/')
   grep -qF -- "$t" "$d/article.txt" || fail "saved text not in the article: $t"
 done < "$d/out.jsonl"
-# 7. an unsaved change: q asks; another key stays; n quits without saving
+# 7. an unsaved change: ^C and q ask; another key stays; n quits without saving
 keys k o
 expect "#3 黃雅琪 · optimistic"
-keys q
+keys C-c # ^C asks too: it must not throw the work away
 expect "Unsaved changes"
 keys x
 expect "still here"
