@@ -430,8 +430,13 @@ static void render_scoreboard(const painter *p, const view_doc *v) {
         sb_puts(&b, " ", 0);
       size_t count = s ? s->quotes : unnamed;
       sb_printf(&b, 0, " %3zu  ", count);
-      /* one cell per passage, grouped by stance */
-      size_t room = (size_t)(p->width > namew + 34 ? p->width - namew - 34 : 1);
+      /* the overall stance in a column of its own, then one cell per
+       * passage, grouped by stance */
+      const char *sn = s ? lichang_stance_name(s->stance) : "";
+      sb_puts(&b, sn, s ? stance_style(s->stance) : 0);
+      for (size_t k = strlen(sn); k < 12; k++)
+        sb_put(&b, "\xC2\xA0", 2, 0); /* no break: the bar stays on the line */
+      size_t room = (size_t)(p->width > namew + 24 ? p->width - namew - 24 : 1);
       for (int o = 0; o < 4; o++) {
         size_t c = 0;
         for (size_t i = 0; i < v->nq; i++)
@@ -439,10 +444,6 @@ static void render_scoreboard(const painter *p, const view_doc *v) {
                (s ? strcmp(v->q[i].speaker, s->name) == 0 : !*v->q[i].speaker);
         bar_cells(p, &b, order[o], c < room ? c : room);
         room -= c < room ? c : room;
-      }
-      if (s) {
-        sb_puts(&b, "  ", 0);
-        sb_puts(&b, lichang_stance_name(s->stance), stance_style(s->stance));
       }
       paint_wrapped(p, &b, 2, p->width);
       sb_free(&b);

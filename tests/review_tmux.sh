@@ -119,6 +119,10 @@ while IFS= read -r line; do
   t=$(printf '%s\n' "$line" | sed 's/.*"text": "\([^"]*\)".*/\1/')
   grep -qF -- "$t" "$d/article.txt" || fail "saved text not in the article: $t"
 done < "$d/out.jsonl"
+# the saved file is evaluation data: lichang eval scores against it
+"$L" eval --gold "$d/out.jsonl" "$d/article.txt" > "$d/eval.txt" 2>&1 ||
+  fail "lichang eval refused the saved gold file: $(cat "$d/eval.txt")"
+grep -q "4 gold" "$d/eval.txt" || fail "lichang eval did not read 4 passages"
 # 7. an unsaved change: ^C and q ask; another key stays; n quits without saving
 keys k o
 expect "#3 黃雅琪 · optimistic"
