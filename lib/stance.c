@@ -32,7 +32,8 @@
  * 3. Phrase rules (dict/rules.txt) run over the passage's folded text with
  *    the tagger's match limits; a hit votes with the rule's weight and
  *    silences the lexicon terms inside it (the rule says more than its
- *    words). A negator token right before a hit flips it. A rule whose
+ *    words). A negator token right before a hit flips it; intensifiers,
+ *    downtoners and hedges before it in its clause scale it as a term's. A rule whose
  *    pattern has a group named "turn" marks a turn where that group starts:
  *    it is how a rule says "what came before is what I reject"
  *    (…说…，这种观点是错误的 counts for the rejection).
@@ -411,21 +412,36 @@ static int rule_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
   const uint16_t *clause = S->clause.data;
   for (size_t i = 0; i < S->hits.len; i++) {
     lichang_stance st = h[i].rule->stance;
-    double w = h[i].rule->weight;
+    double w = h[i].rule->weight, mult = 1.0;
     const char *rule = "phrase";
     size_t j = k0;
     while (j < k1 && tok[j].end <= h[i].start)
       j++;
-    if (j > k0 && j < k1 && clause[j - 1 - k0] == clause[j - k0] &&
-        tok[j].start >= h[i].start) {
-      const lc_entry *m =
-          tok[j - 1].entry >= 0 ? ents + tok[j - 1].entry : NULL;
-      if (mod_of(m, LC_MOD_NEGATOR) && !(m->factor > 0 && m->factor <= 1)) {
-        st = negate(st, &w);
-        rule = "negated phrase";
+    /* Modifiers before a hit that starts on a word boundary: a negator
+     * right before it, intensifiers, downtoners (是否, 能否) and hedges as
+     * for terms. A rule that spells out its own negation or hedge keeps
+     * them inside its match, where this does not look. */
+    if (j < k1 && tok[j].start >= h[i].start) {
+      uint16_t c = clause[j - k0];
+      for (size_t m = j; m-- > k0 && clause[m - k0] == c;) {
+        const lc_entry *e = tok[m].entry >= 0 ? ents + tok[m].entry : NULL;
+        size_t dist = j - m;
+        if (mod_of(e, LC_MOD_CONTRAST) || mod_of(e, LC_MOD_CONCESSION))
+          break;
+        if (mod_of(e, LC_MOD_NEGATOR) && dist == 1 &&
+            !(e->factor > 0 && e->factor <= 1)) {
+          st = negate(st, &w);
+          rule = "negated phrase";
+        } else if ((mod_of(e, LC_MOD_INTENSIFIER) ||
+                    mod_of(e, LC_MOD_DOWNTONER)) &&
+                   dist <= MOD_WINDOW)
+          mult *= e->factor;
+        else if (mod_of(e, LC_MOD_HEDGE))
+          mult *= e->factor;
       }
     }
-    if (push_vote(S, h[i].start, h[i].end, rule, h[i].rule->comment, st, w))
+    if (push_vote(S, h[i].start, h[i].end, rule, h[i].rule->comment, st,
+                  w * mult))
       return LICHANG_ENOMEM;
   }
   return 0;
