@@ -34,19 +34,20 @@ static const char usage_text[] =
     "                         plus .gold.jsonl)\n"
     "      --encoding ENC     the article's encoding: auto (default: UTF-8 if\n"
     "                         valid, else detected), utf-8, gb18030, big5...\n"
-    "  -d, --dict DIR         load the lexicon from DIR instead of the built-in\n"
+    "  -d, --dict DIR         load the lexicon from DIR instead of the "
+    "built-in\n"
     "  -h, --help             show this help\n\n"
     "Keys: j/k or arrows move, o/c/s/n set the stance (optimistic, cautious,\n"
     "skeptical, neutral), e edit the speaker, t the target, i toggle\n"
     "direct/indirect, d drop (again: keep), m mark a missed passage, u undo,\n"
     "w save, q quit.\n";
 
-static const struct option options[] = {{"out", required_argument, NULL, 'o'},
-                                        {"encoding", required_argument, NULL,
-                                         'E'},
-                                        {"dict", required_argument, NULL, 'd'},
-                                        {"help", no_argument, NULL, 'h'},
-                                        {NULL, 0, NULL, 0}};
+static const struct option options[] = {
+    {"out", required_argument, NULL, 'o'},
+    {"encoding", required_argument, NULL, 'E'},
+    {"dict", required_argument, NULL, 'd'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
 
 #define UNDO_MAX 256
 
@@ -54,8 +55,8 @@ typedef struct {
   const char *name, *out;
   const char *text;
   size_t len;
-  view_doc tagged;  /* the tagger's reading: evidence */
-  gold_list g;      /* the passages being reviewed */
+  view_doc tagged; /* the tagger's reading: evidence */
+  gold_list g;     /* the passages being reviewed */
   gold_list undo[UNDO_MAX];
   size_t undo_cur[UNDO_MAX], nundo;
   size_t cur;
@@ -107,8 +108,8 @@ static int draws(int y, int x, const char *s, attr_t a, short pair) {
 }
 
 static short stance_pair(const review *r, lichang_stance s) {
-  return r->color ? (short)(s == LICHANG_OPTIMISTIC ? P_OPT
-                            : s == LICHANG_CAUTIOUS ? P_CAU
+  return r->color ? (short)(s == LICHANG_OPTIMISTIC  ? P_OPT
+                            : s == LICHANG_CAUTIOUS  ? P_CAU
                             : s == LICHANG_SKEPTICAL ? P_SKE
                                                      : 0)
                   : 0;
@@ -179,8 +180,8 @@ static void draw_article(const review *r, int top, int rows) {
 }
 
 /* Wraps s into at most rows rows from (top, indent). */
-static void draw_wrapped(int top, int rows, int indent, const char *s,
-                         attr_t a, short pair) {
+static void draw_wrapped(int top, int rows, int indent, const char *s, attr_t a,
+                         short pair) {
   term_line *ln;
   size_t n = term_wrap(s, strlen(s), COLS - indent, &ln);
   for (size_t i = 0; n != (size_t)-1 && i < n && (int)i < rows; i++)
@@ -220,8 +221,7 @@ static void draw_details(const review *r, int top) {
   if (!q)
     k = (size_t)snprintf(line, sizeof line, "evidence: none (marked by hand)");
   else if (!q->nev)
-    k = (size_t)snprintf(line, sizeof line,
-                         "evidence: none (tagger: %s %.2f)",
+    k = (size_t)snprintf(line, sizeof line, "evidence: none (tagger: %s %.2f)",
                          lichang_stance_name(q->stance), q->score);
   else {
     k = (size_t)snprintf(line, sizeof line, "evidence (tagger: %s %.2f):",
@@ -241,8 +241,9 @@ static void draw_details(const review *r, int top) {
 static void draw_screen(const review *r) {
   erase();
   char title[512];
-  snprintf(title, sizeof title, " lichang review \xC2\xB7 %s \xC2\xB7 %s%zu/%zu%s",
-           r->name, r->g.n ? "passage " : "", r->g.n ? r->cur + 1 : 0, r->g.n,
+  snprintf(title, sizeof title,
+           " lichang review \xC2\xB7 %s \xC2\xB7 %s%zu/%zu%s", r->name,
+           r->g.n ? "passage " : "", r->g.n ? r->cur + 1 : 0, r->g.n,
            r->dirty ? " \xC2\xB7 modified" : "");
   attr_t ta = r->color ? A_NORMAL : A_REVERSE;
   short tp = r->color ? P_BAR : 0;
@@ -517,8 +518,8 @@ static void mark(review *r) {
     say(r, "not in the article: %s", a);
     return;
   }
-  if (!prompt(r, "mark: ...and ends with (Enter: just that): ", "", b,
-              sizeof b, NULL, 0)) {
+  if (!prompt(r, "mark: ...and ends with (Enter: just that): ", "", b, sizeof b,
+              NULL, 0)) {
     say(r, "nothing marked");
     return;
   }
@@ -545,7 +546,7 @@ static void mark(review *r) {
     size_t m = strlen(open[k]);
     quoted = quoted || (s >= m && memcmp(r->text + s - m, open[k], m) == 0);
   }
-  gold_item it = {s, e, !quoted, strdup(spk), strdup(""), LICHANG_NEUTRAL,
+  gold_item it = {s,     e, !quoted, strdup(spk), strdup(""), LICHANG_NEUTRAL,
                   false, -1};
   if (!it.speaker || !it.target || !checkpoint(r)) {
     free(it.speaker);
@@ -613,8 +614,9 @@ static void run(review *r) {
       if (checkpoint(r)) {
         gold_item *it = &r->g.v[r->cur];
         it->dropped = !it->dropped;
-        say(r, it->dropped ? "#%zu dropped (not saved; d again keeps it)"
-                           : "#%zu kept",
+        say(r,
+            it->dropped ? "#%zu dropped (not saved; d again keeps it)"
+                        : "#%zu kept",
             r->cur + 1);
       }
     } else if (c == 'm')
@@ -695,9 +697,8 @@ int cmd_review(int argc, char **argv) {
   const char *slash = strrchr(path, '/');
   r.name = slash ? slash + 1 : path;
   char why[300];
-  char *text = r.out ? view_read_article(path, encoding, &r.len, why,
-                                         sizeof why)
-                     : NULL;
+  char *text =
+      r.out ? view_read_article(path, encoding, &r.len, why, sizeof why) : NULL;
   if (!text) {
     cli_error("%s: %s", path, r.out ? why : "out of memory");
     free(owned_out);
@@ -736,8 +737,7 @@ int cmd_review(int argc, char **argv) {
       status = EXIT_INPUT;
       goto done;
     }
-    say(&r, "%zu passages from the tagger; corrections go to %s", r.g.n,
-        r.out);
+    say(&r, "%zu passages from the tagger; corrections go to %s", r.g.n, r.out);
   } else {
     cli_error("%s: %s", r.out, why);
     status = EXIT_INPUT;

@@ -33,7 +33,8 @@ static const char usage_text[] =
     "      --no-pager         do not pipe long output through $PAGER\n"
     "      --encoding ENC     the articles' encoding: auto (default: UTF-8 if\n"
     "                         valid, else detected), utf-8, gb18030, big5...\n"
-    "  -d, --dict DIR         load the lexicon from DIR instead of the built-in\n"
+    "  -d, --dict DIR         load the lexicon from DIR instead of the "
+    "built-in\n"
     "  -h, --help             show this help\n";
 
 static const struct option options[] = {
@@ -133,7 +134,9 @@ static void sb_free(sbuf *b) {
   memset(b, 0, sizeof *b);
 }
 
-static uint8_t stance_style(lichang_stance s) { return (uint8_t)(VS_QUOTE | s); }
+static uint8_t stance_style(lichang_stance s) {
+  return (uint8_t)(VS_QUOTE | s);
+}
 
 /* ---- printing ---- */
 typedef struct {
@@ -238,8 +241,7 @@ static void label(sbuf *b, const view_doc *v, size_t i, bool explain) {
   }
 }
 
-static void paint_note(const painter *p, const sbuf *b, term_line l,
-                       int ind) {
+static void paint_note(const painter *p, const sbuf *b, term_line l, int ind) {
   fprintf(p->out, "%*s", ind, "");
   paint(p, b, l.start, l.end, 0);
 }
@@ -515,9 +517,11 @@ static void render(const painter *p, const view_doc *v, const char *name,
   size_t chars = 0;
   for (size_t i = 0; i < v->len; i++)
     chars += ((unsigned char)v->text[i] & 0xC0) != 0x80;
-  sb_printf(&b, VS_DIM, "  %zu characters \xC2\xB7 %zu passage%s \xC2\xB7 "
-                        "%zu speaker%s",
-            chars, v->nq, v->nq == 1 ? "" : "s", v->nsp, v->nsp == 1 ? "" : "s");
+  sb_printf(&b, VS_DIM,
+            "  %zu characters \xC2\xB7 %zu passage%s \xC2\xB7 "
+            "%zu speaker%s",
+            chars, v->nq, v->nq == 1 ? "" : "s", v->nsp,
+            v->nsp == 1 ? "" : "s");
   paint_wrapped(p, &b, 0, p->width);
   sb_free(&b);
   for (int i = 0; i < p->width; i++)
@@ -646,8 +650,9 @@ int cmd_show(int argc, char **argv) {
       if (i)
         fputc('\n', p.out);
       const char *slash = strrchr(path, '/');
-      render(&p, &v, strcmp(path, "-") ? (slash ? slash + 1 : path)
-                                       : "(standard input)",
+      render(&p, &v,
+             strcmp(path, "-") ? (slash ? slash + 1 : path)
+                               : "(standard input)",
              explain);
       view_free(&v);
     } else

@@ -41,8 +41,9 @@ long gold_insert(gold_list *g, gold_item it) {
   if (!reserve(g, g->n + 1))
     return -1;
   size_t at = g->n;
-  while (at > 0 && (g->v[at - 1].start > it.start ||
-                    (g->v[at - 1].start == it.start && g->v[at - 1].end > it.end)))
+  while (at > 0 &&
+         (g->v[at - 1].start > it.start ||
+          (g->v[at - 1].start == it.start && g->v[at - 1].end > it.end)))
     at--;
   memmove(&g->v[at + 1], &g->v[at], (g->n - at) * sizeof *g->v);
   g->v[at] = it;
@@ -206,9 +207,15 @@ bool gold_save(const gold_list *g, const char *path, const char *text,
 /* Characters a gold passage leaves out at its ends. */
 static size_t trim_len(const char *s, size_t n, bool at_end) {
   static const char *const edge[] = {" ", "\t", "\n", "\r", "\xE3\x80\x80"};
-  static const char *const tail[] = {"\xE3\x80\x82", "\xEF\xBC\x8C", ",", ".",
-                                     "\xE3\x80\x81", "\xEF\xBC\x9B", ";",
-                                     "\xEF\xBC\x9A", ":"};
+  static const char *const tail[] = {"\xE3\x80\x82",
+                                     "\xEF\xBC\x8C",
+                                     ",",
+                                     ".",
+                                     "\xE3\x80\x81",
+                                     "\xEF\xBC\x9B",
+                                     ";",
+                                     "\xEF\xBC\x9A",
+                                     ":"};
   for (size_t k = 0; k < sizeof edge / sizeof *edge; k++) {
     size_t m = strlen(edge[k]);
     if (n >= m && memcmp(at_end ? s + n - m : s, edge[k], m) == 0)
@@ -233,7 +240,8 @@ bool gold_from_view(gold_list *g, const view_doc *v) {
       a += k;
     if (a == b)
       continue;
-    gold_item it = {a,        b,
+    gold_item it = {a,
+                    b,
                     q->indirect,
                     strdup(q->speaker),
                     strdup(q->ntargets ? q->targets[0] : ""),

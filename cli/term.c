@@ -22,10 +22,10 @@ bool term_color_parse(const char *arg, term_color *out) {
   static const struct {
     const char *name;
     term_color mode;
-  } names[] = {{"auto", TERM_COLOR_AUTO},   {"tty", TERM_COLOR_AUTO},
+  } names[] = {{"auto", TERM_COLOR_AUTO},     {"tty", TERM_COLOR_AUTO},
                {"always", TERM_COLOR_ALWAYS}, {"yes", TERM_COLOR_ALWAYS},
-               {"true", TERM_COLOR_ALWAYS}, {"never", TERM_COLOR_NEVER},
-               {"no", TERM_COLOR_NEVER},    {"false", TERM_COLOR_NEVER}};
+               {"true", TERM_COLOR_ALWAYS},   {"never", TERM_COLOR_NEVER},
+               {"no", TERM_COLOR_NEVER},      {"false", TERM_COLOR_NEVER}};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (arg && strcmp(arg, names[i].name) == 0) {
       *out = names[i].mode;
@@ -259,8 +259,7 @@ size_t term_wrap(const char *s, size_t n, int width, term_line **out) {
 
 static size_t count_lines(const char *buf, size_t len) {
   size_t n = 0;
-  for (const char *p = buf; (p = memchr(p, '\n', len - (size_t)(p - buf)));
-       p++)
+  for (const char *p = buf; (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
     n++;
   return n;
 }

@@ -10,7 +10,11 @@
 #include <stdint.h>
 
 /* ---- colour ---- */
-typedef enum { TERM_COLOR_AUTO, TERM_COLOR_ALWAYS, TERM_COLOR_NEVER } term_color;
+typedef enum {
+  TERM_COLOR_AUTO,
+  TERM_COLOR_ALWAYS,
+  TERM_COLOR_NEVER
+} term_color;
 
 /* Parses "auto", "always" or "never" (also the aliases git accepts:
  * "yes"/"no"/"true"/"false"/"tty"); false for anything else. */

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const stance_names[] = {"neutral", "optimistic",
-                                           "cautious", "skeptical"};
+static const char *const stance_names[] = {"neutral", "optimistic", "cautious",
+                                           "skeptical"};
 
 bool view_stance_parse(const char *name, lichang_stance *out) {
   for (int i = 0; i < 4; i++)
@@ -54,7 +54,7 @@ static bool summarise(view_doc *v) {
   v->sp = calloc(v->nq ? v->nq : 1, sizeof *v->sp);
   if (!v->sp)
     return false;
-  double (*sum)[4] = calloc(v->nq ? v->nq : 1, sizeof *sum);
+  double(*sum)[4] = calloc(v->nq ? v->nq : 1, sizeof *sum);
   if (!sum)
     return false;
   for (size_t i = 0; i < v->nq; i++) {
@@ -241,9 +241,8 @@ static const char *base_name(const char *p) {
   return s ? s + 1 : p;
 }
 
-bool view_from_jsonl(view_doc *v, const char *jsonl, size_t n,
-                     const char *path, const char *text, size_t len,
-                     char *err, size_t errlen) {
+bool view_from_jsonl(view_doc *v, const char *jsonl, size_t n, const char *path,
+                     const char *text, size_t len, char *err, size_t errlen) {
   /* three passes, best match first: exact id, file name, content */
   for (int pass = 0; pass < 3; pass++) {
     size_t lineno = 0;

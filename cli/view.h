@@ -82,8 +82,8 @@ typedef struct {
 
 /* Reads the article at path ("-": standard input) as UTF-8, converting
  * from encoding (any name lichang_decode knows; "auto" detects) so offsets
- * are the ones lichang_tag gives (cmd_show.c). Returns a malloc'd, NUL-terminated text,
- * or NULL with a message in err. */
+ * are the ones lichang_tag gives (cmd_show.c). Returns a malloc'd,
+ * NUL-terminated text, or NULL with a message in err. */
 char *view_read_article(const char *path, const char *encoding, size_t *len,
                         char *err, size_t errlen);
 
@@ -105,13 +105,12 @@ void view_free(view_doc *v);
  * path with text[0..len): the line whose "id" is path, else whose id has
  * path's file name, else the first whose passages all match the text. On
  * success v is filled; false with a message in err. */
-bool view_from_jsonl(view_doc *v, const char *jsonl, size_t n,
-                     const char *path, const char *text, size_t len,
-                     char *err, size_t errlen);
+bool view_from_jsonl(view_doc *v, const char *jsonl, size_t n, const char *path,
+                     const char *text, size_t len, char *err, size_t errlen);
 
 /* ---- styling shared by show and review ---- */
 enum {
-  VS_STANCE = 3,    /* bits 0-1: the stance colour of a passage */
+  VS_STANCE = 3,     /* bits 0-1: the stance colour of a passage */
   VS_QUOTE = 1 << 2, /* inside a passage */
   VS_BOLD = 1 << 3,  /* a speaker's name */
   VS_UNDER = 1 << 4, /* evidence (a lexicon hit) */
@@ -128,8 +127,8 @@ typedef struct {
   bool indirect;
   char *speaker, *target;
   lichang_stance stance;
-  bool dropped;   /* marked false: kept (for undo) but not saved */
-  long src;       /* the tagger's passage it came from or overlaps, or -1 */
+  bool dropped; /* marked false: kept (for undo) but not saved */
+  long src;     /* the tagger's passage it came from or overlaps, or -1 */
 } gold_item;
 
 typedef struct {

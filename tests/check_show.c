@@ -58,8 +58,8 @@ static void check_wrap(const char *s, int width) {
     /* never a split character: ends on boundaries */
     ck_assert((s[l->start] & 0xC0) != 0x80 || l->start == l->end);
     ck_assert(l->end == n || (s[l->end] & 0xC0) != 0x80);
-    ck_assert_int_eq(l->cols, (int)term_str_width(s + l->start,
-                                                  l->end - l->start));
+    ck_assert_int_eq(l->cols,
+                     (int)term_str_width(s + l->start, l->end - l->start));
     /* never wider than the line, unless one character is, alone */
     if (l->cols > width) {
       uint32_t cp;
@@ -114,7 +114,7 @@ START_TEST(wrap_widths_count_han_as_two) {
   ck_assert_int_eq(term_str_width("中文ab，", strlen("中文ab，")), 8);
   ck_assert_int_eq(term_cp_width(0x4E2D), 2);
   ck_assert_int_eq(term_cp_width('a'), 1);
-  ck_assert_int_eq(term_cp_width(0x301), 0); /* combining acute */
+  ck_assert_int_eq(term_cp_width(0x301), 0);  /* combining acute */
   ck_assert_int_eq(term_cp_width(0xFF21), 2); /* fullwidth A */
   char *w = wrapped("一二三四五六七八", 6);
   ck_assert_str_eq(w, "一二三|四五六|七八");
@@ -288,9 +288,8 @@ START_TEST(color_never_no_color_always) {
   snprintf(cmd, sizeof cmd, "NO_COLOR=1 $L show --color=always %s", art);
   ck_assert_int_eq(run(cmd, out, sizeof out), 0);
   ck_assert_ptr_nonnull(strchr(out, '\033'));
-  ck_assert_int_eq(run("$L show --color=sometimes - </dev/null 2>&1", out,
-                       sizeof out),
-                   2);
+  ck_assert_int_eq(
+      run("$L show --color=sometimes - </dev/null 2>&1", out, sizeof out), 2);
   ck_assert_ptr_nonnull(strstr(out, "--color"));
   /* on a terminal (script(1) gives one): auto colours unless NO_COLOR */
   if (system("command -v script >/dev/null 2>&1") != 0) {
@@ -401,20 +400,18 @@ START_TEST(show_from_tagged_jsonl) {
            a);
   ck_assert_int_eq(run(cmd, out2, sizeof out2), 1);
   ck_assert_msg(strstr(out2, "t.jsonl: line 1") != NULL, "%s", out2);
-  ck_assert_int_eq(run("$L show --from /nonexistent.jsonl x 2>&1", out2,
-                       sizeof out2),
-                   1);
-  ck_assert_int_eq(run("$L show --from x.jsonl 2>/dev/null", out2,
-                       sizeof out2),
+  ck_assert_int_eq(
+      run("$L show --from /nonexistent.jsonl x 2>&1", out2, sizeof out2), 1);
+  ck_assert_int_eq(run("$L show --from x.jsonl 2>/dev/null", out2, sizeof out2),
                    2);
 }
 END_TEST
 
 START_TEST(show_reads_other_encodings) {
   /* a GB18030 copy shows exactly as the UTF-8 original */
-  ck_assert_int_eq(run("$L show --color=never -w 80 \"$T/show/wrap.txt\"", out,
-                       sizeof out),
-                   0);
+  ck_assert_int_eq(
+      run("$L show --color=never -w 80 \"$T/show/wrap.txt\"", out, sizeof out),
+      0);
   int st = run("d=$(mktemp -d); iconv -f UTF-8 -t GB18030 \"$T/show/wrap.txt\" "
                "> $d/wrap.txt || exit 77; "
                "$L show --color=never -w 80 $d/wrap.txt; s=$?; rm -r $d; "
@@ -432,9 +429,9 @@ START_TEST(show_reads_other_encodings) {
 END_TEST
 
 START_TEST(show_marks_passages_without_colour) {
-  ck_assert_int_eq(run("$L show --color=never -w 80 \"$T/show/wrap.txt\"", out,
-                       sizeof out),
-                   0);
+  ck_assert_int_eq(
+      run("$L show --color=never -w 80 \"$T/show/wrap.txt\"", out, sizeof out),
+      0);
   /* a number opens each passage, a bracket closes it; a label follows */
   if (strstr(out, "[1\xC2\xA0")) {
     ck_assert_ptr_nonnull(strstr(out, "\xE2\x86\xB3 1 "));
@@ -447,9 +444,9 @@ START_TEST(show_marks_passages_without_colour) {
     const char *bar = strchr(mix, '\n') + 1;
     ck_assert_msg(strspn(bar + 2, ".+~-") >= 60, "%.80s", bar);
   }
-  ck_assert_int_eq(run("$L show --color=always -w 80 \"$T/show/wrap.txt\"",
-                       out, sizeof out),
-                   0);
+  ck_assert_int_eq(
+      run("$L show --color=always -w 80 \"$T/show/wrap.txt\"", out, sizeof out),
+      0);
   mix = strstr(out, "Stance mix");
   if (mix) { /* background-coloured cells that no wrapping trims away */
     const char *bar = strchr(mix, '\n') + 1;
