@@ -36,6 +36,7 @@ void lichang_doc_free(lichang_doc *doc) {
     lichang__vec_free(&q[i].evidence);
   }
   lichang__vec_free(&doc->quotes);
+  lichang__vec_free(&doc->mentions);
   lichang__vec_free(&doc->tokens);
   lichang__vec_free(&doc->keywords);
   lichang__vec_free(&doc->warnings);

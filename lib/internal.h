@@ -91,6 +91,21 @@ typedef enum {
   LC_MOD__COUNT
 } lc_mod_kind;
 
+/* speech.txt classes */
+typedef enum {
+  LC_SPEECH_SAY,
+  LC_SPEECH_THINK,
+  LC_SPEECH_TELL,
+  LC_SPEECH_FRAME,
+  LC_SPEECH_PREDICT,
+  LC_SPEECH_NOT
+} lc_speech;
+/* pronouns.txt classes */
+typedef enum { LC_PRON_HE, LC_PRON_SHE, LC_PRON_THEY, LC_PRON_IT, LC_PRON_I,
+               LC_PRON_WE } lc_pron;
+/* titles.txt classes */
+typedef enum { LC_ROLE_TITLE, LC_ROLE_ORG, LC_ROLE_GENERIC } lc_role;
+
 /* Everything the lexicon knows about one folded string. */
 typedef struct {
   uint32_t kinds;      /* LC_K_* bits */
@@ -99,6 +114,8 @@ typedef struct {
   uint8_t mod;         /* LC_K_MODIFIER: lc_mod_kind */
   uint8_t speech;      /* LC_K_SPEECH: class, see speech.txt */
   uint8_t pronoun;     /* LC_K_PRONOUN: class, see pronouns.txt */
+  uint8_t role;        /* LC_K_TITLE: lc_role */
+  uint32_t same_as;    /* LC_K_SURNAME: folded surname it is a variant of */
   float weight;        /* stance weight */
   float factor;        /* modifier factor */
   float idf;           /* LC_K_IDF */
@@ -194,8 +211,25 @@ typedef struct {
   double weight;
 } lc_keyword;
 
+/* Who a passage's attribution names, as the passages stage found it; the
+ * speakers stage turns it into a canonical name. */
+typedef enum {
+  LC_WHO_NONE,    /* nobody found: the passage is dropped */
+  LC_WHO_NAME,    /* a name by the general rules: who_start..who_end */
+  LC_WHO_ORG,     /* an organisation named by its kind word (…部, …公司) */
+  LC_WHO_PRONOUN, /* a pronoun: the most recent speaker of its kind */
+  LC_WHO_CONTEXT  /* no attribution: the person the narration just named */
+} lc_who;
+
 struct lichang_quote {
   uint32_t start, end; /* code points */
+  uint32_t who_start, who_end; /* the speaker's mention, code points */
+  uint8_t who;                 /* lc_who */
+  uint8_t pronoun;             /* LC_WHO_PRONOUN: lc_pron */
+  bool negated;  /* the attribution verb was negated (並不認為 X): the
+                    passage is X, the speaker denies it */
+  bool if_same;  /* lost-mark words before an attribution, kept only when
+                    the speaker is also the previous passage's speaker */
   lichang_span span;   /* bytes, filled by the tagger */
   lichang_quote_kind kind;
   const char *speaker; /* arena; "" if none */
@@ -206,6 +240,12 @@ struct lichang_quote {
   lc_vec evidence; /* lichang_evidence */
 };
 
+/* A person named with a title in the narration (董事長周弘毅), found by the
+ * passages stage so the speakers stage can resolve pronouns to them. */
+typedef struct {
+  uint32_t start, end; /* code points */
+} lc_mention;
+
 struct lichang_doc {
   lc_arena arena;
   char *src; /* copy of the input */
@@ -215,6 +255,7 @@ struct lichang_doc {
   lc_vec keywords; /* lc_keyword */
   lc_vec warnings; /* const char * */
   lc_vec quotes;   /* lichang_quote */
+  lc_vec mentions; /* lc_mention: people the narration names (passages.c) */
 };
 int lichang__doc_warn(lichang_doc *doc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

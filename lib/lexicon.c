@@ -349,15 +349,43 @@ static int line_plain(loader *L, const fields *f, uint32_t kind) {
 static int line_stop(loader *L, const fields *f) {
   return line_plain(L, f, LC_K_STOP);
 }
+static const char *const role_names[] = {"title", "org", "generic"};
+
+/* WORD[<TAB>title|org|generic] */
 static int line_title(loader *L, const fields *f) {
-  return line_plain(L, f, LC_K_TITLE);
-}
-static int line_surname(loader *L, const fields *f) {
-  return line_plain(L, f, LC_K_SURNAME);
+  uint8_t role = LC_ROLE_TITLE;
+  lc_entry *e;
+  int rc;
+  if ((rc = need_fields(L, f, 1, 2)) ||
+      (f->count == 2 &&
+       (rc = parse_word(L, f, 1, role_names, 3, &role, "title class"))) ||
+      (rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_TITLE, &e)))
+    return rc;
+  e->role = role;
+  return 0;
 }
 
-static const char *const speech_names[] = {"say", "think", "tell", "frame",
-                                           "predict"};
+/* SURNAME[<TAB>SAME-AS]: SAME-AS is the surname this one is a variant
+ * spelling of; same_as holds its first folded code point. */
+static int line_surname(loader *L, const fields *f) {
+  lc_entry *e;
+  int rc;
+  uint32_t same = 0;
+  if ((rc = need_fields(L, f, 1, 2)))
+    return rc;
+  if (f->count == 2) {
+    if ((rc = add_term(L, f->s[1], f->n[1], f->col[1], 0, &e)))
+      return rc;
+    same = ((const uint32_t *)L->cps.data)[0];
+  }
+  if ((rc = add_term(L, f->s[0], f->n[0], f->col[0], LC_K_SURNAME, &e)))
+    return rc;
+  e->same_as = same;
+  return 0;
+}
+
+static const char *const speech_names[] = {"say",     "think", "tell", "frame",
+                                           "predict", "not"};
 
 static int line_speech(loader *L, const fields *f) {
   uint8_t cls = 0;

@@ -1,16 +1,92 @@
-/* Stage 5: find quoted passages.
+/* Stage 5: find quoted passages and the mention of who says each.
  *
- * Input: folded text and tokens. Output: doc->quotes with code point spans
- * and kind. This first version finds balanced direct quotes in “” 「」 『』
- * (nested marks stay inside the outer quote) and skips short scare quotes;
- * reported speech and broken typography come with the passages issue. */
+ * Input: the folded text (lc_text) and the lexicon's speech verbs
+ * (speech.txt), titles and organisation words (titles.txt), surnames,
+ * pronouns and people. Output: doc->quotes in reading order, each with a
+ * code point span (the words said, without the attribution clause, the
+ * quote marks or a final 。) and the mention of its speaker (who_start,
+ * who_end, who); doc->mentions, people the narration names with a title.
+ * The speakers stage turns mentions into names.
+ *
+ * Work is per paragraph ('\n'), in three passes, each linear in the
+ * paragraph's length:
+ *   1. quote marks: balanced regions (nested marks stay inside the outer
+ *      one), an opening mark never closed (the region runs to the end of
+ *      the paragraph, or to an attribution sentence inside it), a closing
+ *      mark with no opening (a "stray" closer);
+ *   2. attributions ("cues"): a speech verb whose clause names a speaker
+ *      (OpenCSG創始人陳然認為，/ 他說：/ 在他看來，/ 「…」羅旭說。);
+ *   3. assembly: each cue's passage runs to the end of its sentence (or its
+ *      quote) and on over following sentences that carry no narration; a
+ *      quote takes the cue before or after it, else the person just named;
+ *      words before an attribution sentence, marks lost, are the speaker's
+ *      when they are first person (or the same speaker goes on).
+ * Invariants: passages never overlap and are emitted in order; a scan
+ * never looks back further than a clause (ZONE_MAX) and reads forward at
+ * most once per passage, so 10,000 unclosed marks or a 50 MB paragraph stay
+ * linear. */
 #include "internal.h"
 
-/* A quoted stretch this short with no clause punctuation is a term being
- * mentioned, not speech. */
-#define SCARE_MAX 8
+#include <string.h>
 
-static int closer(uint32_t c) {
+/* A quoted stretch this short with no clause punctuation is a term being
+ * mentioned (“巨大”), not speech. */
+#define SCARE_MAX 8
+/* How far back from a speech verb its speaker may be named, in code
+ * points: titles and organisations make clauses long (復旦大學…學院教授、
+ * 上海市…實驗室主任肖陽華認為), but not longer than this. */
+#define ZONE_MAX 64
+/* How far after 告訴 the addressee may run before the passage. */
+#define TELL_MAX 16
+/* Speaker names kept per article for the narration checks. */
+#define NAMES_MAX 64
+
+enum { R_BAL, R_UNCLOSED, R_STRAY };
+typedef struct {
+  uint32_t open, a, b; /* mark position, inner span [a, b) */
+  uint8_t kind;
+  bool cut; /* unclosed region ended early by an attribution sentence */
+} region;
+
+typedef struct {
+  uint32_t zs, v, ve, c; /* clause start, verb [v, ve), content start */
+  uint32_t ws, we;       /* speaker mention */
+  uint8_t who, pronoun, cls;
+  bool active;  /* names a speaker (not 有人, not 我) */
+  bool first;   /* 我認為: the speaker's own words, not narration */
+  bool negated; /* 並不認為 */
+  bool sent;    /* the clause opens its sentence */
+  bool closing; /* nothing follows the verb in its sentence: 羅旭說。 */
+  bool colon;   /* 表示： verbatim */
+  bool inner;   /* inside an unclosed region, not cutting it */
+  bool used;    /* already gave its speaker to a quote before it */
+} cue;
+
+typedef struct {
+  const lichang_lexicon *lx;
+  lichang_doc *doc;
+  const uint32_t *cp;
+  uint32_t n;
+  lc_vec regions, cues;
+  uint32_t names[NAMES_MAX][2]; /* speaker mentions: start, length */
+  size_t nnames;
+  /* the last passage is an unclosed quote that ran to its paragraph's end:
+   * a next paragraph opening with a quote mark continues it */
+  bool open_quote;
+} ctx;
+
+/* ---- characters ---- */
+
+static bool is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0;
+}
+static bool is_sent_end(uint32_t c) {
+  return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61;
+}
+static bool is_clause_end(uint32_t c) {
+  return is_sent_end(c) || c == ',' || c == ':' || c == '\n';
+}
+static uint32_t closer_of(uint32_t c) {
   switch (c) {
   case 0x201C:
     return 0x201D;
@@ -18,55 +94,913 @@ static int closer(uint32_t c) {
     return 0x300D;
   case 0x300E:
     return 0x300F;
+  case 0x2018:
+    return 0x2019;
+  case '"':
+    return '"';
   default:
     return 0;
   }
 }
+static bool is_closer(uint32_t c) {
+  return c == 0x201D || c == 0x300D || c == 0x300F || c == 0x2019;
+}
+static bool is_mark(uint32_t c) { return closer_of(c) || is_closer(c); }
+static bool is_latin(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-static bool has_clause_punct(const uint32_t *cp, size_t a, size_t b) {
-  for (size_t i = a; i < b; i++)
-    if (cp[i] == ',' || cp[i] == '.' || cp[i] == 0x3002 || cp[i] == '!' ||
-        cp[i] == '?' || cp[i] == ';' || cp[i] == 0x3001)
+/* ---- lexicon look-ups ---- */
+
+/* Longest entry starting at i having any of kinds; its length or 0. */
+static size_t match(const ctx *x, uint32_t i, uint32_t lim, uint32_t kinds,
+                    const lc_entry **out) {
+  uint32_t node = 0;
+  size_t best = 0;
+  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
+    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+      break;
+    const lc_entry *e = lichang__trie_entry(x->lx, node);
+    if (e && (e->kinds & kinds)) {
+      best = j - i + 1;
+      if (out)
+        *out = e;
+    }
+  }
+  /* A Latin entry (OpenAI, CEO) must not start or end inside a word. */
+  if (best && is_latin(x->cp[i]) &&
+      ((i > 0 && is_latin(x->cp[i - 1])) ||
+       (i + best < x->n && is_latin(x->cp[i + best]))))
+    return 0;
+  return best;
+}
+
+static const lc_entry *entry_of(const ctx *x, uint32_t a, uint32_t b) {
+  return lichang__lexicon_find(x->lx, x->cp + a, b - a);
+}
+
+static bool is_stop1(const ctx *x, uint32_t i) {
+  const lc_entry *e = entry_of(x, i, i + 1);
+  return e && (e->kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER));
+}
+
+/* A word of two or more characters (any dictionary) starts at i. */
+static bool word_starts(const ctx *x, uint32_t i, uint32_t lim) {
+  uint32_t node = 0;
+  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
+    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+      return false;
+    const lc_entry *e = lichang__trie_entry(x->lx, node);
+    if (j > i && e && (e->kinds & ~LC_K_SURNAME))
+      return true;
+  }
+  return false;
+}
+
+/* Does the word [i, i+len) stand as a word of its own, so that a shorter
+ * pronoun inside it (其 in 其中) is no pronoun? Words only the corpus
+ * counted (他在) do not. */
+static bool word_hides(const ctx *x, uint32_t i, size_t len) {
+  const lc_entry *e = entry_of(x, i, i + (uint32_t)len);
+  return e && (e->kinds & ~(LC_K_IDF | LC_K_SURNAME));
+}
+
+/* ---- speaker mentions ---- */
+
+typedef struct {
+  uint32_t s, e;
+  uint8_t who, pronoun;
+  bool generic, first, chained, object;
+  bool titled; /* right after a title: 創始人陳然 */
+} cand;
+
+/* A Chinese name by the general rule at i: a surname and one or two given
+ * characters, stopping before function words and dictionary words (羅旭表示,
+ * 傅晟在…, 林大華近日). Also 老周, 小王 and 王教授. Returns its end or 0. */
+static uint32_t chinese_name(const ctx *x, uint32_t i, uint32_t lim) {
+  const lc_entry *e = NULL;
+  uint32_t k = x->cp[i];
+  if ((k == 0x8001 /* 老 */ || k == 0x5C0F /* 小 */) && i + 2 <= lim &&
+      match(x, i + 1, i + 2, LC_K_SURNAME, NULL) == 1 &&
+      (i + 2 >= lim || !lichang__is_han(x->cp[i + 2]) || is_stop1(x, i + 2) ||
+       word_starts(x, i + 2, lim)))
+    return i + 2;
+  size_t sl = match(x, i, lim, LC_K_SURNAME, &e);
+  if (!sl)
+    return 0;
+  uint32_t g1 = i + (uint32_t)sl;
+  if (g1 >= lim || !lichang__is_han(x->cp[g1]))
+    return 0;
+  /* 王教授, 李先生: a surname and a title stand for the person. */
+  const lc_entry *t = NULL;
+  size_t tl = match(x, g1, lim, LC_K_TITLE, &t);
+  if (tl && t->role == LC_ROLE_TITLE)
+    return g1 + (uint32_t)tl;
+  if (is_stop1(x, g1))
+    return 0;
+  /* The surname and first given character must not be a common word. */
+  const lc_entry *w = entry_of(x, i, g1 + 1);
+  if (w && (w->kinds & (LC_K_IDF | LC_K_STOP | LC_K_STANCE | LC_K_TOPIC |
+                        LC_K_SPEECH | LC_K_TITLE)))
+    return 0;
+  uint32_t g2 = g1 + 1;
+  if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
+      !word_starts(x, g2, lim)) {
+    w = entry_of(x, i, g2 + 1);
+    if (!(w && (w->kinds & (LC_K_IDF | LC_K_STOP))))
+      return g2 + 1;
+  }
+  return g1 + 1;
+}
+
+/* A Latin-script name at i (Yann LeCun, OpenCSG): words joined by single
+ * spaces; an all-capitals word of four letters or fewer (AI, CEO) alone is
+ * not a name. Returns its end or 0. */
+static uint32_t latin_name(const ctx *x, uint32_t i, uint32_t lim) {
+  if (!is_latin(x->cp[i]) || (i > 0 && is_latin(x->cp[i - 1])))
+    return 0;
+  const lc_text *t = &x->doc->text;
+  uint32_t j = i, end = i, letters = 0;
+  bool lower = false;
+  while (j < lim) {
+    uint32_t c = x->cp[j];
+    if (is_latin(c) || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+        c == '\'') {
+      if (is_latin(c)) {
+        letters++;
+        unsigned char o = (unsigned char)t->src[t->off[j]];
+        lower |= o >= 'a' && o <= 'z';
+      }
+      end = ++j;
+    } else if (c == ' ' && j + 1 < lim && is_latin(x->cp[j + 1]) && end == j) {
+      j++;
+    } else
+      break;
+  }
+  while (end > i && (x->cp[end - 1] == '.' || x->cp[end - 1] == '-'))
+    end--;
+  if (!lower && letters <= 4)
+    return 0;
+  return end;
+}
+
+static bool is_preposition(uint32_t c) {
+  /* 與 和 跟 對 向 給 同 被 讓 把 替 為: what follows is an object */
+  static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411, 0x7ED9,
+                               0x540C, 0x88AB, 0x8BA9, 0x628A, 0x66FF, 0x4E3A};
+  for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+    if (c == p[i])
       return true;
   return false;
 }
 
-int lichang__passages(lichang_tagger *tg, lichang_doc *doc) {
-  (void)tg;
-  const lc_text *t = &doc->text;
-  size_t i = 0;
-  while (i < t->n) {
-    int want = closer(t->cp[i]);
-    if (!want) {
+/* The speaker named in the clause [zs, v) before a speech verb. Titles and
+ * organisations chained before a name give way to it (OpenCSG創始人陳然 →
+ * 陳然; 外交部發言人 → 外交部 when no name follows). */
+static cand find_subject(const ctx *x, uint32_t zs, uint32_t v) {
+  cand c[8];
+  size_t nc = 0;
+  uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
+  uint32_t after_title = UINT32_MAX;
+  bool anchor = true; /* a name may start here */
+  while (i < v && nc < 8) {
+    uint32_t ch = x->cp[i];
+    if (is_space(ch) || ch == 0x3001 /* 、 */) {
       i++;
+      np = i;
+      anchor = true;
       continue;
     }
-    uint32_t open = t->cp[i];
-    size_t depth = 1, j = i + 1;
-    for (; j < t->n && t->cp[j] != '\n'; j++) {
-      if (t->cp[j] == open)
-        depth++;
-      else if (t->cp[j] == (uint32_t)want && --depth == 0)
-        break;
-    }
-    if (j >= t->n || t->cp[j] != (uint32_t)want) { /* unclosed: skip mark */
-      i++;
+    if (ch == '(') { /* 馬雲昨（29日）在…: skip the aside */
+      uint32_t j = i + 1;
+      while (j < v && x->cp[j] != ')')
+        j++;
+      i = j < v ? j + 1 : j;
       continue;
     }
-    size_t a = i + 1, b = j;
-    if (b > a && (b - a > SCARE_MAX || has_clause_punct(t->cp, a, b))) {
-      lichang_quote *q = lichang__vec_push(&doc->quotes);
-      if (!q)
-        return LICHANG_ENOMEM;
-      q->start = (uint32_t)a;
-      q->end = (uint32_t)b;
-      q->kind = LICHANG_DIRECT;
-      q->speaker = "";
-      q->speaker_cp = -1;
-      q->targets.size = sizeof(const char *);
-      q->evidence.size = sizeof(lichang_evidence);
+    const lc_entry *e = NULL, *pe = NULL, *te = NULL;
+    size_t pl = match(x, i, v, LC_K_PERSON, &pe);
+    size_t ql = match(x, i, v, LC_K_PRONOUN, &e);
+    size_t tl = match(x, i, v, LC_K_TITLE, &te);
+    size_t al = match(x, i, v, ~0u, NULL); /* any word */
+    if (ql && al > ql && !word_hides(x, i, al))
+      al = ql; /* 他在, a corpus word, does not hide 他 */
+    cand k = {0};
+    k.object = i > zs && is_preposition(x->cp[i - 1]);
+    k.titled = after_title == i;
+    if (pl && pl >= al) {
+      const lc_person *pp = (const lc_person *)x->lx->people.data + pe->person;
+      k.s = i, k.e = i + (uint32_t)pl;
+      k.who = pp->kind ? LC_WHO_ORG : LC_WHO_NAME;
+    } else if (ql && ql >= al && ql >= tl) {
+      k.s = i, k.e = i + (uint32_t)ql, k.who = LC_WHO_PRONOUN;
+      k.pronoun = e->pronoun;
+      k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
+    } else if (tl && tl >= al) {
+      if (te->role == LC_ROLE_GENERIC) {
+        k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
+      } else if (te->role == LC_ROLE_ORG && i > np) {
+        k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
+      } else if (nc && c[nc - 1].e == i) {
+        c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
+      }
+      i += (uint32_t)tl;
+      anchor = true;
+      np = i;
+      if (te->role == LC_ROLE_TITLE)
+        after_title = i;
+      if (k.s != k.e)
+        c[nc++] = k;
+      continue;
+    } else {
+      uint32_t e2 = 0;
+      if (anchor && lichang__is_han(ch))
+        e2 = chinese_name(x, i, v);
+      if (!e2)
+        e2 = latin_name(x, i, v);
+      if (e2) {
+        k.s = i, k.e = e2, k.who = LC_WHO_NAME;
+      } else if (al > 1) {
+        /* a word ending in an organisation word: 福利部, 統計局 */
+        for (uint32_t s = 1; s < al; s++) {
+          const lc_entry *oe = entry_of(x, i + s, i + (uint32_t)al);
+          if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG) {
+            k.s = np, k.e = i + (uint32_t)al, k.who = LC_WHO_ORG;
+            break;
+          }
+        }
+      }
     }
+    if (k.e) {
+      if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
+          c[nc - 1].who != LC_WHO_PRONOUN)
+        c[nc - 1].chained = true;
+      c[nc++] = k;
+      i = k.e;
+      np = i;
+      anchor = !lichang__is_han(x->cp[i - 1]);
+      continue;
+    }
+    uint32_t step = al ? (uint32_t)al : 1;
+    anchor = !lichang__is_han(ch) && !is_latin(ch);
+    if (!anchor) {
+      const lc_entry *se = entry_of(x, i, i + step);
+      /* leading connectives and adverbs (不過, 此前, 據) keep the anchor */
+      anchor = np == i && ((se && (se->kinds & LC_K_STOP)) ||
+                           ch == 0x636E /* 據 */);
+      if (anchor)
+        np = i + step;
+    }
+    i += step;
+  }
+  /* A name right after a title first, then people (a person after an
+   * organisation's name speaks for it), then organisations, then what the
+   * chain before a bare title names. */
+  cand none = {0};
+  for (size_t j = 0; j < nc; j++)
+    if (c[j].titled && !c[j].chained && !c[j].object &&
+        c[j].who == LC_WHO_NAME)
+      return c[j];
+  for (size_t j = 0; j < nc; j++)
+    if (!c[j].chained && !c[j].object && c[j].who != LC_WHO_ORG)
+      return c[j];
+  for (size_t j = 0; j < nc; j++)
+    if (!c[j].chained && !c[j].object)
+      return c[j];
+  for (size_t j = nc; j-- > 0;)
+    if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN)
+      return c[j];
+  return none;
+}
+
+/* ---- pass 1: quote marks ---- */
+
+static int push_region(ctx *x, region r) {
+  region *p = lichang__vec_push(&x->regions);
+  if (!p)
+    return LICHANG_ENOMEM;
+  *p = r;
+  return 0;
+}
+
+static int scan_marks(ctx *x, uint32_t ps, uint32_t pe) {
+  lc_vec stack = {.size = sizeof(uint32_t)};
+  int rc = 0;
+  for (uint32_t i = ps; i < pe && !rc; i++) {
+    uint32_t c = x->cp[i];
+    uint32_t *st = stack.data;
+    bool straight_close = c == '"' && stack.len && x->cp[st[stack.len - 1]] == '"';
+    if (closer_of(c) && !straight_close) {
+      uint32_t *s = lichang__vec_push(&stack);
+      if (!s)
+        rc = LICHANG_ENOMEM;
+      else
+        *s = i;
+      continue;
+    }
+    if (!is_closer(c) && !straight_close)
+      continue;
+    /* Pop to the matching opener; marks above it were never closed. */
+    size_t d = stack.len;
+    while (d > 0 && closer_of(x->cp[st[d - 1]]) != c)
+      d--;
+    if (d == 0) {
+      if (stack.len == 0)
+        rc = push_region(x, (region){i, ps, i, R_STRAY, false});
+      continue;
+    }
+    if (d == 1)
+      rc = push_region(x, (region){st[0], st[0] + 1, i, R_BAL, false});
+    stack.len = d - 1;
+  }
+  if (!rc && stack.len) {
+    uint32_t o = ((uint32_t *)stack.data)[0];
+    rc = push_region(x, (region){o, o + 1, pe, R_UNCLOSED, false});
+  }
+  lichang__vec_free(&stack);
+  return rc;
+}
+
+/* ---- pass 2: attributions ---- */
+
+/* Start of the clause that ends at v: after , : 。 or a quote mark, at most
+ * ZONE_MAX back. */
+static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
+  uint32_t lo = v - ps > ZONE_MAX ? v - ZONE_MAX : ps;
+  uint32_t i = v;
+  while (i > lo && !is_clause_end(x->cp[i - 1]) && !is_mark(x->cp[i - 1]))
+    i--;
+  while (i < v && is_space(x->cp[i]))
+    i++;
+  return i;
+}
+
+static bool opens_sentence(const ctx *x, uint32_t ps, uint32_t zs) {
+  uint32_t i = zs;
+  while (i > ps && is_space(x->cp[i - 1]))
+    i--;
+  return i == ps || is_sent_end(x->cp[i - 1]);
+}
+
+static uint32_t skip_space(const ctx *x, uint32_t i, uint32_t pe) {
+  while (i < pe && is_space(x->cp[i]))
+    i++;
+  return i;
+}
+
+/* The sentence's subject, for a verb whose own clause names nobody:
+ * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses. */
+static cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
+  uint32_t i = zs;
+  while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]) &&
+         !is_mark(x->cp[i - 1]))
+    i--;
+  cand none = {0};
+  while (i < zs) {
+    uint32_t j = i;
+    while (j < zs && !is_clause_end(x->cp[j]))
+      j++;
+    uint32_t a = skip_space(x, i, j);
+    cand s = find_subject(x, a, j);
+    if (s.e && !s.generic && !s.first && s.s == a)
+      return s;
     i = j + 1;
   }
+  return none;
+}
+
+/* Reads the attribution around the speech verb [v, ve); false if none. */
+static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
+                     uint8_t cls, cue *k) {
+  const uint32_t *cp = x->cp;
+  memset(k, 0, sizeof *k);
+  uint32_t nx = ve < pe ? cp[ve] : 0;
+  /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun */
+  if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740)
+    return false;
+  /* 做出的判斷, 他的說法: a noun */
+  if (v > ps && cp[v - 1] == 0x7684)
+    return false;
+  k->v = v, k->ve = ve, k->cls = cls;
+  k->zs = clause_start(x, ps, v);
+  uint32_t zs = k->zs;
+  if (cls == LC_SPEECH_FRAME) { /* 在他看來，: needs 在 and a comma */
+    while (zs < v && cp[zs] != 0x5728)
+      zs++;
+    if (zs == v || ve >= pe || cp[ve] != ',')
+      return false;
+    zs++;
+  }
+  cand s = find_subject(x, zs, v);
+  uint32_t nq = skip_space(x, ve, pe);
+  bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
+  if (!s.e && !s.generic && cls == LC_SPEECH_SAY && quotes_next)
+    s = sentence_subject(x, ps, k->zs);
+  if (!s.e && !s.generic)
+    return false;
+  k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
+  k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
+  k->first = s.first;
+  k->negated = v > zs && (cp[v - 1] == 0x4E0D || cp[v - 1] == 0x6CA1 ||
+                          cp[v - 1] == 0x672A); /* 不 没 未 */
+  uint32_t c = ve;
+  if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
+    for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
+      if (cp[j] == ',' || cp[j] == ':') {
+        c = j;
+        break;
+      }
+      if (is_sent_end(cp[j]) || closer_of(cp[j]))
+        break;
+    }
+  }
+  c = skip_space(x, c, pe);
+  if (c < pe && (cp[c] == ',' || cp[c] == ':')) {
+    k->colon = cp[c] == ':';
+    c = skip_space(x, c + 1, pe);
+  }
+  k->c = c;
+  k->closing = c >= pe || is_sent_end(cp[c]);
+  k->sent = opens_sentence(x, ps, k->zs);
+  return true;
+}
+
+/* A title and a name right after it (獵豹CEO傅晟): a person the narration
+ * names, for the speakers stage to resolve pronouns to. */
+static int title_mention(ctx *x, uint32_t i, uint32_t pe) {
+  const lc_entry *t = NULL;
+  size_t tl = match(x, i, pe, LC_K_TITLE, &t);
+  if (!tl || t->role != LC_ROLE_TITLE || i + tl >= pe)
+    return 0;
+  uint32_t s = i + (uint32_t)tl, e = chinese_name(x, s, pe);
+  if (!e)
+    e = latin_name(x, s, pe);
+  if (!e)
+    return 0;
+  lc_mention *m = lichang__vec_push(&x->doc->mentions);
+  if (!m)
+    return LICHANG_ENOMEM;
+  m->start = s;
+  m->end = e;
   return 0;
+}
+
+/* A word lost in conversion and shown as ** right after a name and before
+ * a comma (陳然**，…) still attributes: the verb is what was lost. */
+static bool lost_verb(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
+                      size_t *len) {
+  if (x->cp[i] != '*' || i + 1 >= pe || x->cp[i + 1] != '*' || i == ps ||
+      !lichang__is_han(x->cp[i - 1]))
+    return false;
+  uint32_t j = i;
+  while (j < pe && x->cp[j] == '*')
+    j++;
+  if (j >= pe || x->cp[j] != ',')
+    return false;
+  cand s = find_subject(x, clause_start(x, ps, i), i);
+  if (!s.e || s.e != i || s.who != LC_WHO_NAME)
+    return false;
+  *len = j - i;
+  return true;
+}
+
+static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
+  region *rg = x->regions.data;
+  size_t nr = x->regions.len, ri = 0;
+  uint32_t i = ps;
+  while (i < pe) {
+    while (ri < nr && (rg[ri].kind == R_STRAY || rg[ri].b <= i))
+      ri++;
+    region *r = ri < nr ? rg + ri : NULL;
+    bool inside = r && i > r->open;
+    if (inside && r->kind == R_BAL) { /* speech inside a quote stays */
+      i = r->b;
+      continue;
+    }
+    int rc = title_mention(x, i, pe);
+    if (rc)
+      return rc;
+    const lc_entry *e = NULL;
+    size_t len = match(x, i, pe, LC_K_SPEECH, &e);
+    uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
+    if (!len && !lost_verb(x, ps, i, pe, &len)) {
+      i++;
+      continue;
+    }
+    cue k;
+    if (cls != LC_SPEECH_NOT &&
+        read_cue(x, ps, pe, i, i + (uint32_t)len, cls, &k)) {
+      if (inside) {
+        /* In an unclosed quote, a new attribution sentence ends it. */
+        if (k.active && k.sent && k.zs > r->a && !r->cut) {
+          r->b = k.zs;
+          r->cut = true;
+        } else
+          k.inner = true;
+      }
+      cue *slot = lichang__vec_push(&x->cues);
+      if (!slot)
+        return LICHANG_ENOMEM;
+      *slot = k;
+    }
+    i += (uint32_t)len;
+  }
+  return 0;
+}
+
+/* ---- pass 3: assembly ---- */
+
+static bool first_person(const ctx *x, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b; i++)
+    if (x->cp[i] == 0x6211 /* 我 */ || x->cp[i] == 0x54B1 /* 咱 */)
+      return true;
+  return false;
+}
+
+static bool has_word(const ctx *x, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b; i++)
+    if (lichang__is_han(x->cp[i]) || is_latin(x->cp[i]))
+      return true;
+  return false;
+}
+
+static bool is_scare(const ctx *x, const region *r) {
+  if (r->kind != R_BAL || r->b - r->a > SCARE_MAX)
+    return false;
+  for (uint32_t i = r->a; i < r->b; i++)
+    if (x->cp[i] == ',' || is_sent_end(x->cp[i]) || x->cp[i] == 0x3001)
+      return false;
+  return true;
+}
+
+static void remember_name(ctx *x, uint32_t s, uint32_t e) {
+  if (x->nnames >= NAMES_MAX || e <= s)
+    return;
+  for (size_t i = 0; i < x->nnames; i++)
+    if (x->names[i][1] == e - s &&
+        !memcmp(x->cp + x->names[i][0], x->cp + s, (e - s) * sizeof *x->cp))
+      return;
+  x->names[x->nnames][0] = s;
+  x->names[x->nnames][1] = e - s;
+  x->nnames++;
+}
+
+/* Does the sentence [a, b) open as narration about someone: a speaker's
+ * name, a listed person, a title and a name, or 他/她/他們 as subject? */
+static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
+  a = skip_space(x, a, b);
+  for (uint32_t i = a; i < b && i < a + ZONE_MAX; i++) {
+    if (is_clause_end(x->cp[i]) && i > a + 12)
+      break;
+    if (match(x, i, b, LC_K_PERSON, NULL))
+      return true;
+    for (size_t k = 0; k < x->nnames; k++)
+      if (x->names[k][1] <= b - i &&
+          !memcmp(x->cp + x->names[k][0], x->cp + i,
+                  x->names[k][1] * sizeof *x->cp))
+        return true;
+  }
+  for (uint32_t i = a; i < b && i < a + ZONE_MAX && !is_clause_end(x->cp[i]);
+       i++) {
+    const lc_entry *t = NULL;
+    size_t tl = match(x, i, b, LC_K_TITLE, &t);
+    if (tl && t->role == LC_ROLE_TITLE && i + tl < b &&
+        (chinese_name(x, i + (uint32_t)tl, b) ||
+         latin_name(x, i + (uint32_t)tl, b)))
+      return true;
+  }
+  const lc_entry *e = NULL;
+  size_t l = match(x, a, b, LC_K_PRONOUN, &e);
+  size_t al = l ? match(x, a, b, ~0u, NULL) : 0;
+  return l && (al == l || !word_hides(x, a, al)) &&
+         (e->pronoun == LC_PRON_HE || e->pronoun == LC_PRON_SHE ||
+          e->pronoun == LC_PRON_THEY);
+}
+
+static uint32_t trim_end(const ctx *x, uint32_t a, uint32_t b) {
+  while (b > a && (is_space(x->cp[b - 1]) || x->cp[b - 1] == 0x3002 ||
+                   x->cp[b - 1] == ',' || is_closer(x->cp[b - 1]) ||
+                   x->cp[b - 1] == '"' || x->cp[b - 1] == ':' ||
+                   x->cp[b - 1] == '\n'))
+    b--;
+  return b;
+}
+
+static uint32_t trim_start(const ctx *x, uint32_t a, uint32_t b) {
+  while (a < b && (is_space(x->cp[a]) || x->cp[a] == ',' ||
+                   closer_of(x->cp[a]) || is_closer(x->cp[a])))
+    a++;
+  return a;
+}
+
+static int emit(ctx *x, uint32_t a, uint32_t b, const cue *k, uint8_t who,
+                bool direct, bool if_same) {
+  a = trim_start(x, a, b);
+  b = trim_end(x, a, b);
+  x->open_quote = false;
+  if (b <= a || !has_word(x, a, b))
+    return 0;
+  lichang_quote *q = lichang__vec_push(&x->doc->quotes);
+  if (!q)
+    return LICHANG_ENOMEM;
+  q->start = a;
+  q->end = b;
+  q->kind = direct ? LICHANG_DIRECT : LICHANG_INDIRECT;
+  q->speaker = "";
+  q->speaker_cp = -1;
+  q->if_same = if_same;
+  q->targets.size = sizeof(const char *);
+  q->evidence.size = sizeof(lichang_evidence);
+  if (k) {
+    q->who = k->who;
+    q->who_start = k->ws;
+    q->who_end = k->we;
+    q->pronoun = k->pronoun;
+    q->negated = k->negated;
+    q->speaker_cp = (int32_t)k->ws;
+    if (k->who == LC_WHO_NAME)
+      remember_name(x, k->ws, k->we);
+  } else
+    q->who = who;
+  return 0;
+}
+
+/* Quoted characters in [a, b), for the direct/indirect vote. */
+static uint32_t quoted_in(const ctx *x, uint32_t a, uint32_t b) {
+  const region *rg = x->regions.data;
+  uint32_t n = 0;
+  for (size_t i = 0; i < x->regions.len; i++)
+    if (rg[i].kind != R_STRAY && rg[i].b > a && rg[i].a < b)
+      n += (rg[i].b < b ? rg[i].b : b) - (rg[i].a > a ? rg[i].a : a);
+  return n;
+}
+
+typedef struct {
+  size_t ri, ki; /* next region, next cue */
+} cursor;
+
+/* Does cue k end a passage running into it? Not a pronoun's mid-sentence
+ * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage. */
+static bool splits(const cue *k) {
+  return k->active && !k->inner &&
+         !(k->who == LC_WHO_PRONOUN && !k->sent && !k->colon && !k->closing &&
+           k->c == k->ve);
+}
+
+/* End of the sentence from position i: a sentence end outside quote marks
+ * (a final ? or ! stays in), the end of a quote left open, or the clause
+ * of the next attribution. Moves the cursor past what it read. */
+static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
+                             cursor *cu) {
+  const region *rg = x->regions.data;
+  const cue *kk = x->cues.data;
+  size_t nr = x->regions.len, nk = x->cues.len;
+  uint32_t from = i;
+  while (i < pe) {
+    while (cu->ri < nr && (rg[cu->ri].kind == R_STRAY || rg[cu->ri].open < i))
+      cu->ri++;
+    if (cu->ri < nr && rg[cu->ri].open == i) {
+      if (rg[cu->ri].kind == R_UNCLOSED)
+        return rg[cu->ri].b;
+      i = rg[cu->ri].b + 1;
+      continue;
+    }
+    while (cu->ki < nk && kk[cu->ki].zs < i)
+      cu->ki++;
+    for (size_t k = cu->ki; k < nk && kk[k].zs == i; k++)
+      if (i > from && splits(kk + k))
+        return i;
+    if (is_sent_end(x->cp[i]))
+      return i + (x->cp[i] == '?' || x->cp[i] == '!');
+    i++;
+  }
+  return pe;
+}
+
+/* Is there an attribution (also 有人認為, not 我認為) in [a, b)? */
+static bool cue_within(const ctx *x, size_t ki, uint32_t a, uint32_t b) {
+  const cue *kk = x->cues.data;
+  for (; ki < x->cues.len && kk[ki].zs < b; ki++)
+    if (kk[ki].zs >= a && !kk[ki].inner && !kk[ki].first)
+      return true;
+  return false;
+}
+
+/* Extends a passage ending at end over the following sentences of the
+ * paragraph while they carry no narration and no attribution. */
+static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe,
+                         cursor *cu) {
+  while (end < pe) {
+    uint32_t se = end;
+    bool boundary = end > 0 && is_sent_end(x->cp[end - 1]);
+    while (se < pe && (is_sent_end(x->cp[se]) || is_closer(x->cp[se]) ||
+                       is_space(x->cp[se]))) {
+      boundary |= is_sent_end(x->cp[se]) || is_closer(x->cp[se]);
+      se++;
+    }
+    if (se >= pe || !boundary)
+      return end;
+    cursor probe = *cu;
+    uint32_t ne = sentence_end(x, se, pe, &probe);
+    if (ne <= se || !has_word(x, se, ne) || cue_within(x, cu->ki, se, ne) ||
+        narrates(x, se, ne))
+      return end;
+    *cu = probe;
+    end = ne;
+  }
+  return end;
+}
+
+/* A closing mark with no opening at r->open: the words since the last
+ * passage of the paragraph (which it extends when no attribution comes
+ * between: 回答「…」，他提到的…。」) or since the paragraph start. */
+static int stray(ctx *x, const region *r, uint32_t *cur, uint32_t pe,
+                 size_t first_q, cursor *cu) {
+  cue *kk = x->cues.data;
+  size_t nk = x->cues.len;
+  lichang_quote *qs = x->doc->quotes.data;
+  size_t nq = x->doc->quotes.len;
+  while (cu->ki < nk && kk[cu->ki].zs < *cur)
+    cu->ki++;
+  bool merge = nq > first_q;
+  for (size_t j = cu->ki; j < nk && kk[j].zs < r->open && merge; j++)
+    merge = !kk[j].active || kk[j].inner;
+  if (merge) {
+    qs[nq - 1].end = trim_end(x, qs[nq - 1].start, r->open);
+    *cur = r->open + 1;
+    return 0;
+  }
+  /* the attribution may follow: …。」羅旭表示 */
+  const cue *after = NULL;
+  uint32_t j = trim_start(x, r->open + 1, pe);
+  for (size_t m = cu->ki; m < nk && kk[m].zs <= j; m++)
+    if (kk[m].zs == j && kk[m].active) {
+      after = kk + m;
+      kk[m].used = kk[m].closing;
+    }
+  int rc = emit(x, *cur, r->open, after, LC_WHO_CONTEXT, true, false);
+  *cur = r->open + 1;
+  return rc;
+}
+
+/* A quote region: its attribution is before it (then the cue took it),
+ * right after it (「…」羅旭說。), or none (the person the narration just
+ * named speaks). A quote opening a paragraph continues one left open at
+ * the end of the paragraph before. */
+static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
+                 uint32_t pe, cursor *cu) {
+  cue *kk = x->cues.data;
+  size_t nk = x->cues.len;
+  uint32_t after_close = trim_start(x, r->b + 1, pe);
+  const cue *k = NULL;
+  if (r->kind == R_BAL && !is_scare(x, r))
+    for (size_t j = cu->ki; j < nk && kk[j].zs <= after_close; j++)
+      if (kk[j].zs == after_close && kk[j].active && !kk[j].inner) {
+        k = kk + j;
+        kk[j].used = kk[j].closing;
+      }
+  if (!k && is_scare(x, r))
+    return 0;
+  uint32_t end = r->b;
+  if (!k && r->kind == R_BAL) {
+    cursor probe = *cu;
+    uint32_t e2 = carry_on(x, r->b + 1, pe, &probe);
+    if (e2 > r->b + 1) {
+      end = e2;
+      *cu = probe;
+    }
+  }
+  *cur = end > r->b ? end : r->b + 1;
+  bool cont = x->open_quote && !k && skip_space(x, ps, pe) == r->open;
+  if (cont) {
+    lichang_quote *q = (lichang_quote *)x->doc->quotes.data +
+                       x->doc->quotes.len - 1;
+    q->end = trim_end(x, q->start, end);
+    x->open_quote = r->kind == R_UNCLOSED && !r->cut;
+    return 0;
+  }
+  int rc = emit(x, r->a, end, k, LC_WHO_CONTEXT, true, false);
+  x->open_quote = r->kind == R_UNCLOSED && !r->cut;
+  return rc;
+}
+
+/* Words before an attribution sentence, marks lost: the speaker's own when
+ * first person or closed by 某某說。; otherwise kept only if the same
+ * speaker spoke just before (decided by the speakers stage). */
+static int before_cue(ctx *x, const cue *k, uint32_t cur) {
+  uint32_t a = trim_start(x, cur, k->zs), b = trim_end(x, a, k->zs);
+  if (b <= a || !has_word(x, a, b))
+    return 0;
+  bool fp = first_person(x, a, b);
+  if (!k->closing && !fp && x->cp[b - 1] == '?') /* the narrator asks */
+    return 0;
+  if (quoted_in(x, a, b) * 2 >= b - a)
+    return 0;
+  return emit(x, a, b, k, 0, true, !(k->closing || fp));
+}
+
+/* The passage an attribution introduces. */
+static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
+                     cursor *cu) {
+  region *rg = x->regions.data;
+  size_t nr = x->regions.len;
+  uint32_t a = k->c, end;
+  bool direct = k->colon, open = false;
+  while (cu->ri < nr && (rg[cu->ri].kind == R_STRAY || rg[cu->ri].open < a))
+    cu->ri++;
+  if (cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
+      is_scare(x, rg + cu->ri))
+    return 0; /* 駁斥「權威」: a quoted word is the verb's object */
+  if (cu->ri < nr && rg[cu->ri].open == a) {
+    const region *r = rg + cu->ri++;
+    a = r->a;
+    end = r->b;
+    direct = true;
+    open = r->kind == R_UNCLOSED && !r->cut;
+    uint32_t j = skip_space(x, r->b + 1, pe);
+    if (r->kind == R_BAL && j < pe && x->cp[j] == ',') {
+      /* 他說，「…」，雖然…。 runs on to the sentence end */
+      cursor probe = *cu;
+      uint32_t ne = sentence_end(x, j, pe, &probe);
+      if (!cue_within(x, cu->ki, j, ne)) {
+        end = ne;
+        *cu = probe;
+      }
+    }
+  } else
+    end = sentence_end(x, a, pe, cu);
+  end = carry_on(x, end, pe, cu);
+  if (!direct)
+    direct = quoted_in(x, a, end) * 2 > end - a;
+  int rc = emit(x, a, end, k, 0, direct, false);
+  x->open_quote = open || (end == pe && quoted_in(x, a, end) &&
+                           rg[nr - 1].kind == R_UNCLOSED && !rg[nr - 1].cut);
+  *cur = end;
+  return rc;
+}
+
+static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
+  x->regions.len = 0;
+  x->cues.len = 0;
+  int rc = scan_marks(x, ps, pe);
+  if (!rc)
+    rc = scan_cues(x, ps, pe);
+  region *rg = x->regions.data;
+  cue *kk = x->cues.data;
+  size_t nr = x->regions.len, nk = x->cues.len;
+  size_t ri = 0, ki = 0, first_q = x->doc->quotes.len;
+  uint32_t cur = ps; /* text before cur is decided */
+  if (!nr || rg[0].open != skip_space(x, ps, pe))
+    x->open_quote = false; /* only a paragraph opening with a mark goes on */
+  while (!rc && (ri < nr || ki < nk)) {
+    cursor cu = {ri, ki};
+    if (ri < nr && (ki >= nk || rg[ri].open <= kk[ki].zs)) {
+      const region *r = rg + ri++;
+      cu.ri = ri;
+      if (r->open < cur)
+        continue;
+      rc = r->kind == R_STRAY ? stray(x, r, &cur, pe, first_q, &cu)
+                              : quote(x, r, ps, &cur, pe, &cu);
+    } else {
+      const cue *k = kk + ki++;
+      cu.ki = ki;
+      if (k->inner || k->zs < cur || k->used)
+        continue;
+      if (!k->active) { /* 有人認為…: narration, not a passage */
+        if (!k->closing && !k->first)
+          cur = sentence_end(x, k->c, pe, &cu);
+        continue;
+      }
+      if (k->sent && cur < k->zs && (rc = before_cue(x, k, cur)))
+        break;
+      if (k->closing)
+        cur = k->c < pe ? k->c + 1 : pe;
+      else
+        rc = after_cue(x, k, &cur, pe, &cu);
+    }
+    if (cu.ri > ri)
+      ri = cu.ri;
+    if (cu.ki > ki)
+      ki = cu.ki;
+  }
+  return rc;
+}
+
+int lichang__passages(lichang_tagger *tg, lichang_doc *doc) {
+  ctx x = {.lx = tg->lx, .doc = doc, .cp = doc->text.cp,
+           .n = (uint32_t)doc->text.n};
+  x.regions.size = sizeof(region);
+  x.cues.size = sizeof(cue);
+  int rc = 0;
+  uint32_t ps = 0;
+  while (ps < x.n && !rc) {
+    uint32_t pe = ps;
+    while (pe < x.n && x.cp[pe] != '\n')
+      pe++;
+    rc = paragraph(&x, ps, pe);
+    ps = pe + 1;
+  }
+  lichang__vec_free(&x.regions);
+  lichang__vec_free(&x.cues);
+  return rc;
 }

@@ -1,33 +1,264 @@
 /* Stage 6: name each passage's speaker.
  *
- * Input: passages and tokens. Output: quote->speaker, a canonical name from
- * the people file or the article, "" when nobody is named. This first
- * version takes a person listed in the lexicon whose name ends right before
- * an attribution verb next to the passage; the passages issue brings the
- * general rules (surnames, titles, pronouns, aliases). */
+ * Input: passages with the mention of their speaker (passages.c), the
+ * lexicon's people, surnames and pronouns. Output: quote->speaker, one
+ * canonical name per person in the article; passages with nobody named
+ * (有人, a pronoun with nobody before it) are dropped.
+ *
+ * Canonical names: a listed person or organisation → its people-file name;
+ * otherwise the first form the article uses. Later forms join it when they
+ * fold to the same key: script and case (陳然/陈然), a variant surname
+ * (蕭/肖 by surnames.txt), an alias by surname (老周, 小王, 王教授 → the
+ * person surnamed so, most recent first). A pronoun is the most recent
+ * person of its kind named before it (他/她/他們 a person, 該公司 an
+ * organisation), in the narration or as a speaker; a quote with no
+ * attribution (LC_WHO_CONTEXT) goes to the person the narration named last
+ * in its paragraph or the one before. Linear in the article: narration is
+ * scanned once, names are looked up by their first character. */
 #include "internal.h"
 
-int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
-  const lichang_lexicon *lx = tg->lx;
-  const lc_token *tok = doc->tokens.data;
-  const lc_entry *ents = lx->entries.data;
-  const lc_person *people = lx->people.data;
-  lichang_quote *q = doc->quotes.data;
-  size_t ntok = doc->tokens.len, k = 0;
-  for (size_t i = 0; i < doc->quotes.len; i++) {
-    /* The last listed person named before the passage starts. */
-    while (k < ntok && tok[k].end <= q[i].start) {
-      const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
-      if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
-        q[i].speaker = people[e->person].name;
-        q[i].speaker_cp = (int32_t)tok[k].start;
-      }
-      k++;
+#include <string.h>
+
+#define NAMES_MAX 256
+#define KEY_MAX 24
+
+typedef struct {
+  uint32_t key[KEY_MAX]; /* folded, variant surname folded */
+  uint32_t len;
+  const char *name; /* canonical */
+  bool org;
+  int32_t next; /* same first character, chained */
+} name;
+
+typedef struct {
+  const lichang_lexicon *lx;
+  lichang_doc *doc;
+  const uint32_t *cp;
+  name names[NAMES_MAX];
+  size_t nnames;
+  int32_t bucket[256];
+  const char *last_person, *last_org; /* most recent mentions */
+  uint32_t last_person_at, last_org_at;
+} ctx;
+
+static uint32_t variant(const ctx *x, uint32_t c) {
+  const lc_entry *e = lichang__lexicon_find(x->lx, &c, 1);
+  return e && (e->kinds & LC_K_SURNAME) && e->same_as ? e->same_as : c;
+}
+
+static size_t make_key(const ctx *x, uint32_t a, uint32_t b, uint32_t *key) {
+  size_t n = 0;
+  for (uint32_t i = a; i < b && n < KEY_MAX; i++)
+    if (x->cp[i] != ' ')
+{
+      key[n] = n == 0 ? variant(x, x->cp[i]) : x->cp[i];
+      n++;
     }
-    if (i + 1 < doc->quotes.len && q[i].speaker && *q[i].speaker) {
-      q[i + 1].speaker = q[i].speaker;
-      q[i + 1].speaker_cp = q[i].speaker_cp;
-    }
+  return n;
+}
+
+static name *find_key(ctx *x, const uint32_t *key, size_t n) {
+  if (!n)
+    return NULL;
+  for (int32_t i = x->bucket[key[0] & 255]; i >= 0; i = x->names[i].next)
+    if (x->names[i].len == n && !memcmp(x->names[i].key, key, n * sizeof *key))
+      return x->names + i;
+  return NULL;
+}
+
+static name *add_name(ctx *x, const uint32_t *key, size_t n, const char *nm,
+                      bool org) {
+  if (x->nnames >= NAMES_MAX || !n)
+    return NULL;
+  name *p = x->names + x->nnames;
+  memcpy(p->key, key, n * sizeof *key);
+  p->len = (uint32_t)n;
+  p->name = nm;
+  p->org = org;
+  p->next = x->bucket[key[0] & 255];
+  x->bucket[key[0] & 255] = (int32_t)x->nnames++;
+  return p;
+}
+
+/* The most recent person whose surname (variant folded) is s. */
+static const name *by_surname(const ctx *x, uint32_t s, size_t upto) {
+  for (size_t i = upto; i-- > 0;)
+    if (!x->names[i].org && x->names[i].len >= 2 && x->names[i].key[0] == s)
+      return x->names + i;
+  return NULL;
+}
+
+static bool is_alias_prefix(uint32_t c) {
+  return c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */;
+}
+
+/* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
+static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
+                             bool *org) {
+  const lc_text *t = &x->doc->text;
+  const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+  if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
+    const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
+    *org = p->kind == 1;
+    return p->name;
   }
+  uint32_t key[KEY_MAX];
+  size_t n = make_key(x, a, b, key);
+  const name *hit = find_key(x, key, n);
+  if (hit) {
+    *org = hit->org;
+    return hit->name;
+  }
+  *org = who == LC_WHO_ORG;
+  if (!*org && n >= 2) {
+    /* 老周, 小王: the person surnamed 周 or 王 */
+    const name *p = NULL;
+    if (n == 2 && is_alias_prefix(x->cp[a]))
+      p = by_surname(x, variant(x, x->cp[a + 1]), x->nnames);
+    /* 王教授, 李先生: a surname and a title */
+    const lc_entry *te = lichang__lexicon_find(x->lx, x->cp + a + 1, b - a - 1);
+    if (!p && te && (te->kinds & LC_K_TITLE))
+      p = by_surname(x, key[0], x->nnames);
+    if (p)
+      return p->name;
+  }
+  const char *nm = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                          t->off[b] - t->off[a]);
+  if (nm)
+    add_name(x, key, n, nm, *org);
+  return nm;
+}
+
+static void mention(ctx *x, const char *nm, bool org, uint32_t at) {
+  if (org) {
+    x->last_org = nm;
+    x->last_org_at = at;
+  } else {
+    x->last_person = nm;
+    x->last_person_at = at;
+  }
+}
+
+/* Records the people the narration names in [a, b): listed people and
+ * names the article's attributions use. */
+static void narration(ctx *x, uint32_t a, uint32_t b) {
+  uint32_t i = a;
+  while (i < b) {
+    uint32_t c = x->cp[i];
+    size_t best = 0;
+    const char *nm = NULL;
+    bool org = false;
+    /* listed people */
+    uint32_t node = 0;
+    for (uint32_t j = i; j < b && j - i < x->lx->max_chars; j++) {
+      if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+        break;
+      const lc_entry *e = lichang__trie_entry(x->lx, node);
+      if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
+        const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
+        best = j - i + 1;
+        nm = p->name;
+        org = p->kind == 1;
+      }
+    }
+    /* the article's names, first character variant folded */
+    uint32_t v = variant(x, c);
+    for (int32_t k = x->bucket[v & 255]; k >= 0; k = x->names[k].next) {
+      const name *p = x->names + k;
+      if (p->len <= best || p->key[0] != v || i + p->len > b)
+        continue;
+      uint32_t key[KEY_MAX];
+      if (make_key(x, i, i + p->len, key) == p->len &&
+          !memcmp(key, p->key, p->len * sizeof *key)) {
+        best = p->len;
+        nm = p->name;
+        org = p->org;
+      }
+    }
+    if (nm) {
+      mention(x, nm, org, i);
+      i += (uint32_t)best;
+    } else
+      i++;
+  }
+}
+
+/* The paragraph start before position i, at most one paragraph back. */
+static uint32_t para_start(const ctx *x, uint32_t i, int back) {
+  while (i > 0) {
+    if (x->cp[i - 1] == '\n' && back-- == 0)
+      return i;
+    i--;
+  }
+  return 0;
+}
+
+int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
+  ctx x = {.lx = tg->lx, .doc = doc, .cp = doc->text.cp};
+  memset(x.bucket, -1, sizeof x.bucket);
+  lichang_quote *q = doc->quotes.data;
+  size_t nq = doc->quotes.len;
+  /* Pass 1: every named speaker, in reading order, so that the narration
+   * can be searched for them even before they first speak. */
+  for (size_t i = 0; i < nq; i++)
+    if (q[i].who == LC_WHO_NAME || q[i].who == LC_WHO_ORG) {
+      bool org;
+      q[i].speaker = canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
+      if (!q[i].speaker)
+        return LICHANG_ENOMEM;
+      q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;
+    }
+  /* Pass 2: in reading order, pronouns and context. */
+  uint32_t pos = 0;
+  const char *prev = NULL;
+  size_t out = 0;
+  for (size_t i = 0; i < nq; i++) {
+    uint32_t upto = q[i].start;
+    if (q[i].who != LC_WHO_CONTEXT && q[i].who_end && q[i].who_start < upto)
+      upto = q[i].who_start;
+    if (upto > pos)
+      narration(&x, pos, upto);
+    const char *who = NULL;
+    bool org = q[i].who == LC_WHO_ORG;
+    switch (q[i].who) {
+    case LC_WHO_NAME:
+    case LC_WHO_ORG:
+      who = q[i].speaker;
+      break;
+    case LC_WHO_PRONOUN:
+      org = q[i].pronoun == LC_PRON_IT ? x.last_org != NULL
+                                        : x.last_person == NULL;
+      who = org ? x.last_org : x.last_person;
+      break;
+    case LC_WHO_CONTEXT: {
+      uint32_t lo = para_start(&x, q[i].start, 1);
+      uint32_t p = x.last_person_at, o = x.last_org_at;
+      const char *best = NULL;
+      if (x.last_person && p >= lo)
+        best = x.last_person;
+      if (x.last_org && o >= lo && (!best || o > p)) {
+        best = x.last_org;
+        org = true;
+      }
+      who = best;
+      break;
+    }
+    default:
+      break;
+    }
+    if (who && q[i].who != LC_WHO_CONTEXT)
+      mention(&x, who, org, q[i].who_end ? q[i].who_start : q[i].start);
+    if (q[i].end > pos)
+      pos = q[i].end;
+    if (!who || !*who || (q[i].if_same && (!prev || strcmp(prev, who) != 0))) {
+      lichang__vec_free(&q[i].targets);
+      lichang__vec_free(&q[i].evidence);
+      continue;
+    }
+    q[i].speaker = who;
+    prev = who;
+    q[out++] = q[i];
+  }
+  doc->quotes.len = out;
   return 0;
 }

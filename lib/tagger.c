@@ -78,6 +78,7 @@ static lichang_doc *doc_new(void) {
   doc->keywords.size = sizeof(lc_keyword);
   doc->warnings.size = sizeof(const char *);
   doc->quotes.size = sizeof(lichang_quote);
+  doc->mentions.size = sizeof(lc_mention);
   return doc;
 }
 

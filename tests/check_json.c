@@ -25,9 +25,10 @@ END_TEST
 
 START_TEST(quote_text_is_escaped) {
   /* control characters, a backslash, a non-BMP character inside a quote */
-  const char *text = "他說：「這是\t一個\\測試，𠀀字也在\x7f裡面。」";
+  const char *text = "王明說：「這是\t一個\\測試，𠀀字也在\x7f裡面。」";
   char *json = json_of(text, "x");
-  ck_assert_ptr_nonnull(strstr(json, "這是\\t一個\\\\測試，𠀀字也在\\u007f裡面。"));
+  /* the passage ends before its final 。 (ANNOTATION.md) */
+  ck_assert_ptr_nonnull(strstr(json, "這是\\t一個\\\\測試，𠀀字也在\\u007f裡面\""));
   lichang_free(json);
 }
 END_TEST
