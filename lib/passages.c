@@ -165,6 +165,17 @@ static bool word_hides(const ctx *x, uint32_t i, size_t len) {
   return e && (e->kinds & ~(LC_K_IDF | LC_K_SURNAME));
 }
 
+/* A word too common to be the start of a name (高度, 方面, 文章): listed
+ * in a dictionary, or in more than about a thousandth of the corpus's
+ * articles (IDF below COMMON_IDF). A rare corpus word (林冠, from names) is
+ * no obstacle. */
+#define COMMON_IDF 7.0f
+static bool common_word(const lc_entry *e) {
+  return e && ((e->kinds & (LC_K_STOP | LC_K_STANCE | LC_K_TOPIC |
+                            LC_K_SPEECH | LC_K_TITLE | LC_K_MODIFIER)) ||
+               ((e->kinds & LC_K_IDF) && e->idf < COMMON_IDF));
+}
+
 /* ---- speaker mentions ---- */
 
 typedef struct {
@@ -199,17 +210,12 @@ static uint32_t chinese_name(const ctx *x, uint32_t i, uint32_t lim) {
   if (is_stop1(x, g1))
     return 0;
   /* The surname and first given character must not be a common word. */
-  const lc_entry *w = entry_of(x, i, g1 + 1);
-  if (w && (w->kinds & (LC_K_IDF | LC_K_STOP | LC_K_STANCE | LC_K_TOPIC |
-                        LC_K_SPEECH | LC_K_TITLE)))
+  if (common_word(entry_of(x, i, g1 + 1)))
     return 0;
   uint32_t g2 = g1 + 1;
   if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
-      !word_starts(x, g2, lim)) {
-    w = entry_of(x, i, g2 + 1);
-    if (!(w && (w->kinds & (LC_K_IDF | LC_K_STOP))))
-      return g2 + 1;
-  }
+      !word_starts(x, g2, lim) && !common_word(entry_of(x, i, g2 + 1)))
+    return g2 + 1;
   return g1 + 1;
 }
 
@@ -525,16 +531,24 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   return true;
 }
 
-/* A title and a name right after it (獵豹CEO傅晟): a person the narration
- * names, for the speakers stage to resolve pronouns to. */
-static int title_mention(ctx *x, uint32_t i, uint32_t pe) {
+/* A title and a name right after it (獵豹CEO傅晟), or a name opening a
+ * sentence: a person the narration names, for the speakers stage to
+ * resolve pronouns to. */
+static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   const lc_entry *t = NULL;
   size_t tl = match(x, i, pe, LC_K_TITLE, &t);
-  if (!tl || t->role != LC_ROLE_TITLE || i + tl >= pe)
-    return 0;
-  uint32_t s = i + (uint32_t)tl, e = chinese_name(x, s, pe);
-  if (!e)
-    e = latin_name(x, s, pe);
+  uint32_t s, e = 0;
+  if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
+    s = i + (uint32_t)tl;
+    if (!(e = chinese_name(x, s, pe)))
+      e = latin_name(x, s, pe);
+  } else if (opens_sentence(x, ps, i) && !is_space(x->cp[i])) {
+    /* 李國強則持不同看法: a name opening a sentence */
+    s = i;
+    e = chinese_name(x, s, pe);
+    if (e && e < pe && match(x, e, pe, LC_K_TITLE, NULL))
+      e = 0; /* 衛福部…: an organisation's name */
+  }
   if (!e)
     return 0;
   lc_mention *m = lichang__vec_push(&x->doc->mentions);
@@ -577,11 +591,16 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i = r->b;
       continue;
     }
-    int rc = title_mention(x, i, pe);
+    int rc = title_mention(x, ps, i, pe);
     if (rc)
       return rc;
     const lc_entry *e = NULL;
     size_t len = match(x, i, pe, LC_K_SPEECH, &e);
+    size_t tl = match(x, i, pe, LC_K_TITLE | LC_K_PERSON, NULL);
+    if (tl > len) { /* 發言人 is a title, not 發言 */
+      i += (uint32_t)tl;
+      continue;
+    }
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
     if (!len && !lost_verb(x, ps, i, pe, &len)) {
       i++;
@@ -646,7 +665,8 @@ static void remember_name(ctx *x, uint32_t s, uint32_t e) {
 }
 
 /* Does the sentence [a, b) open as narration about someone: a speaker's
- * name, a listed person, a title and a name, or 他/她/他們 as subject? */
+ * name, a listed person, a name or a title and a name, or 他/她/他們 as
+ * subject? */
 static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
   a = skip_space(x, a, b);
   for (uint32_t i = a; i < b && i < a + ZONE_MAX; i++) {
@@ -660,6 +680,10 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
                   x->names[k][1] * sizeof *x->cp))
         return true;
   }
+  /* 李國強則持不同看法: a name opening the sentence */
+  uint32_t ne = chinese_name(x, a, b);
+  if (ne && !(ne < b && match(x, ne, b, LC_K_TITLE, NULL)))
+    return true;
   for (uint32_t i = a; i < b && i < a + ZONE_MAX && !is_clause_end(x->cp[i]);
        i++) {
     const lc_entry *t = NULL;
@@ -879,8 +903,9 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
     x->open_quote = r->kind == R_UNCLOSED && !r->cut;
     return 0;
   }
+  size_t had = x->doc->quotes.len;
   int rc = emit(x, r->a, end, k, LC_WHO_CONTEXT, true, false);
-  x->open_quote = r->kind == R_UNCLOSED && !r->cut;
+  x->open_quote = x->doc->quotes.len > had && r->kind == R_UNCLOSED && !r->cut;
   return rc;
 }
 
@@ -892,8 +917,8 @@ static int before_cue(ctx *x, const cue *k, uint32_t cur) {
   if (b <= a || !has_word(x, a, b))
     return 0;
   bool fp = first_person(x, a, b);
-  if (!k->closing && !fp && x->cp[b - 1] == '?') /* the narrator asks */
-    return 0;
+  if (!k->closing && !fp && (x->cp[b - 1] == '?' || narrates(x, a, b)))
+    return 0; /* the narrator asks, or tells of someone */
   if (quoted_in(x, a, b) * 2 >= b - a)
     return 0;
   return emit(x, a, b, k, 0, true, !(k->closing || fp));
@@ -932,9 +957,10 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
   end = carry_on(x, end, pe, cu);
   if (!direct)
     direct = quoted_in(x, a, end) * 2 > end - a;
+  size_t had = x->doc->quotes.len;
   int rc = emit(x, a, end, k, 0, direct, false);
-  x->open_quote = open || (end == pe && quoted_in(x, a, end) &&
-                           rg[nr - 1].kind == R_UNCLOSED && !rg[nr - 1].cut);
+  x->open_quote = x->doc->quotes.len > had && (open || (end == pe && quoted_in(x, a, end) &&
+                           rg[nr - 1].kind == R_UNCLOSED && !rg[nr - 1].cut));
   *cur = end;
   return rc;
 }

@@ -198,16 +198,26 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
   memset(x.bucket, -1, sizeof x.bucket);
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
-  /* Pass 1: every named speaker, in reading order, so that the narration
-   * can be searched for them even before they first speak. */
-  for (size_t i = 0; i < nq; i++)
-    if (q[i].who == LC_WHO_NAME || q[i].who == LC_WHO_ORG) {
-      bool org;
-      q[i].speaker = canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
-      if (!q[i].speaker)
+  /* Pass 1: every name, speakers' and the narration's titled ones, in
+   * reading order (the first form is canonical), so that the narration can
+   * be searched for them even before they first speak. */
+  const lc_mention *m = doc->mentions.data;
+  size_t nm = doc->mentions.len, mi = 0;
+  for (size_t i = 0; i <= nq; i++) {
+    if (i < nq && q[i].who != LC_WHO_NAME && q[i].who != LC_WHO_ORG)
+      continue;
+    uint32_t at = i < nq ? q[i].who_start : UINT32_MAX;
+    bool org;
+    for (; mi < nm && m[mi].start < at; mi++)
+      if (!canonical(&x, m[mi].start, m[mi].end, LC_WHO_NAME, &org))
         return LICHANG_ENOMEM;
-      q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;
-    }
+    if (i == nq)
+      break;
+    q[i].speaker = canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
+    if (!q[i].speaker)
+      return LICHANG_ENOMEM;
+    q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;
+  }
   /* Pass 2: in reading order, pronouns and context. */
   uint32_t pos = 0;
   const char *prev = NULL;

@@ -1,0 +1,281 @@
+/* Stage 5, passages: which stretches are speech, their exact spans, kinds
+ * and speakers, on articles composed for each pattern (tests/articles/
+ * passages-*.txt, both scripts) and on short inputs; and behaviour on
+ * pathological input (10,000 unclosed marks, a 50 MB paragraph). */
+#include "tests_common.h"
+
+static lichang_lexicon *lx;
+
+static void setup(void) {
+  lichang_error err;
+  ck_assert_int_eq(lichang_lexicon_builtin(&lx, &err), 0);
+}
+static void teardown(void) { lichang_lexicon_free(lx); }
+
+typedef struct {
+  const char *text;    /* the passage, exactly */
+  const char *speaker; /* canonical name */
+  lichang_quote_kind kind;
+} want;
+#define D LICHANG_DIRECT
+#define I LICHANG_INDIRECT
+
+static char *read_article(const char *name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/articles/%s", LICHANG_TEST_DIR, name);
+  FILE *f = fopen(path, "rb");
+  ck_assert_msg(f != NULL, "cannot open %s", path);
+  lc_buf b = {0};
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    ck_assert_int_eq(lichang__buf_put(&b, chunk, n), 0);
+  fclose(f);
+  ck_assert_int_eq(lichang__buf_put(&b, "", 1), 0);
+  return b.data;
+}
+
+/* Tags text and checks its passages against w[0..n), in order. */
+static lichang_doc *expect(const char *text, const want *w, size_t n) {
+  lichang_doc *doc = tag_with(lx, text);
+  size_t got = lichang_doc_quote_count(doc);
+  for (size_t i = 0; i < got; i++) {
+    const lichang_quote *q = lichang_doc_quote(doc, i);
+    char *s = span_text(text, lichang_quote_span(q));
+    fprintf(stderr, "  got [%zu] %s | %s\n", i, lichang_quote_speaker(q), s);
+    free(s);
+  }
+  ck_assert_uint_eq(got, n);
+  for (size_t i = 0; i < n; i++) {
+    const lichang_quote *q = lichang_doc_quote(doc, i);
+    char *s = span_text(text, lichang_quote_span(q));
+    ck_assert_str_eq(s, w[i].text);
+    ck_assert_str_eq(lichang_quote_speaker(q), w[i].speaker);
+    ck_assert_int_eq(lichang_quote_kind_of(q), w[i].kind);
+    free(s);
+  }
+  return doc;
+}
+
+static void expect_article(const char *name, const want *w, size_t n) {
+  char *text = read_article(name);
+  lichang_doc_free(expect(text, w, n));
+  free(text);
+}
+#define EXPECT(text, ...)                                                      \
+  do {                                                                         \
+    const want w_[] = {__VA_ARGS__};                                           \
+    lichang_doc_free(expect(text, w_, sizeof w_ / sizeof *w_));                \
+  } while (0)
+#define EXPECT_NONE(text) lichang_doc_free(expect(text, NULL, 0))
+
+/* Traditional, 「」: opening attribution with ： and a title, an indirect
+ * lead running into a quote, a closing attribution, unnamed speech (網友),
+ * a scare quote, and a quote left open across a paragraph break. */
+START_TEST(sports_traditional) {
+  const want w[] = {
+      {"球員今天展現了很強的韌性，我們會帶著這股氣勢迎接決賽", "陳志豪", D},
+      {"前三局打得太保守，「對手的投手很有壓制力，我們一開始真的沒有找到節奏",
+       "林冠宇", D},
+      {"這場勝利屬於所有在場邊加油的球迷", "林冠宇", D},
+      {"決賽的對手實力更強，我們必須把防守做得更細。\n"
+       "「只要大家保持專注，我相信我們有機會拿下冠軍",
+       "陳志豪", D},
+  };
+  expect_article("passages-sports.txt", w, sizeof w / sizeof *w);
+}
+END_TEST
+
+/* Simplified: 表示/指出/强调 after titles and organisations, a pronoun, a
+ * negated verb, 告诉记者, 在…看来, 据…介绍, 有专家 (no passage) and an
+ * organisation speaking. */
+START_TEST(economy_simplified) {
+  const want w[] = {
+      {"国民经济持续恢复向好，高质量发展扎实推进", "刘爱华", I},
+      {"消费对经济增长的贡献明显提升，但居民收入预期仍需改善", "赵宏伟", I},
+      {"稳就业是扩大内需的关键", "赵宏伟", I},
+      {"房地产市场已经见底", "赵宏伟", I},
+      {"一线城市的成交量正在企稳", "赵宏伟", I},
+      {"明年的政策重心将转向提振消费", "赵宏伟", I},
+      {"四季度出口增速有望小幅回升", "孙丽", I},
+      {"将继续实施积极的财政政策，加大对中小企业的支持力度", "财政部", I},
+  };
+  char *text = read_article("passages-economy.txt");
+  lichang_doc *doc = expect(text, w, sizeof w / sizeof *w);
+  /* 并不认为 X: the passage is X, flagged for the stance stage */
+  for (size_t i = 0; i < lichang_doc_quote_count(doc); i++)
+    ck_assert(lichang_doc_quote(doc, i)->negated == (i == 3));
+  lichang_doc_free(doc);
+  free(text);
+}
+END_TEST
+
+/* Traditional, broken typography: first-person words before an
+ * attribution sentence, a closing mark with no opening, marks lost before
+ * 某某說。, an opening mark never closed. */
+START_TEST(health_broken_typography) {
+  const want w[] = {
+      {"流感疫情已進入高峰期，民眾應儘速接種疫苗", "曾淑慧", I},
+      {"我們觀察到今年的病毒株傳播力特別強，孩童和長者都要格外小心", "曾淑慧",
+       D},
+      {"目前疫苗供應充足", "曾淑慧", I},
+      {"出現發燒症狀應立即就醫，不要自行服藥", "黃宗翰", I},
+      {"很多家長以為孩子只是感冒，結果延誤了治療，這種情況每年都會發生",
+       "黃宗翰", D},
+      {"我認為未來兩週仍是關鍵，醫療量能必須提前準備", "黃宗翰", D},
+      {"醫院已經啟動應變計畫，但人力仍然非常吃緊", "黃宗翰", D},
+  };
+  expect_article("passages-health.txt", w, sizeof w / sizeof *w);
+}
+END_TEST
+
+START_TEST(scare_quotes_stay_in_text) {
+  EXPECT_NONE("這家公司被外界稱為“獨角獸”，股價一度大漲。\n");
+  EXPECT_NONE("市長把這項計畫叫做「城市的肺」。\n");
+  /* a quoted word as the verb's object is no passage either */
+  EXPECT_NONE("議員王建民批評「特權」，引發討論。\n");
+}
+END_TEST
+
+START_TEST(unnamed_speech_is_no_passage) {
+  EXPECT_NONE("有人认为，房价明年还会下跌。\n");
+  EXPECT_NONE("很多網友表示，「這次的改革來得太晚了，大家都等了很久。」\n");
+  EXPECT_NONE("業內人士指出，晶片短缺的問題短期內難以解決。\n");
+  EXPECT_NONE("专家表示，今年冬天流感可能提前到来。\n");
+}
+END_TEST
+
+START_TEST(closing_attribution_after_quote) {
+  EXPECT("“今年的出口形势比预期要好，订单已经排到了明年三月。”张建国说。\n",
+         {"今年的出口形势比预期要好，订单已经排到了明年三月", "张建国", D});
+  EXPECT("「這個政策對年輕人買房幫助很大。」內政部長徐國勇表示。\n",
+         {"這個政策對年輕人買房幫助很大", "徐國勇", D});
+}
+END_TEST
+
+START_TEST(stray_closer_then_attribution) {
+  /* …可能還是有點困難。」 某某表示，… */
+  EXPECT("要在一年內追上對手的技術可能還是有點困難。」 吳志明表示，"
+         "公司會繼續投入研發。\n",
+         {"要在一年內追上對手的技術可能還是有點困難", "吳志明", D},
+         {"公司會繼續投入研發", "吳志明", I});
+}
+END_TEST
+
+START_TEST(straight_and_nested_quotes) {
+  EXPECT("李娜表示：\"我们会尽全力去打好每一场比赛。\"\n",
+         {"我们会尽全力去打好每一场比赛", "李娜", D});
+  /* a quote inside a quote stays inside */
+  EXPECT("張文華說：「教練告訴我『不要放棄』，所以我一直堅持到最後。」\n",
+         {"教練告訴我『不要放棄』，所以我一直堅持到最後", "張文華", D});
+}
+END_TEST
+
+START_TEST(same_speaker_sentences_merge) {
+  EXPECT("王建平表示，今年的糧食產量創下新高。 但是，極端天氣的風險仍然存在，"
+         "農民必須做好準備。\n",
+         {"今年的糧食產量創下新高。 但是，極端天氣的風險仍然存在，"
+          "農民必須做好準備",
+          "王建平", I});
+  /* narration about someone else ends the passage */
+  EXPECT("王建平表示，今年的糧食產量創下新高。農業部長陳吉仲隨後前往災區視察。\n",
+         {"今年的糧食產量創下新高", "王建平", I});
+}
+END_TEST
+
+START_TEST(frames_and_according_to) {
+  EXPECT("在林書豪看來，球隊的防守還有很大的進步空間。\n",
+         {"球隊的防守還有很大的進步空間", "林書豪", I});
+  EXPECT("据该校校长周明介绍，新校区将于明年九月投入使用。\n",
+         {"新校区将于明年九月投入使用", "周明", I});
+  EXPECT("衛福部次長石崇良告訴本報，健保費率明年不會調整。\n",
+         {"健保費率明年不會調整", "石崇良", I});
+}
+END_TEST
+
+START_TEST(latin_names_and_titles) {
+  EXPECT("世界卫生组织总干事Maria Santos表示，全球疫苗供应正在改善。\n",
+         {"全球疫苗供应正在改善", "Maria Santos", I});
+  EXPECT("蘋果公司執行長庫克強調：「隱私是基本人權。」\n",
+         {"隱私是基本人權", "Tim Cook", D});
+}
+END_TEST
+
+START_TEST(many_unclosed_marks) {
+  /* 10,000 opening marks never closed, in one paragraph and one per
+   * paragraph: linear, one passage each time, sane spans. */
+  lc_buf b = {0};
+  ck_assert_int_eq(lichang__buf_puts(&b, "王明表示：「"), 0);
+  for (int i = 0; i < 10000; i++)
+    ck_assert_int_eq(lichang__buf_puts(&b, "今天的市場很熱絡，「"), 0);
+  ck_assert_int_eq(lichang__buf_puts(&b, "\n"), 0);
+  for (int i = 0; i < 10000; i++)
+    ck_assert_int_eq(lichang__buf_puts(&b, "「投資人的信心正在恢復，\n"), 0);
+  for (int i = 0; i < 10000; i++)
+    ck_assert_int_eq(lichang__buf_puts(&b, "」"), 0);
+  ck_assert_int_eq(lichang__buf_put(&b, "", 1), 0);
+  lichang_doc *doc = tag_with(lx, b.data);
+  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
+  const lichang_quote *q = lichang_doc_quote(doc, 0);
+  ck_assert_str_eq(lichang_quote_speaker(q), "王明");
+  lichang_span sp = lichang_quote_span(q);
+  ck_assert_uint_eq(sp.start, strlen("王明表示：「"));
+  ck_assert(sp.end > sp.start && sp.end <= b.len);
+  lichang_doc_free(doc);
+  lichang__buf_free(&b);
+}
+END_TEST
+
+START_TEST(fifty_megabyte_paragraph) {
+  /* One paragraph of 50 MB: an attribution, then a quote that never
+   * closes. It finishes (a CTest TIMEOUT catches a hang) with one passage
+   * running to the end. */
+  const char *head = "王明表示：「";
+  const char *body = "市場今天的交易量很大，投資人的信心正在恢復，";
+  size_t blen = strlen(body), total = 50u << 20;
+  lc_buf b = {0};
+  ck_assert_int_eq(lichang__buf_puts(&b, head), 0);
+  while (b.len + blen < total)
+    ck_assert_int_eq(lichang__buf_put(&b, body, blen), 0);
+  lichang_tagger *tg;
+  lichang_error err;
+  ck_assert_int_eq(lichang_tagger_new(&tg, lx, NULL, &err), 0);
+  lichang_doc *doc = NULL;
+  ck_assert_int_eq(lichang_tag(&doc, tg, b.data, b.len, &err), 0);
+  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
+  lichang_span sp = lichang_quote_span(lichang_doc_quote(doc, 0));
+  ck_assert_uint_eq(sp.start, strlen(head));
+  ck_assert_uint_eq(sp.end, b.len - strlen("，"));
+  lichang_doc_free(doc);
+  lichang_tagger_free(tg);
+  lichang__buf_free(&b);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("passages");
+  TCase *tc = tcase_create("articles");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, sports_traditional);
+  tcase_add_test(tc, economy_simplified);
+  tcase_add_test(tc, health_broken_typography);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("patterns");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, scare_quotes_stay_in_text);
+  tcase_add_test(tc, unnamed_speech_is_no_passage);
+  tcase_add_test(tc, closing_attribution_after_quote);
+  tcase_add_test(tc, stray_closer_then_attribution);
+  tcase_add_test(tc, straight_and_nested_quotes);
+  tcase_add_test(tc, same_speaker_sentences_merge);
+  tcase_add_test(tc, frames_and_according_to);
+  tcase_add_test(tc, latin_names_and_titles);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("pathological");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 240);
+  tcase_add_test(tc, many_unclosed_marks);
+  tcase_add_test(tc, fifty_megabyte_paragraph);
+  suite_add_tcase(s, tc);
+  return run_suite(s);
+}

@@ -1,0 +1,143 @@
+/* Stage 6, speakers: canonical names, pronouns, aliases, variant
+ * spellings, organisations and the speakers summary, on an article
+ * composed for them (tests/articles/speakers-tech.txt) and short inputs in
+ * both scripts. */
+#include "tests_common.h"
+
+static lichang_lexicon *lx;
+
+static void setup(void) {
+  lichang_error err;
+  ck_assert_int_eq(lichang_lexicon_builtin(&lx, &err), 0);
+}
+static void teardown(void) { lichang_lexicon_free(lx); }
+
+/* Tags text and checks the speakers of its passages, in order. */
+static void expect_speakers(const char *text, const char *const *names,
+                            size_t n) {
+  lichang_doc *doc = tag_with(lx, text);
+  size_t got = lichang_doc_quote_count(doc);
+  for (size_t i = 0; i < got; i++) {
+    const lichang_quote *q = lichang_doc_quote(doc, i);
+    char *s = span_text(text, lichang_quote_span(q));
+    fprintf(stderr, "  got [%zu] %s | %s\n", i, lichang_quote_speaker(q), s);
+    free(s);
+  }
+  ck_assert_uint_eq(got, n);
+  for (size_t i = 0; i < n; i++)
+    ck_assert_str_eq(lichang_quote_speaker(lichang_doc_quote(doc, i)),
+                     names[i]);
+  lichang_doc_free(doc);
+}
+#define SPEAKERS(text, ...)                                                    \
+  do {                                                                         \
+    const char *const n_[] = {__VA_ARGS__};                                    \
+    expect_speakers(text, n_, sizeof n_ / sizeof *n_);                         \
+  } while (0)
+
+static char *read_article(const char *name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/articles/%s", LICHANG_TEST_DIR, name);
+  FILE *f = fopen(path, "rb");
+  ck_assert_msg(f != NULL, "cannot open %s", path);
+  lc_buf b = {0};
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    ck_assert_int_eq(lichang__buf_put(&b, chunk, n), 0);
+  fclose(f);
+  ck_assert_int_eq(lichang__buf_put(&b, "", 1), 0);
+  return b.data;
+}
+
+/* Pronouns (他, 她 after a titled name in the narration), a variant
+ * surname (蕭/肖), an alias (老肖), the other script (肖立民 in
+ * Simplified), a listed organisation behind a bare title (微軟發言人) and
+ * 該公司 → that organisation. */
+START_TEST(tech_article) {
+  char *text = read_article("speakers-tech.txt");
+  const char *const names[] = {"肖立民", "肖立民",    "吳佩珊",
+                               "肖立民", "肖立民",    "Microsoft",
+                               "Microsoft", "肖立民"};
+  expect_speakers(text, names, sizeof names / sizeof *names);
+  /* the summary: one entry per speaker, with its passage count */
+  lichang_doc *doc = tag_with(lx, text);
+  char *json = lichang_doc_to_json(doc, "t", NULL);
+  ck_assert_ptr_nonnull(strstr(json, "\"speakers\":[{\"name\":\"肖立民\","
+                                     "\"quotes\":5,"));
+  ck_assert_ptr_nonnull(strstr(json, "{\"name\":\"吳佩珊\",\"quotes\":1,"));
+  ck_assert_ptr_nonnull(strstr(json, "{\"name\":\"Microsoft\",\"quotes\":2,"));
+  lichang_free(json);
+  lichang_doc_free(doc);
+  free(text);
+}
+END_TEST
+
+START_TEST(pronoun_takes_latest_person) {
+  SPEAKERS("教育部長潘文忠昨日視察校園。他表示，明年將增加師資預算。\n",
+           "潘文忠");
+  SPEAKERS("張曉紅表示，今年的招生情況良好。李國強則持不同看法，"
+           "他認為，生源減少的趨勢已經很明顯。\n",
+           "張曉紅", "李國強");
+  /* nobody named before: no passage */
+  SPEAKERS("他说，明天的会议推迟了。\n");
+}
+END_TEST
+
+START_TEST(pronoun_it_takes_organisation) {
+  SPEAKERS("台積電今天公布第三季財報。該公司表示，先進製程的需求依然強勁。\n",
+           "台積電");
+}
+END_TEST
+
+START_TEST(aliases_and_variants) {
+  /* 老X and 小X: the person surnamed X named before */
+  SPEAKERS("記者周大偉表示，調查仍在進行。老周還說，相關證據已經交給警方。\n",
+           "周大偉", "周大偉");
+  SPEAKERS("队长王磊表示，全队已经做好准备。小王也说，这场比赛一定要赢。\n",
+           "王磊", "王磊");
+  /* a variant surname character: the first form the article uses */
+  SPEAKERS("教授閻志強指出，研究經費明顯不足。閆志強強調，人才外流正在加劇。\n",
+           "閻志強", "閻志強");
+  /* the same name in the other script */
+  SPEAKERS("陳建宏表示，景氣已經落底。陈建宏还说，明年出口有望回升。\n",
+           "陳建宏", "陳建宏");
+  /* a surname and a title: the person with that surname */
+  SPEAKERS("研究員黃雅琪認為，氣候變遷將影響稻米產量。黃教授指出，"
+           "農民需要更耐熱的品種。\n",
+           "黃雅琪", "黃雅琪");
+}
+END_TEST
+
+START_TEST(listed_people_and_organisations) {
+  /* the people file joins the forms of a name */
+  SPEAKERS("川普表示，美國將對進口鋼鐵加徵關稅。特朗普还说，这是为了保护就业。\n",
+           "Donald Trump", "Donald Trump");
+  /* an organisation named by its kind word speaks */
+  SPEAKERS("國家發展委員會表示，今年經濟成長率上修至百分之三。\n",
+           "國家發展委員會");
+  SPEAKERS("OpenAI在声明中表示，新模型将在下个月向所有用户开放。\n", "OpenAI");
+}
+END_TEST
+
+START_TEST(context_speaker_for_bare_quote) {
+  /* a quote with no attribution: the person the narration just named */
+  SPEAKERS("市長柯建銘昨天出席開工典禮。「這條捷運線將在三年內通車，"
+           "市民的等待不會白費。」\n",
+           "柯建銘");
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("speakers");
+  TCase *tc = tcase_create("speakers");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, tech_article);
+  tcase_add_test(tc, pronoun_takes_latest_person);
+  tcase_add_test(tc, pronoun_it_takes_organisation);
+  tcase_add_test(tc, aliases_and_variants);
+  tcase_add_test(tc, listed_people_and_organisations);
+  tcase_add_test(tc, context_speaker_for_bare_quote);
+  suite_add_tcase(s, tc);
+  return run_suite(s);
+}
