@@ -63,6 +63,8 @@ static bool meant_together(uint32_t a, uint32_t b) {
   return ab == (LC_K_STANCE | LC_K_MODIFIER) ||
          ab == (LC_K_STANCE | LC_K_TOPIC) ||
          ab == (LC_K_STANCE | LC_K_SPEECH) ||
+         /* 看來: a hedge alone, a speech frame in 在他看來 */
+         ab == (LC_K_MODIFIER | LC_K_SPEECH) ||
          ab == (LC_K_TOPIC | LC_K_PERSON);
 }
 

@@ -309,6 +309,11 @@ static cand find_subject(const ctx *x, uint32_t zs, uint32_t v) {
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
       } else if (nc && c[nc - 1].e == i) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
+      } else if (i > np) {
+        /* 規劃局長: the title's first character ends an organisation */
+        const lc_entry *oe = entry_of(x, i, i + 1);
+        if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG)
+          k.s = np, k.e = i + 1, k.who = LC_WHO_ORG, k.chained = true;
       }
       i += (uint32_t)tl;
       anchor = true;
@@ -509,6 +514,8 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   k->first = s.first;
   k->negated = v > zs && (cp[v - 1] == 0x4E0D || cp[v - 1] == 0x6CA1 ||
                           cp[v - 1] == 0x672A); /* 不 没 未 */
+  if (k->negated && cls != LC_SPEECH_THINK)
+    return false; /* 並不表示 X: X is not implied; nobody speaks */
   uint32_t c = ve;
   if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
     for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
@@ -596,8 +603,10 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       return rc;
     const lc_entry *e = NULL;
     size_t len = match(x, i, pe, LC_K_SPEECH, &e);
-    size_t tl = match(x, i, pe, LC_K_TITLE | LC_K_PERSON, NULL);
-    if (tl > len) { /* 發言人 is a title, not 發言 */
+    size_t tl = match(x, i, pe,
+                      LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP,
+                      NULL);
+    if (tl > len) { /* 發言人 is a title, 據說 a hedge: no 發言, no 說 */
       i += (uint32_t)tl;
       continue;
     }
