@@ -205,6 +205,36 @@ int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
 bool lichang__is_han(uint32_t cp);
 bool lichang__is_word_cp(uint32_t cp); /* Han, letter or digit */
 
+/* ---- mentions.c: speaker mentions by general rules ---- */
+typedef struct {
+  const lichang_lexicon *lx;
+  const lc_text *t;
+  const uint32_t *cp; /* t->cp */
+  uint32_t n;         /* t->n */
+} lc_scan;
+/* A speaker candidate in a clause. */
+typedef struct {
+  uint32_t s, e;      /* code points */
+  uint8_t who;        /* lc_who */
+  uint8_t pronoun;    /* lc_pron, for LC_WHO_PRONOUN */
+  bool generic;       /* 有人, 網友: unnamed */
+  bool first;         /* 我, 我們 */
+  bool chained;       /* a title or name follows: 360董事長周弘毅 */
+  bool object;        /* after a preposition: 與主持人 */
+  bool titled;        /* right after a title: 創始人陳然 */
+} lc_cand;
+/* Longest entry at i (before lim) having any of kinds: its length or 0. */
+size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
+                               uint32_t kinds, const lc_entry **out);
+const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
+                                        uint32_t b);
+bool lichang__mentions_word_hides(const lc_scan *x, uint32_t i, size_t len);
+/* A Chinese or Latin-script name starting at i: its end, or 0. */
+uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim);
+uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim);
+/* The speaker the clause [zs, v) before a speech verb names. */
+lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
+
 /* ---- the doc (doc.c) ---- */
 typedef struct {
   const char *term; /* surface form, arena */

@@ -2,7 +2,7 @@
  *
  * Input: the folded text (lc_text) and the lexicon's speech verbs
  * (speech.txt), titles and organisation words (titles.txt), surnames,
- * pronouns and people. Output: doc->quotes in reading order, each with a
+ * pronouns and people; names are found by the rules in mentions.c. Output: doc->quotes in reading order, each with a
  * code point span (the words said, without the attribution clause, the
  * quote marks or a final 。) and the mention of its speaker (who_start,
  * who_end, who); doc->mentions, people the narration names with a title.
@@ -63,6 +63,7 @@ typedef struct {
 } cue;
 
 typedef struct {
+  lc_scan s; /* lexicon and text for the name rules (mentions.c) */
   const lichang_lexicon *lx;
   lichang_doc *doc;
   const uint32_t *cp;
@@ -110,280 +111,6 @@ static bool is_latin(uint32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* ---- lexicon look-ups ---- */
-
-/* Longest entry starting at i having any of kinds; its length or 0. */
-static size_t match(const ctx *x, uint32_t i, uint32_t lim, uint32_t kinds,
-                    const lc_entry **out) {
-  uint32_t node = 0;
-  size_t best = 0;
-  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
-    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
-      break;
-    const lc_entry *e = lichang__trie_entry(x->lx, node);
-    if (e && (e->kinds & kinds)) {
-      best = j - i + 1;
-      if (out)
-        *out = e;
-    }
-  }
-  /* A Latin entry (OpenAI, CEO) must not start or end inside a word. */
-  if (best && is_latin(x->cp[i]) &&
-      ((i > 0 && is_latin(x->cp[i - 1])) ||
-       (i + best < x->n && is_latin(x->cp[i + best]))))
-    return 0;
-  return best;
-}
-
-static const lc_entry *entry_of(const ctx *x, uint32_t a, uint32_t b) {
-  return lichang__lexicon_find(x->lx, x->cp + a, b - a);
-}
-
-static bool is_stop1(const ctx *x, uint32_t i) {
-  const lc_entry *e = entry_of(x, i, i + 1);
-  return e && (e->kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER));
-}
-
-/* A word of two or more characters (any dictionary) starts at i. */
-static bool word_starts(const ctx *x, uint32_t i, uint32_t lim) {
-  uint32_t node = 0;
-  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
-    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
-      return false;
-    const lc_entry *e = lichang__trie_entry(x->lx, node);
-    if (j > i && e && (e->kinds & ~LC_K_SURNAME))
-      return true;
-  }
-  return false;
-}
-
-/* Does the word [i, i+len) stand as a word of its own, so that a shorter
- * pronoun inside it (其 in 其中) is no pronoun? Words only the corpus
- * counted (他在) do not. */
-static bool word_hides(const ctx *x, uint32_t i, size_t len) {
-  const lc_entry *e = entry_of(x, i, i + (uint32_t)len);
-  return e && (e->kinds & ~(LC_K_IDF | LC_K_SURNAME));
-}
-
-/* A word too common to be the start of a name (高度, 方面, 文章): listed
- * in a dictionary, or in more than about a thousandth of the corpus's
- * articles (IDF below COMMON_IDF). A rare corpus word (林冠, from names) is
- * no obstacle. */
-#define COMMON_IDF 7.0f
-static bool common_word(const lc_entry *e) {
-  return e && ((e->kinds & (LC_K_STOP | LC_K_STANCE | LC_K_TOPIC |
-                            LC_K_SPEECH | LC_K_TITLE | LC_K_MODIFIER)) ||
-               ((e->kinds & LC_K_IDF) && e->idf < COMMON_IDF));
-}
-
-/* ---- speaker mentions ---- */
-
-typedef struct {
-  uint32_t s, e;
-  uint8_t who, pronoun;
-  bool generic, first, chained, object;
-  bool titled; /* right after a title: 創始人陳然 */
-} cand;
-
-/* A Chinese name by the general rule at i: a surname and one or two given
- * characters, stopping before function words and dictionary words (羅旭表示,
- * 傅晟在…, 林大華近日). Also 老周, 小王 and 王教授. Returns its end or 0. */
-static uint32_t chinese_name(const ctx *x, uint32_t i, uint32_t lim) {
-  const lc_entry *e = NULL;
-  uint32_t k = x->cp[i];
-  if ((k == 0x8001 /* 老 */ || k == 0x5C0F /* 小 */) && i + 2 <= lim &&
-      match(x, i + 1, i + 2, LC_K_SURNAME, NULL) == 1 &&
-      (i + 2 >= lim || !lichang__is_han(x->cp[i + 2]) || is_stop1(x, i + 2) ||
-       word_starts(x, i + 2, lim)))
-    return i + 2;
-  size_t sl = match(x, i, lim, LC_K_SURNAME, &e);
-  if (!sl)
-    return 0;
-  uint32_t g1 = i + (uint32_t)sl;
-  if (g1 >= lim || !lichang__is_han(x->cp[g1]))
-    return 0;
-  /* 王教授, 李先生: a surname and a title stand for the person. */
-  const lc_entry *t = NULL;
-  size_t tl = match(x, g1, lim, LC_K_TITLE, &t);
-  if (tl && t->role == LC_ROLE_TITLE)
-    return g1 + (uint32_t)tl;
-  if (is_stop1(x, g1))
-    return 0;
-  /* The surname and first given character must not be a common word. */
-  if (common_word(entry_of(x, i, g1 + 1)))
-    return 0;
-  uint32_t g2 = g1 + 1;
-  if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
-      !word_starts(x, g2, lim) && !common_word(entry_of(x, i, g2 + 1)))
-    return g2 + 1;
-  return g1 + 1;
-}
-
-/* A Latin-script name at i (Yann LeCun, OpenCSG): words joined by single
- * spaces; an all-capitals word of four letters or fewer (AI, CEO) alone is
- * not a name. Returns its end or 0. */
-static uint32_t latin_name(const ctx *x, uint32_t i, uint32_t lim) {
-  if (!is_latin(x->cp[i]) || (i > 0 && is_latin(x->cp[i - 1])))
-    return 0;
-  const lc_text *t = &x->doc->text;
-  uint32_t j = i, end = i, letters = 0;
-  bool lower = false;
-  while (j < lim) {
-    uint32_t c = x->cp[j];
-    if (is_latin(c) || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-        c == '\'') {
-      if (is_latin(c)) {
-        letters++;
-        unsigned char o = (unsigned char)t->src[t->off[j]];
-        lower |= o >= 'a' && o <= 'z';
-      }
-      end = ++j;
-    } else if (c == ' ' && j + 1 < lim && is_latin(x->cp[j + 1]) && end == j) {
-      j++;
-    } else
-      break;
-  }
-  while (end > i && (x->cp[end - 1] == '.' || x->cp[end - 1] == '-'))
-    end--;
-  if (!lower && letters <= 4)
-    return 0;
-  return end;
-}
-
-static bool is_preposition(uint32_t c) {
-  /* 與 和 跟 對 向 給 同 被 讓 把 替 為: what follows is an object */
-  static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411, 0x7ED9,
-                               0x540C, 0x88AB, 0x8BA9, 0x628A, 0x66FF, 0x4E3A};
-  for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-    if (c == p[i])
-      return true;
-  return false;
-}
-
-/* The speaker named in the clause [zs, v) before a speech verb. Titles and
- * organisations chained before a name give way to it (OpenCSG創始人陳然 →
- * 陳然; 外交部發言人 → 外交部 when no name follows). */
-static cand find_subject(const ctx *x, uint32_t zs, uint32_t v) {
-  cand c[8];
-  size_t nc = 0;
-  uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
-  uint32_t after_title = UINT32_MAX;
-  bool anchor = true; /* a name may start here */
-  while (i < v && nc < 8) {
-    uint32_t ch = x->cp[i];
-    if (is_space(ch) || ch == 0x3001 /* 、 */) {
-      i++;
-      np = i;
-      anchor = true;
-      continue;
-    }
-    if (ch == '(') { /* 馬雲昨（29日）在…: skip the aside */
-      uint32_t j = i + 1;
-      while (j < v && x->cp[j] != ')')
-        j++;
-      i = j < v ? j + 1 : j;
-      continue;
-    }
-    const lc_entry *e = NULL, *pe = NULL, *te = NULL;
-    size_t pl = match(x, i, v, LC_K_PERSON, &pe);
-    size_t ql = match(x, i, v, LC_K_PRONOUN, &e);
-    size_t tl = match(x, i, v, LC_K_TITLE, &te);
-    size_t al = match(x, i, v, ~0u, NULL); /* any word */
-    if (ql && al > ql && !word_hides(x, i, al))
-      al = ql; /* 他在, a corpus word, does not hide 他 */
-    cand k = {0};
-    k.object = i > zs && is_preposition(x->cp[i - 1]);
-    k.titled = after_title == i;
-    if (pl && pl >= al) {
-      const lc_person *pp = (const lc_person *)x->lx->people.data + pe->person;
-      k.s = i, k.e = i + (uint32_t)pl;
-      k.who = pp->kind ? LC_WHO_ORG : LC_WHO_NAME;
-    } else if (ql && ql >= al && ql >= tl) {
-      k.s = i, k.e = i + (uint32_t)ql, k.who = LC_WHO_PRONOUN;
-      k.pronoun = e->pronoun;
-      k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
-    } else if (tl && tl >= al) {
-      if (te->role == LC_ROLE_GENERIC) {
-        k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
-      } else if (te->role == LC_ROLE_ORG && i > np) {
-        k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
-      } else if (nc && c[nc - 1].e == i) {
-        c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
-      } else if (i > np) {
-        /* 規劃局長: the title's first character ends an organisation */
-        const lc_entry *oe = entry_of(x, i, i + 1);
-        if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG)
-          k.s = np, k.e = i + 1, k.who = LC_WHO_ORG, k.chained = true;
-      }
-      i += (uint32_t)tl;
-      anchor = true;
-      np = i;
-      if (te->role == LC_ROLE_TITLE)
-        after_title = i;
-      if (k.s != k.e)
-        c[nc++] = k;
-      continue;
-    } else {
-      uint32_t e2 = 0;
-      if (anchor && lichang__is_han(ch))
-        e2 = chinese_name(x, i, v);
-      if (!e2)
-        e2 = latin_name(x, i, v);
-      if (e2) {
-        k.s = i, k.e = e2, k.who = LC_WHO_NAME;
-      } else if (al > 1) {
-        /* a word ending in an organisation word: 福利部, 統計局 */
-        for (uint32_t s = 1; s < al; s++) {
-          const lc_entry *oe = entry_of(x, i + s, i + (uint32_t)al);
-          if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG) {
-            k.s = np, k.e = i + (uint32_t)al, k.who = LC_WHO_ORG;
-            break;
-          }
-        }
-      }
-    }
-    if (k.e) {
-      if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
-          c[nc - 1].who != LC_WHO_PRONOUN)
-        c[nc - 1].chained = true;
-      c[nc++] = k;
-      i = k.e;
-      np = i;
-      anchor = !lichang__is_han(x->cp[i - 1]);
-      continue;
-    }
-    uint32_t step = al ? (uint32_t)al : 1;
-    anchor = !lichang__is_han(ch) && !is_latin(ch);
-    if (!anchor) {
-      const lc_entry *se = entry_of(x, i, i + step);
-      /* leading connectives and adverbs (不過, 此前, 據) keep the anchor */
-      anchor = np == i && ((se && (se->kinds & LC_K_STOP)) ||
-                           ch == 0x636E /* 據 */);
-      if (anchor)
-        np = i + step;
-    }
-    i += step;
-  }
-  /* A name right after a title first, then people (a person after an
-   * organisation's name speaks for it), then organisations, then what the
-   * chain before a bare title names. */
-  cand none = {0};
-  for (size_t j = 0; j < nc; j++)
-    if (c[j].titled && !c[j].chained && !c[j].object &&
-        c[j].who == LC_WHO_NAME)
-      return c[j];
-  for (size_t j = 0; j < nc; j++)
-    if (!c[j].chained && !c[j].object && c[j].who != LC_WHO_ORG)
-      return c[j];
-  for (size_t j = 0; j < nc; j++)
-    if (!c[j].chained && !c[j].object)
-      return c[j];
-  for (size_t j = nc; j-- > 0;)
-    if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN)
-      return c[j];
-  return none;
-}
-
 /* ---- pass 1: quote marks ---- */
 
 static int push_region(ctx *x, region r) {
@@ -400,7 +127,8 @@ static int scan_marks(ctx *x, uint32_t ps, uint32_t pe) {
   for (uint32_t i = ps; i < pe && !rc; i++) {
     uint32_t c = x->cp[i];
     uint32_t *st = stack.data;
-    bool straight_close = c == '"' && stack.len && x->cp[st[stack.len - 1]] == '"';
+    bool straight_close =
+        c == '"' && stack.len && x->cp[st[stack.len - 1]] == '"';
     if (closer_of(c) && !straight_close) {
       uint32_t *s = lichang__vec_push(&stack);
       if (!s)
@@ -461,18 +189,18 @@ static uint32_t skip_space(const ctx *x, uint32_t i, uint32_t pe) {
 
 /* The sentence's subject, for a verb whose own clause names nobody:
  * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses. */
-static cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
+static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   uint32_t i = zs;
   while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]) &&
          !is_mark(x->cp[i - 1]))
     i--;
-  cand none = {0};
+  lc_cand none = {0};
   while (i < zs) {
     uint32_t j = i;
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
-    cand s = find_subject(x, a, j);
+    lc_cand s = lichang__mentions_subject(&x->s, a, j);
     if (s.e && !s.generic && !s.first && s.s == a)
       return s;
     i = j + 1;
@@ -502,7 +230,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       return false;
     zs++;
   }
-  cand s = find_subject(x, zs, v);
+  lc_cand s = lichang__mentions_subject(&x->s, zs, v);
   uint32_t nq = skip_space(x, ve, pe);
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
   if (!s.e && !s.generic && cls == LC_SPEECH_SAY && quotes_next)
@@ -543,17 +271,17 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
  * resolve pronouns to. */
 static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   const lc_entry *t = NULL;
-  size_t tl = match(x, i, pe, LC_K_TITLE, &t);
+  size_t tl = lichang__mentions_match(&x->s, i, pe, LC_K_TITLE, &t);
   uint32_t s, e = 0;
   if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
     s = i + (uint32_t)tl;
-    if (!(e = chinese_name(x, s, pe)))
-      e = latin_name(x, s, pe);
+    if (!(e = lichang__mentions_chinese(&x->s, s, pe)))
+      e = lichang__mentions_latin(&x->s, s, pe);
   } else if (opens_sentence(x, ps, i) && !is_space(x->cp[i])) {
     /* 李國強則持不同看法: a name opening a sentence */
     s = i;
-    e = chinese_name(x, s, pe);
-    if (e && e < pe && match(x, e, pe, LC_K_TITLE, NULL))
+    e = lichang__mentions_chinese(&x->s, s, pe);
+    if (e && e < pe && lichang__mentions_match(&x->s, e, pe, LC_K_TITLE, NULL))
       e = 0; /* 衛福部…: an organisation's name */
   }
   if (!e)
@@ -578,7 +306,7 @@ static bool lost_verb(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
     j++;
   if (j >= pe || x->cp[j] != ',')
     return false;
-  cand s = find_subject(x, clause_start(x, ps, i), i);
+  lc_cand s = lichang__mentions_subject(&x->s, clause_start(x, ps, i), i);
   if (!s.e || s.e != i || s.who != LC_WHO_NAME)
     return false;
   *len = j - i;
@@ -602,10 +330,10 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     if (rc)
       return rc;
     const lc_entry *e = NULL;
-    size_t len = match(x, i, pe, LC_K_SPEECH, &e);
-    size_t tl = match(x, i, pe,
-                      LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP,
-                      NULL);
+    size_t len = lichang__mentions_match(&x->s, i, pe, LC_K_SPEECH, &e);
+    size_t tl = lichang__mentions_match(
+        &x->s, i, pe, LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP,
+        NULL);
     if (tl > len) { /* 發言人 is a title, 據說 a hedge: no 發言, no 說 */
       i += (uint32_t)tl;
       continue;
@@ -681,40 +409,40 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b && i < a + ZONE_MAX; i++) {
     if (is_clause_end(x->cp[i]) && i > a + 12)
       break;
-    if (match(x, i, b, LC_K_PERSON, NULL))
+    if (lichang__mentions_match(&x->s, i, b, LC_K_PERSON, NULL))
       return true;
     for (size_t k = 0; k < x->nnames; k++)
-      if (x->names[k][1] <= b - i &&
-          !memcmp(x->cp + x->names[k][0], x->cp + i,
-                  x->names[k][1] * sizeof *x->cp))
+      if (x->names[k][1] <= b - i && !memcmp(x->cp + x->names[k][0], x->cp + i,
+                                             x->names[k][1] * sizeof *x->cp))
         return true;
   }
   /* 李國強則持不同看法: a name opening the sentence */
-  uint32_t ne = chinese_name(x, a, b);
-  if (ne && !(ne < b && match(x, ne, b, LC_K_TITLE, NULL)))
+  uint32_t ne = lichang__mentions_chinese(&x->s, a, b);
+  if (ne &&
+      !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)))
     return true;
   for (uint32_t i = a; i < b && i < a + ZONE_MAX && !is_clause_end(x->cp[i]);
        i++) {
     const lc_entry *t = NULL;
-    size_t tl = match(x, i, b, LC_K_TITLE, &t);
+    size_t tl = lichang__mentions_match(&x->s, i, b, LC_K_TITLE, &t);
     if (tl && t->role == LC_ROLE_TITLE && i + tl < b &&
-        (chinese_name(x, i + (uint32_t)tl, b) ||
-         latin_name(x, i + (uint32_t)tl, b)))
+        (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, b) ||
+         lichang__mentions_latin(&x->s, i + (uint32_t)tl, b)))
       return true;
   }
   const lc_entry *e = NULL;
-  size_t l = match(x, a, b, LC_K_PRONOUN, &e);
-  size_t al = l ? match(x, a, b, ~0u, NULL) : 0;
-  return l && (al == l || !word_hides(x, a, al)) &&
+  size_t l = lichang__mentions_match(&x->s, a, b, LC_K_PRONOUN, &e);
+  size_t al = l ? lichang__mentions_match(&x->s, a, b, ~0u, NULL) : 0;
+  return l && (al == l || !lichang__mentions_word_hides(&x->s, a, al)) &&
          (e->pronoun == LC_PRON_HE || e->pronoun == LC_PRON_SHE ||
           e->pronoun == LC_PRON_THEY);
 }
 
 static uint32_t trim_end(const ctx *x, uint32_t a, uint32_t b) {
-  while (b > a && (is_space(x->cp[b - 1]) || x->cp[b - 1] == 0x3002 ||
-                   x->cp[b - 1] == ',' || is_closer(x->cp[b - 1]) ||
-                   x->cp[b - 1] == '"' || x->cp[b - 1] == ':' ||
-                   x->cp[b - 1] == '\n'))
+  while (b > a &&
+         (is_space(x->cp[b - 1]) || x->cp[b - 1] == 0x3002 ||
+          x->cp[b - 1] == ',' || is_closer(x->cp[b - 1]) ||
+          x->cp[b - 1] == '"' || x->cp[b - 1] == ':' || x->cp[b - 1] == '\n'))
     b--;
   return b;
 }
@@ -821,8 +549,7 @@ static bool cue_within(const ctx *x, size_t ki, uint32_t a, uint32_t b) {
 
 /* Extends a passage ending at end over the following sentences of the
  * paragraph while they carry no narration and no attribution. */
-static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe,
-                         cursor *cu) {
+static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu) {
   while (end < pe) {
     uint32_t se = end;
     bool boundary = end > 0 && is_sent_end(x->cp[end - 1]);
@@ -906,8 +633,8 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
   *cur = end > r->b ? end : r->b + 1;
   bool cont = x->open_quote && !k && skip_space(x, ps, pe) == r->open;
   if (cont) {
-    lichang_quote *q = (lichang_quote *)x->doc->quotes.data +
-                       x->doc->quotes.len - 1;
+    lichang_quote *q =
+        (lichang_quote *)x->doc->quotes.data + x->doc->quotes.len - 1;
     q->end = trim_end(x, q->start, end);
     x->open_quote = r->kind == R_UNCLOSED && !r->cut;
     return 0;
@@ -968,8 +695,9 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
     direct = quoted_in(x, a, end) * 2 > end - a;
   size_t had = x->doc->quotes.len;
   int rc = emit(x, a, end, k, 0, direct, false);
-  x->open_quote = x->doc->quotes.len > had && (open || (end == pe && quoted_in(x, a, end) &&
-                           rg[nr - 1].kind == R_UNCLOSED && !rg[nr - 1].cut));
+  x->open_quote = x->doc->quotes.len > had &&
+                  (open || (end == pe && quoted_in(x, a, end) &&
+                            rg[nr - 1].kind == R_UNCLOSED && !rg[nr - 1].cut));
   *cur = end;
   return rc;
 }
@@ -1022,8 +750,9 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
 }
 
 int lichang__passages(lichang_tagger *tg, lichang_doc *doc) {
-  ctx x = {.lx = tg->lx, .doc = doc, .cp = doc->text.cp,
-           .n = (uint32_t)doc->text.n};
+  ctx x = {
+      .lx = tg->lx, .doc = doc, .cp = doc->text.cp, .n = (uint32_t)doc->text.n};
+  x.s = (lc_scan){tg->lx, &doc->text, doc->text.cp, (uint32_t)doc->text.n};
   x.regions.size = sizeof(region);
   x.cues.size = sizeof(cue);
   int rc = 0;

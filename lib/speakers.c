@@ -49,8 +49,7 @@ static uint32_t variant(const ctx *x, uint32_t c) {
 static size_t make_key(const ctx *x, uint32_t a, uint32_t b, uint32_t *key) {
   size_t n = 0;
   for (uint32_t i = a; i < b && n < KEY_MAX; i++)
-    if (x->cp[i] != ' ')
-{
+    if (x->cp[i] != ' ') {
       key[n] = n == 0 ? variant(x, x->cp[i]) : x->cp[i];
       n++;
     }
@@ -237,7 +236,7 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
       break;
     case LC_WHO_PRONOUN:
       org = q[i].pronoun == LC_PRON_IT ? x.last_org != NULL
-                                        : x.last_person == NULL;
+                                       : x.last_person == NULL;
       who = org ? x.last_org : x.last_person;
       break;
     case LC_WHO_CONTEXT: {

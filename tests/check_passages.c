@@ -178,8 +178,9 @@ START_TEST(same_speaker_sentences_merge) {
           "農民必須做好準備",
           "王建平", I});
   /* narration about someone else ends the passage */
-  EXPECT("王建平表示，今年的糧食產量創下新高。農業部長陳吉仲隨後前往災區視察。\n",
-         {"今年的糧食產量創下新高", "王建平", I});
+  EXPECT(
+      "王建平表示，今年的糧食產量創下新高。農業部長陳吉仲隨後前往災區視察。\n",
+      {"今年的糧食產量創下新高", "王建平", I});
 }
 END_TEST
 

@@ -56,9 +56,8 @@ static char *read_article(const char *name) {
  * 該公司 → that organisation. */
 START_TEST(tech_article) {
   char *text = read_article("speakers-tech.txt");
-  const char *const names[] = {"肖立民", "肖立民",    "吳佩珊",
-                               "肖立民", "肖立民",    "Microsoft",
-                               "Microsoft", "肖立民"};
+  const char *const names[] = {"肖立民", "肖立民",    "吳佩珊",    "肖立民",
+                               "肖立民", "Microsoft", "Microsoft", "肖立民"};
   expect_speakers(text, names, sizeof names / sizeof *names);
   /* the summary: one entry per speaker, with its passage count */
   lichang_doc *doc = tag_with(lx, text);
@@ -111,8 +110,9 @@ END_TEST
 
 START_TEST(listed_people_and_organisations) {
   /* the people file joins the forms of a name */
-  SPEAKERS("川普表示，美國將對進口鋼鐵加徵關稅。特朗普还说，这是为了保护就业。\n",
-           "Donald Trump", "Donald Trump");
+  SPEAKERS(
+      "川普表示，美國將對進口鋼鐵加徵關稅。特朗普还说，这是为了保护就业。\n",
+      "Donald Trump", "Donald Trump");
   /* an organisation named by its kind word speaks */
   SPEAKERS("國家發展委員會表示，今年經濟成長率上修至百分之三。\n",
            "國家發展委員會");

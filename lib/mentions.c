@@ -1,0 +1,287 @@
+/* Speaker mentions by general rules, shared by the passages and speakers
+ * stages: a Chinese name (a surname and one or two given characters), a
+ * Latin-script name, and the speaker a clause before a speech verb names
+ * through its chain of organisations and titles.
+ *
+ * Input: folded code points (lc_scan) and the lexicon. Output: code point
+ * spans; nothing is stored. Every function looks at a bounded window (a
+ * name, a clause), so callers stay linear. */
+#include "internal.h"
+
+#include <string.h>
+
+static bool is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0;
+}
+static bool is_latin(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ---- lexicon look-ups ---- */
+
+/* Longest entry starting at i having any of kinds; its length or 0. */
+size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
+                               uint32_t kinds, const lc_entry **out) {
+  uint32_t node = 0;
+  size_t best = 0;
+  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
+    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+      break;
+    const lc_entry *e = lichang__trie_entry(x->lx, node);
+    if (e && (e->kinds & kinds)) {
+      best = j - i + 1;
+      if (out)
+        *out = e;
+    }
+  }
+  /* A Latin entry (OpenAI, CEO) must not start or end inside a word. */
+  if (best && is_latin(x->cp[i]) &&
+      ((i > 0 && is_latin(x->cp[i - 1])) ||
+       (i + best < x->n && is_latin(x->cp[i + best]))))
+    return 0;
+  return best;
+}
+
+const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
+                                        uint32_t b) {
+  return lichang__lexicon_find(x->lx, x->cp + a, b - a);
+}
+
+static bool is_stop1(const lc_scan *x, uint32_t i) {
+  const lc_entry *e = lichang__mentions_entry(x, i, i + 1);
+  return e && (e->kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER));
+}
+
+/* A word of two or more characters (any dictionary) starts at i. */
+static bool word_starts(const lc_scan *x, uint32_t i, uint32_t lim) {
+  uint32_t node = 0;
+  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
+    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+      return false;
+    const lc_entry *e = lichang__trie_entry(x->lx, node);
+    if (j > i && e && (e->kinds & ~LC_K_SURNAME))
+      return true;
+  }
+  return false;
+}
+
+/* Does the word [i, i+len) stand as a word of its own, so that a shorter
+ * pronoun inside it (其 in 其中) is no pronoun? Words only the corpus
+ * counted (他在) do not. */
+bool lichang__mentions_word_hides(const lc_scan *x, uint32_t i, size_t len) {
+  const lc_entry *e = lichang__mentions_entry(x, i, i + (uint32_t)len);
+  return e && (e->kinds & ~(LC_K_IDF | LC_K_SURNAME));
+}
+
+/* A word too common to be the start of a name (高度, 方面, 文章): listed
+ * in a dictionary, or in more than about a thousandth of the corpus's
+ * articles (IDF below COMMON_IDF). A rare corpus word (林冠, from names) is
+ * no obstacle. */
+#define COMMON_IDF 7.0f
+static bool common_word(const lc_entry *e) {
+  return e && ((e->kinds & (LC_K_STOP | LC_K_STANCE | LC_K_TOPIC | LC_K_SPEECH |
+                            LC_K_TITLE | LC_K_MODIFIER)) ||
+               ((e->kinds & LC_K_IDF) && e->idf < COMMON_IDF));
+}
+
+/* ---- speaker mentions ---- */
+
+/* A Chinese name by the general rule at i: a surname and one or two given
+ * characters, stopping before function words and dictionary words (羅旭表示,
+ * 傅晟在…, 林大華近日). Also 老周, 小王 and 王教授. Returns its end or 0. */
+uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim) {
+  const lc_entry *e = NULL;
+  uint32_t k = x->cp[i];
+  if ((k == 0x8001 /* 老 */ || k == 0x5C0F /* 小 */) && i + 2 <= lim &&
+      lichang__mentions_match(x, i + 1, i + 2, LC_K_SURNAME, NULL) == 1 &&
+      (i + 2 >= lim || !lichang__is_han(x->cp[i + 2]) || is_stop1(x, i + 2) ||
+       word_starts(x, i + 2, lim)))
+    return i + 2;
+  size_t sl = lichang__mentions_match(x, i, lim, LC_K_SURNAME, &e);
+  if (!sl)
+    return 0;
+  uint32_t g1 = i + (uint32_t)sl;
+  if (g1 >= lim || !lichang__is_han(x->cp[g1]))
+    return 0;
+  /* 王教授, 李先生: a surname and a title stand for the person. */
+  const lc_entry *t = NULL;
+  size_t tl = lichang__mentions_match(x, g1, lim, LC_K_TITLE, &t);
+  if (tl && t->role == LC_ROLE_TITLE)
+    return g1 + (uint32_t)tl;
+  if (is_stop1(x, g1))
+    return 0;
+  /* The surname and first given character must not be a common word. */
+  if (common_word(lichang__mentions_entry(x, i, g1 + 1)))
+    return 0;
+  uint32_t g2 = g1 + 1;
+  if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
+      !word_starts(x, g2, lim) &&
+      !common_word(lichang__mentions_entry(x, i, g2 + 1)))
+    return g2 + 1;
+  return g1 + 1;
+}
+
+/* A Latin-script name at i (Yann LeCun, OpenCSG): words joined by single
+ * spaces; an all-capitals word of four letters or fewer (AI, CEO) alone is
+ * not a name. Returns its end or 0. */
+uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
+  if (!is_latin(x->cp[i]) || (i > 0 && is_latin(x->cp[i - 1])))
+    return 0;
+  const lc_text *t = x->t;
+  uint32_t j = i, end = i, letters = 0;
+  bool lower = false;
+  while (j < lim) {
+    uint32_t c = x->cp[j];
+    if (is_latin(c) || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+        c == '\'') {
+      if (is_latin(c)) {
+        letters++;
+        unsigned char o = (unsigned char)t->src[t->off[j]];
+        lower |= o >= 'a' && o <= 'z';
+      }
+      end = ++j;
+    } else if (c == ' ' && j + 1 < lim && is_latin(x->cp[j + 1]) && end == j) {
+      j++;
+    } else
+      break;
+  }
+  while (end > i && (x->cp[end - 1] == '.' || x->cp[end - 1] == '-'))
+    end--;
+  if (!lower && letters <= 4)
+    return 0;
+  return end;
+}
+
+static bool is_preposition(uint32_t c) {
+  /* 與 和 跟 對 向 給 同 被 讓 把 替 為: what follows is an object */
+  static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411, 0x7ED9,
+                               0x540C, 0x88AB, 0x8BA9, 0x628A, 0x66FF, 0x4E3A};
+  for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+    if (c == p[i])
+      return true;
+  return false;
+}
+
+/* The speaker named in the clause [zs, v) before a speech verb. Titles and
+ * organisations chained before a name give way to it (OpenCSG創始人陳然 →
+ * 陳然; 外交部發言人 → 外交部 when no name follows). */
+lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
+  lc_cand c[8];
+  size_t nc = 0;
+  uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
+  uint32_t after_title = UINT32_MAX;
+  bool anchor = true; /* a name may start here */
+  while (i < v && nc < 8) {
+    uint32_t ch = x->cp[i];
+    if (is_space(ch) || ch == 0x3001 /* 、 */) {
+      i++;
+      np = i;
+      anchor = true;
+      continue;
+    }
+    if (ch == '(') { /* 馬雲昨（29日）在…: skip the aside */
+      uint32_t j = i + 1;
+      while (j < v && x->cp[j] != ')')
+        j++;
+      i = j < v ? j + 1 : j;
+      continue;
+    }
+    const lc_entry *e = NULL, *pe = NULL, *te = NULL;
+    size_t pl = lichang__mentions_match(x, i, v, LC_K_PERSON, &pe);
+    size_t ql = lichang__mentions_match(x, i, v, LC_K_PRONOUN, &e);
+    size_t tl = lichang__mentions_match(x, i, v, LC_K_TITLE, &te);
+    size_t al = lichang__mentions_match(x, i, v, ~0u, NULL); /* any word */
+    if (ql && al > ql && !lichang__mentions_word_hides(x, i, al))
+      al = ql; /* 他在, a corpus word, does not hide 他 */
+    lc_cand k = {0};
+    k.object = i > zs && is_preposition(x->cp[i - 1]);
+    k.titled = after_title == i;
+    if (pl && pl >= al) {
+      const lc_person *pp = (const lc_person *)x->lx->people.data + pe->person;
+      k.s = i, k.e = i + (uint32_t)pl;
+      k.who = pp->kind ? LC_WHO_ORG : LC_WHO_NAME;
+    } else if (ql && ql >= al && ql >= tl) {
+      k.s = i, k.e = i + (uint32_t)ql, k.who = LC_WHO_PRONOUN;
+      k.pronoun = e->pronoun;
+      k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
+    } else if (tl && tl >= al) {
+      if (te->role == LC_ROLE_GENERIC) {
+        k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
+      } else if (te->role == LC_ROLE_ORG && i > np) {
+        k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
+      } else if (nc && c[nc - 1].e == i) {
+        c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
+      } else if (i > np) {
+        /* 規劃局長: the title's first character ends an organisation */
+        const lc_entry *oe = lichang__mentions_entry(x, i, i + 1);
+        if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG)
+          k.s = np, k.e = i + 1, k.who = LC_WHO_ORG, k.chained = true;
+      }
+      i += (uint32_t)tl;
+      anchor = true;
+      np = i;
+      if (te->role == LC_ROLE_TITLE)
+        after_title = i;
+      if (k.s != k.e)
+        c[nc++] = k;
+      continue;
+    } else {
+      uint32_t e2 = 0;
+      if (anchor && lichang__is_han(ch))
+        e2 = lichang__mentions_chinese(x, i, v);
+      if (!e2)
+        e2 = lichang__mentions_latin(x, i, v);
+      if (e2) {
+        k.s = i, k.e = e2, k.who = LC_WHO_NAME;
+      } else if (al > 1) {
+        /* a word ending in an organisation word: 福利部, 統計局 */
+        for (uint32_t s = 1; s < al; s++) {
+          const lc_entry *oe =
+              lichang__mentions_entry(x, i + s, i + (uint32_t)al);
+          if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG) {
+            k.s = np, k.e = i + (uint32_t)al, k.who = LC_WHO_ORG;
+            break;
+          }
+        }
+      }
+    }
+    if (k.e) {
+      if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
+          c[nc - 1].who != LC_WHO_PRONOUN)
+        c[nc - 1].chained = true;
+      c[nc++] = k;
+      i = k.e;
+      np = i;
+      anchor = !lichang__is_han(x->cp[i - 1]);
+      continue;
+    }
+    uint32_t step = al ? (uint32_t)al : 1;
+    anchor = !lichang__is_han(ch) && !is_latin(ch);
+    if (!anchor) {
+      const lc_entry *se = lichang__mentions_entry(x, i, i + step);
+      /* leading connectives and adverbs (不過, 此前, 據) keep the anchor */
+      anchor =
+          np == i && ((se && (se->kinds & LC_K_STOP)) || ch == 0x636E /* 據 */);
+      if (anchor)
+        np = i + step;
+    }
+    i += step;
+  }
+  /* A name right after a title first, then people (a person after an
+   * organisation's name speaks for it), then organisations, then what the
+   * chain before a bare title names. */
+  lc_cand none = {0};
+  for (size_t j = 0; j < nc; j++)
+    if (c[j].titled && !c[j].chained && !c[j].object && c[j].who == LC_WHO_NAME)
+      return c[j];
+  for (size_t j = 0; j < nc; j++)
+    if (!c[j].chained && !c[j].object && c[j].who != LC_WHO_ORG)
+      return c[j];
+  for (size_t j = 0; j < nc; j++)
+    if (!c[j].chained && !c[j].object)
+      return c[j];
+  for (size_t j = nc; j-- > 0;)
+    if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN)
+      return c[j];
+  return none;
+}
