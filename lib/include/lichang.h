@@ -292,7 +292,8 @@ typedef struct lichang_decode_info {
  * into *out. On success *out (NUL-terminated, *out_len bytes; out_len may be
  * NULL) is freed with lichang_free; out may be NULL to only detect and
  * count. Fails with LICHANG_EINVAL (unknown encoding), LICHANG_ENOMEM or
- * LICHANG_EINPUT (ICU could not convert; err->message names the byte). */
+ * LICHANG_EINPUT (ICU could not convert; err->message names the byte), and
+ * then sets *out to NULL. Any thread: it needs no lexicon or tagger. */
 LICHANG_API int lichang_decode(char **out, size_t *out_len, const char *bytes,
                                size_t len, const char *encoding,
                                lichang_decode_info *info, lichang_error *err);
