@@ -39,7 +39,7 @@ complete_line() {
   done
   echo "ok: '$line<TAB>' -> ${COMPREPLY[*]-}"
 }
-complete_line "lichang " tag idf --help --version
+complete_line "lichang " tag idf show review eval dict --help --version
 complete_line "lichang ta" tag
 complete_line "lichang tag --d" --dict
 complete_line "lichang tag --" --dict --keywords --max-bytes --help
@@ -50,6 +50,10 @@ complete_line "lichang tag -f t" tsv
 complete_line "lichang show --color=n" never
 complete_line "lichang show --color = a" always
 complete_line "lichang dict " check
+complete_line "lichang dict check --q" --quiet
+complete_line "lichang show --ex" --explain
+complete_line "lichang review --encoding g" gb18030 gbk
+complete_line "lichang eval --" --gold --diff --json
 [[ $(complete -p lichang) == *"-F _lichang"* ]] || {
   echo "FAIL: 'complete -p lichang' does not name _lichang"
   fail=1
