@@ -32,8 +32,8 @@
  * 3. Phrase rules (dict/rules.txt) run over the passage's folded text with
  *    the tagger's match limits; a hit votes with the rule's weight and
  *    silences the lexicon terms inside it (the rule says more than its
- *    words). A negator token right before a hit flips it; intensifiers,
- *    downtoners and hedges before it in its clause scale it as a term's. A rule whose
+ *    words). Negators before a hit flip it, and intensifiers, downtoners
+ *    and hedges scale it, as for a term. A rule whose
  *    pattern has a group named "turn" marks a turn where that group starts:
  *    it is how a rule says "what came before is what I reject"
  *    (…说…，这种观点是错误的 counts for the rejection).
@@ -99,6 +99,8 @@ typedef struct {
   lc_buf utf8;     /* folded passage text */
   lc_vec b2c;      /* uint32_t: byte offset in utf8 -> code point */
   lc_vec clause;   /* uint16_t per token of the passage */
+  lc_vec mods;     /* const lc_entry *: each token's modifier reading */
+  size_t k0;       /* the passage's first token */
   lc_vec votes;    /* vote */
   lc_vec turns;    /* turn */
   lc_vec hits;     /* hit */
@@ -119,6 +121,38 @@ static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
 
 static const lc_entry *mod_of(const lc_entry *e, lc_mod_kind kind) {
   return e && (e->kinds & LC_K_MODIFIER) && e->mod == kind ? e : NULL;
+}
+
+/* The modifier reading of token k of the passage, or NULL. */
+static const lc_entry *mod_at(const scratch *S, size_t k) {
+  return ((const lc_entry *const *)S->mods.data)[k - S->k0];
+}
+
+/* Each token's modifier reading: its own entry's, or, for a word the
+ * lexicon does not know that ends in a one-character negator, the
+ * negator's. ICU's dictionary glues a negator to the word before it at
+ * times (他不|认为), and the negation must not be lost with it. */
+static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
+                     const lc_token *tok, size_t k0, size_t k1) {
+  const lc_entry *ents = lx->entries.data;
+  S->mods.len = 0;
+  S->k0 = k0;
+  for (size_t k = k0; k < k1; k++) {
+    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    const lc_entry **slot = lichang__vec_push(&S->mods);
+    if (!slot)
+      return LICHANG_ENOMEM;
+    if (e && (e->kinds & LC_K_MODIFIER))
+      *slot = e;
+    else if (!(e && (e->kinds & (LC_K_STANCE | LC_K_OVERLAY))) &&
+             tok[k].end - tok[k].start >= 2) {
+      const lc_entry *last =
+          lichang__lexicon_find(lx, t->cp + tok[k].end - 1, 1);
+      *slot = mod_of(last, LC_MOD_NEGATOR) && !(last->factor > 0) ? last
+                                                                   : NULL;
+    }
+  }
+  return 0;
 }
 
 static int push_vote(scratch *S, uint32_t a, uint32_t b, const char *rule,
@@ -343,7 +377,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     int flips = 0;
     double weak = 0;
     for (size_t j = k; j-- > k0 && clause[j - k0] == c;) {
-      const lc_entry *m = tok[j].entry >= 0 ? ents + tok[j].entry : NULL;
+      const lc_entry *m = mod_at(S, j);
       size_t dist = k - j;
       if (mod_of(m, LC_MOD_CONTRAST) || mod_of(m, LC_MOD_CONCESSION))
         break; /* a turn starts a new scope */
@@ -406,8 +440,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
 }
 
 /* Votes of the phrase rules; a negator token just before a hit flips it. */
-static int rule_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
-                      size_t k0, size_t k1) {
+static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
+                      size_t k1) {
   const hit *h = S->hits.data;
   const uint16_t *clause = S->clause.data;
   for (size_t i = 0; i < S->hits.len; i++) {
@@ -417,18 +451,19 @@ static int rule_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     size_t j = k0;
     while (j < k1 && tok[j].end <= h[i].start)
       j++;
-    /* Modifiers before a hit that starts on a word boundary: a negator
-     * right before it, intensifiers, downtoners (是否, 能否) and hedges as
-     * for terms. A rule that spells out its own negation or hedge keeps
-     * them inside its match, where this does not look. */
+    /* Modifiers before a hit that starts on a word boundary, as for terms:
+     * negators (each flips it), intensifiers, downtoners (是否, 能否) and
+     * hedges. A rule that spells out its own negation keeps it inside its
+     * match, where this does not look; one more before it is a double
+     * negation (不是没有关系). */
     if (j < k1 && tok[j].start >= h[i].start) {
       uint16_t c = clause[j - k0];
       for (size_t m = j; m-- > k0 && clause[m - k0] == c;) {
-        const lc_entry *e = tok[m].entry >= 0 ? ents + tok[m].entry : NULL;
+        const lc_entry *e = mod_at(S, m);
         size_t dist = j - m;
         if (mod_of(e, LC_MOD_CONTRAST) || mod_of(e, LC_MOD_CONCESSION))
           break;
-        if (mod_of(e, LC_MOD_NEGATOR) && dist == 1 &&
+        if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW &&
             !(e->factor > 0 && e->factor <= 1)) {
           st = negate(st, &w);
           rule = "negated phrase";
@@ -505,11 +540,12 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
       return rc;
   }
   if ((rc = number_clauses(S, t, tok, k0, k1, q->start)) ||
+      (rc = find_mods(S, tg->lx, t, tok, k0, k1)) ||
       (rc = fold_passage(S, t, q->start, q->end)) ||
       (rc = run_rules(tg, doc, S, q)) ||
       (rc = find_turns(S, ents, tok, k0, k1)) ||
       (rc = term_votes(S, ents, tok, k0, k1)) ||
-      (rc = rule_votes(S, ents, tok, k0, k1)))
+      (rc = rule_votes(S, tok, k0, k1)))
     return rc;
   vote *v = S->votes.data;
   if (S->votes.len > 1)
@@ -536,6 +572,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   scratch S = {0};
   S.b2c.size = sizeof(uint32_t);
   S.clause.size = sizeof(uint16_t);
+  S.mods.size = sizeof(const lc_entry *);
   S.votes.size = sizeof(vote);
   S.turns.size = sizeof(turn);
   S.hits.size = sizeof(hit);
@@ -559,6 +596,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   lichang__buf_free(&S.utf8);
   lichang__vec_free(&S.b2c);
   lichang__vec_free(&S.clause);
+  lichang__vec_free(&S.mods);
   lichang__vec_free(&S.votes);
   lichang__vec_free(&S.turns);
   lichang__vec_free(&S.hits);
