@@ -1,8 +1,9 @@
 #!/bin/sh
 # The Debian package: `cpack -G DEB` builds it from the build directory; it
 # holds the library, header, pkg-config and CMake files, man pages, the
-# lexicon, the completion and the command; it depends on the ICU, PCRE2 and
-# utf8proc runtime packages this system has. As root it is installed into a
+# lexicon, the completion and the command (man pages gzipped and the
+# licence in /usr/share/doc/lichang/copyright, as Debian policy wants); it
+# depends on the ICU, PCRE2 and utf8proc runtime packages this system has. As root it is installed into a
 # scratch root with `dpkg --root` (so the test never touches the system's
 # packages, and parallel runs do not fight over the dpkg lock), run
 # (`lichang --version`, a tag, a program built against it) and removed;
@@ -59,8 +60,8 @@ lib=$(sed -n 's|^\./\(.*\)/pkgconfig/lichang\.pc$|\1|p' "$tmp/contents")
 [ -n "$lib" ] || fail "the package lacks lichang.pc"
 for f in usr/bin/lichang usr/include/lichang.h "$lib/liblichang.a" \
   "$lib/liblichang.so.0" "$lib/cmake/lichang/lichangConfig.cmake" \
-  usr/share/man/man1/lichang.1 \
-  usr/share/man/man3/lichang.3 usr/share/lichang/dict/stance.txt \
+  usr/share/man/man1/lichang.1.gz usr/share/man/man3/lichang.3.gz \
+  usr/share/doc/lichang/copyright usr/share/lichang/dict/stance.txt \
   usr/share/bash-completion/completions/lichang; do
   grep -q "^\./$f\$" "$tmp/contents" || fail "the package lacks /$f"
 done
@@ -95,6 +96,14 @@ echo "== run it"
   fail "lichang tag: exit status $?"
 grep -q '"stance":"' "$tmp/tag.jsonl" || fail "lichang tag found no quotes"
 echo "ok: lichang --version and lichang tag"
+if command -v man >/dev/null 2>&1; then
+  for page in "$root"/usr/share/man/man*/lichang.*.gz; do
+    MANWIDTH=80 man --warnings=w -l "$page" 2>"$tmp/warn" | grep -q '^NAME' ||
+      fail "man -l $page shows no NAME section"
+    [ ! -s "$tmp/warn" ] || { cat "$tmp/warn"; fail "man -l $page warns"; }
+  done
+  echo "ok: the packaged man pages read with man -l"
+fi
 if command -v pkg-config >/dev/null 2>&1; then
   # shellcheck disable=SC2046 # word splitting is the point
   PKG_CONFIG_PATH=$root/$lib/pkgconfig \
