@@ -47,7 +47,18 @@ const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
   return lichang__lexicon_find(x->lx, x->cp + a, b - a);
 }
 
+/* A single character that ends a name: a function word (也, 在, 說, 的).
+ * Some stop words are also common in given names (顏鴻章, 李國成, 王天):
+ * those do not end one. */
 static bool is_stop1(const lc_scan *x, uint32_t i) {
+  static const uint32_t nameable[] = {
+      0x7AE0 /* 章 */, 0x6B63 /* 正 */, 0x624D /* 才 */, 0x6210 /* 成 */,
+      0x5149 /* 光 */, 0x5747 /* 均 */, 0x5143 /* 元 */, 0x5929 /* 天 */,
+      0x6708 /* 月 */, 0x5343 /* 千 */, 0x4E07 /* 万 */, 0x7FA4 /* 群 */,
+      0x540C /* 同 */, 0x671D /* 朝 */, 0x82E5 /* 若 */, 0x5148 /* 先 */};
+  for (size_t k = 0; k < sizeof nameable / sizeof *nameable; k++)
+    if (x->cp[i] == nameable[k])
+      return false;
   const lc_entry *e = lichang__mentions_entry(x, i, i + 1);
   return e && (e->kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER));
 }
@@ -152,6 +163,29 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
   return end;
 }
 
+/* A run of two to four Han characters at i that is no common word and
+ * holds none (法瑞爾, 羅德里奎茲): a name written without a surname. After
+ * a title it ends before a function word or a word; otherwise it must fill
+ * the clause up to lim. Returns its end or 0. */
+uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
+                               bool titled) {
+  uint32_t j = i;
+  while (j < lim && j - i < 5 && lichang__is_han(x->cp[j]) &&
+         !(j > i && (is_stop1(x, j) || word_starts(x, j, lim)))) {
+    const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
+    if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
+      break;
+    j++;
+  }
+  if (j - i < 2 || j - i > 4 || (!titled && j != lim))
+    return 0;
+  for (uint32_t a = i; a < j; a++)
+    for (uint32_t b = a + 2; b <= j; b++)
+      if (common_word(lichang__mentions_entry(x, a, b)))
+        return 0;
+  return j;
+}
+
 static bool is_preposition(uint32_t c) {
   /* 與 和 跟 對 向 給 同 被 讓 把 替 為: what follows is an object */
   static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411, 0x7ED9,
@@ -231,6 +265,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = lichang__mentions_chinese(x, i, v);
       if (!e2)
         e2 = lichang__mentions_latin(x, i, v);
+      /* 教頭法瑞爾卻…, or a clause that is only a name (法瑞爾說): a name
+       * with no surname, as foreign names written in Han are */
+      if (!e2 && (k.titled || (i == np && nc == 0)))
+        e2 = lichang__mentions_run(x, i, v, k.titled);
       if (e2) {
         k.s = i, k.e = e2, k.who = LC_WHO_NAME;
       } else if (al > 1) {

@@ -2,11 +2,11 @@
  *
  * Input: the folded text (lc_text) and the lexicon's speech verbs
  * (speech.txt), titles and organisation words (titles.txt), surnames,
- * pronouns and people; names are found by the rules in mentions.c. Output: doc->quotes in reading order, each with a
- * code point span (the words said, without the attribution clause, the
- * quote marks or a final 。) and the mention of its speaker (who_start,
- * who_end, who); doc->mentions, people the narration names with a title.
- * The speakers stage turns mentions into names.
+ * pronouns and people; names are found by the rules in mentions.c. Output:
+ * doc->quotes in reading order, each with a code point span (the words said,
+ * without the attribution clause, the quote marks or a final 。) and the
+ * mention of its speaker (who_start, who_end, who); doc->mentions, people the
+ * narration names with a title. The speakers stage turns mentions into names.
  *
  * Work is per paragraph ('\n'), in three passes, each linear in the
  * paragraph's length:
@@ -208,6 +208,20 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   return none;
 }
 
+/* 不, 没, 未 right before position v (並不認為, 没有说: 有 is no matter). */
+static bool is_negator(const uint32_t *cp, uint32_t zs, uint32_t v) {
+  if (v > zs + 1 && cp[v - 1] == 0x6709 /* 有 */)
+    v--;
+  return v > zs &&
+         (cp[v - 1] == 0x4E0D || cp[v - 1] == 0x6CA1 || cp[v - 1] == 0x672A);
+}
+
+/* 敢 能 会 愿 肯: 不敢相信 is negated like 不相信 */
+static bool is_modal(uint32_t c) {
+  return c == 0x6562 || c == 0x80FD || c == 0x4F1A || c == 0x613F ||
+         c == 0x80AF;
+}
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -240,10 +254,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
   k->first = s.first;
-  k->negated = v > zs && (cp[v - 1] == 0x4E0D || cp[v - 1] == 0x6CA1 ||
-                          cp[v - 1] == 0x672A); /* 不 没 未 */
+  k->negated = is_negator(cp, zs, v) ||
+               (v > zs + 1 && is_modal(cp[v - 1]) && is_negator(cp, zs, v - 1));
   if (k->negated && cls != LC_SPEECH_THINK)
     return false; /* 並不表示 X: X is not implied; nobody speaks */
+  uint32_t after = skip_space(x, ve, pe);
+  if (k->negated && after < pe && is_clause_end(cp[after]))
+    return false; /* 不敢相信，: disbelief, no reported clause */
   uint32_t c = ve;
   if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
     for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
@@ -275,8 +292,9 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   uint32_t s, e = 0;
   if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
     s = i + (uint32_t)tl;
-    if (!(e = lichang__mentions_chinese(&x->s, s, pe)))
-      e = lichang__mentions_latin(&x->s, s, pe);
+    if (!(e = lichang__mentions_chinese(&x->s, s, pe)) &&
+        !(e = lichang__mentions_latin(&x->s, s, pe)))
+      e = lichang__mentions_run(&x->s, s, pe, true);
   } else if (opens_sentence(x, ps, i) && !is_space(x->cp[i])) {
     /* 李國強則持不同看法: a name opening a sentence */
     s = i;
@@ -448,7 +466,7 @@ static uint32_t trim_end(const ctx *x, uint32_t a, uint32_t b) {
 }
 
 static uint32_t trim_start(const ctx *x, uint32_t a, uint32_t b) {
-  while (a < b && (is_space(x->cp[a]) || x->cp[a] == ',' ||
+  while (a < b && (is_space(x->cp[a]) || is_clause_end(x->cp[a]) ||
                    closer_of(x->cp[a]) || is_closer(x->cp[a])))
     a++;
   return a;
@@ -489,11 +507,35 @@ static int emit(ctx *x, uint32_t a, uint32_t b, const cue *k, uint8_t who,
 /* Quoted characters in [a, b), for the direct/indirect vote. */
 static uint32_t quoted_in(const ctx *x, uint32_t a, uint32_t b) {
   const region *rg = x->regions.data;
+  /* regions are in order and do not overlap: find the first ending
+   * after a, so a long paragraph of many quotes costs no more per call
+   * than the quotes in [a, b) */
+  size_t lo = 0, hi = x->regions.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (rg[mid].b <= a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   uint32_t n = 0;
-  for (size_t i = 0; i < x->regions.len; i++)
-    if (rg[i].kind != R_STRAY && rg[i].b > a && rg[i].a < b)
+  for (size_t i = lo; i < x->regions.len && rg[i].open < b; i++)
+    if (rg[i].kind != R_STRAY && rg[i].b > a && rg[i].a < b &&
+        !is_scare(x, rg + i))
       n += (rg[i].b < b ? rg[i].b : b) - (rg[i].a > a ? rg[i].a : a);
   return n;
+}
+
+/* Does the sentence [a, b) sound like the speaker going on: first person,
+ * a quotation, a turn (但是, 不過) opening it, or a short coda? Plain
+ * narration does not carry a passage on. */
+static bool goes_on(const ctx *x, uint32_t a, uint32_t b) {
+  if (first_person(x, a, b) || quoted_in(x, a, b) || b - a <= 16)
+    return true; /* …。這樣距離就會越來越遠。: a short coda goes on too */
+  const lc_entry *e = NULL;
+  a = skip_space(x, a, b);
+  return lichang__mentions_match(&x->s, a, b, LC_K_MODIFIER, &e) &&
+         e->mod == LC_MOD_CONTRAST;
 }
 
 typedef struct {
@@ -548,8 +590,11 @@ static bool cue_within(const ctx *x, size_t ki, uint32_t a, uint32_t b) {
 }
 
 /* Extends a passage ending at end over the following sentences of the
- * paragraph while they carry no narration and no attribution. */
-static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu) {
+ * paragraph while they carry no narration and no attribution. After a
+ * closed quotation (quoted) the narrator speaks again unless another
+ * quotation follows. */
+static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
+                         bool quoted) {
   while (end < pe) {
     uint32_t se = end;
     bool boundary = end > 0 && is_sent_end(x->cp[end - 1]);
@@ -563,7 +608,8 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu) {
     cursor probe = *cu;
     uint32_t ne = sentence_end(x, se, pe, &probe);
     if (ne <= se || !has_word(x, se, ne) || cue_within(x, cu->ki, se, ne) ||
-        narrates(x, se, ne))
+        narrates(x, se, ne) || !goes_on(x, se, ne) ||
+        (quoted && !closer_of(x->cp[se])))
       return end;
     *cu = probe;
     end = ne;
@@ -624,7 +670,7 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
   uint32_t end = r->b;
   if (!k && r->kind == R_BAL) {
     cursor probe = *cu;
-    uint32_t e2 = carry_on(x, r->b + 1, pe, &probe);
+    uint32_t e2 = carry_on(x, r->b + 1, pe, &probe, true);
     if (e2 > r->b + 1) {
       end = e2;
       *cu = probe;
@@ -672,7 +718,7 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
   if (cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
       is_scare(x, rg + cu->ri))
     return 0; /* 駁斥「權威」: a quoted word is the verb's object */
-  if (cu->ri < nr && rg[cu->ri].open == a) {
+  if (cu->ri < nr && rg[cu->ri].open == a && !is_scare(x, rg + cu->ri)) {
     const region *r = rg + cu->ri++;
     a = r->a;
     end = r->b;
@@ -690,7 +736,8 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
     }
   } else
     end = sentence_end(x, a, pe, cu);
-  end = carry_on(x, end, pe, cu);
+  /* a quotation that closed ends the speaker's turn unless more follows */
+  end = carry_on(x, end, pe, cu, end < pe && is_closer(x->cp[end]));
   if (!direct)
     direct = quoted_in(x, a, end) * 2 > end - a;
   size_t had = x->doc->quotes.len;
