@@ -563,9 +563,13 @@ static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
     while (cu->ri < nr && (rg[cu->ri].kind == R_STRAY || rg[cu->ri].open < i))
       cu->ri++;
     if (cu->ri < nr && rg[cu->ri].open == i) {
-      if (rg[cu->ri].kind == R_UNCLOSED)
-        return rg[cu->ri].b;
-      i = rg[cu->ri].b + 1;
+      const region *r = rg + cu->ri;
+      if (r->kind == R_UNCLOSED)
+        return r->b;
+      i = r->b + 1;
+      /* 「…放過。」今年…: a quotation ending its sentence ends this one */
+      if (r->b > r->a && is_sent_end(x->cp[r->b - 1]))
+        return i;
       continue;
     }
     while (cu->ki < nk && kk[cu->ki].zs < i)
