@@ -12,7 +12,11 @@
  *
  * Slots form a ring indexed by sequence number: the reader fills head,
  * workers take in order from take, the writer empties tail. One mutex is
- * plenty: each article costs milliseconds, a handoff microseconds.
+ * plenty: each article costs a millisecond, a handoff microseconds. What
+ * does cost is waking threads (a context switch each), so nobody is woken
+ * per article: the writer when a quarter of the ring is done and in order
+ * (or the workers ran out of work), the reader when a quarter is free, a
+ * worker only if it is idle.
  *
  * Signals: SIGINT, SIGTERM and SIGHUP only set cli_stop_signal. Workers and
  * the writer block them, so only the reader sees them (its read(2) returns
@@ -55,6 +59,9 @@ struct cli_batch {
   size_t cap;
   size_t head, take, tail; /* sequence numbers */
   size_t bytes;            /* input bytes in flight */
+  size_t quarter;          /* wake-up batch: a quarter of the ring */
+  unsigned idle;           /* workers waiting for work */
+  bool writer_waits, reader_waits;
   bool closing, stop;
   size_t written;
   pthread_t writer, *workers;
@@ -89,14 +96,31 @@ static void check_signal(cli_batch *b) {
   }
 }
 
+/* Under the lock: whether the writer has enough in order to be worth
+ * waking — a quarter of the ring, or everything there is for now. */
+static bool worth_writing(const cli_batch *b) {
+  if (b->tail == b->head || b->state[b->tail % b->cap] != DONE)
+    return false;
+  if (b->closing || b->stop || b->take == b->head)
+    return true;
+  size_t n = 0;
+  while (n < b->quarter && b->tail + n < b->head &&
+         b->state[(b->tail + n) % b->cap] == DONE)
+    n++;
+  return n >= b->quarter;
+}
+
 static void *worker_main(void *arg) {
   cli_batch *b = ((worker_arg *)arg)->b;
   void *state = ((worker_arg *)arg)->state;
   free(arg);
   pthread_mutex_lock(&b->mu);
   for (;;) {
-    while (!b->stop && b->take == b->head && !b->closing)
+    while (!b->stop && b->take == b->head && !b->closing) {
+      b->idle++;
       pthread_cond_wait(&b->work, &b->mu);
+      b->idle--;
+    }
     if (b->stop || b->take == b->head)
       break;
     size_t seq = b->take++;
@@ -107,7 +131,7 @@ static void *worker_main(void *arg) {
     b->cfg.work(state, it);
     pthread_mutex_lock(&b->mu);
     b->state[slot] = DONE;
-    if (seq == b->tail)
+    if (b->writer_waits && worth_writing(b))
       pthread_cond_signal(&b->done);
   }
   pthread_mutex_unlock(&b->mu);
@@ -119,33 +143,46 @@ static void *writer_main(void *arg) {
   pthread_mutex_lock(&b->mu);
   for (;;) {
     check_signal(b);
-    size_t slot = b->tail % b->cap;
-    if (b->tail < b->head && b->state[slot] == DONE) {
-      cli_item *it = b->ring[slot];
+    /* Everything done in order is written in one go, outside the lock. */
+    size_t n = 0;
+    while (b->tail + n < b->head && b->state[(b->tail + n) % b->cap] == DONE)
+      n++;
+    if (n) {
       pthread_mutex_unlock(&b->mu);
-      bool ok = b->cfg.write(b->cfg.writer_ctx, it);
-      size_t n = b->cfg.item_bytes(it);
-      b->cfg.item_free(it);
+      bool ok = true;
+      size_t bytes = 0;
+      for (size_t i = 0; i < n; i++) {
+        cli_item *it = b->ring[(b->tail + i) % b->cap];
+        ok = ok && b->cfg.write(b->cfg.writer_ctx, it);
+        bytes += b->cfg.item_bytes(it);
+      }
+      ok = ok && b->cfg.flush(b->cfg.writer_ctx);
+      for (size_t i = 0; i < n; i++)
+        b->cfg.item_free(b->ring[(b->tail + i) % b->cap]);
       pthread_mutex_lock(&b->mu);
-      b->ring[slot] = NULL;
-      b->state[slot] = EMPTY;
-      b->tail++;
-      b->bytes -= n;
+      for (size_t i = 0; i < n; i++) {
+        b->ring[(b->tail + i) % b->cap] = NULL;
+        b->state[(b->tail + i) % b->cap] = EMPTY;
+      }
+      b->tail += n;
+      b->bytes -= bytes;
       if (ok)
-        b->written++;
-      pthread_cond_signal(&b->space);
-      if (!ok && !b->stop) {
+        b->written += n;
+      if (b->reader_waits)
+        pthread_cond_signal(&b->space);
+      if (!ok) {
         b->stop = true;
         pthread_cond_broadcast(&b->space);
         pthread_cond_broadcast(&b->work);
-      }
-      if (!ok)
         break;
+      }
       continue;
     }
     if (b->stop || (b->closing && b->tail == b->head))
       break;
+    b->writer_waits = true;
     wait_a_while(&b->done, &b->mu);
+    b->writer_waits = false;
     if (b->cfg.tick) {
       pthread_mutex_unlock(&b->mu);
       b->cfg.tick(b->cfg.writer_ctx);
@@ -184,6 +221,7 @@ cli_batch *cli_batch_start(const cli_batch_config *cfg) {
   if (b->cfg.jobs < 1)
     b->cfg.jobs = 1;
   b->cap = cfg->max_items > b->cfg.jobs ? cfg->max_items : b->cfg.jobs + 1;
+  b->quarter = b->cap / 4 ? b->cap / 4 : 1;
   pthread_mutex_init(&b->mu, NULL);
   pthread_cond_init(&b->space, NULL);
   pthread_cond_init(&b->work, NULL);
@@ -247,10 +285,19 @@ bool cli_batch_submit(cli_batch *b, cli_item *it) {
   size_t n = b->cfg.item_bytes(it);
   pthread_mutex_lock(&b->mu);
   check_signal(b);
-  while (!b->stop && (b->head - b->tail >= b->cap ||
-                      (b->bytes > 0 && b->bytes + n > b->cfg.max_bytes))) {
-    wait_a_while(&b->space, &b->mu);
-    check_signal(b);
+  if (!b->stop && (b->head - b->tail >= b->cap ||
+                   (b->bytes > 0 && b->bytes + n > b->cfg.max_bytes))) {
+    /* Full: wait until a quarter is free (or the bytes fit), so that the
+     * reader is woken once per quarter, not once per article. */
+    b->reader_waits = true;
+    if (b->writer_waits)
+      pthread_cond_signal(&b->done); /* write whatever is done */
+    while (!b->stop && (b->head - b->tail > b->cap - b->quarter ||
+                        (b->bytes > 0 && b->bytes + n > b->cfg.max_bytes))) {
+      wait_a_while(&b->space, &b->mu);
+      check_signal(b);
+    }
+    b->reader_waits = false;
   }
   if (b->stop) {
     pthread_mutex_unlock(&b->mu);
@@ -262,7 +309,8 @@ bool cli_batch_submit(cli_batch *b, cli_item *it) {
   b->state[slot] = QUEUED;
   b->head++;
   b->bytes += n;
-  pthread_cond_signal(&b->work);
+  if (b->idle)
+    pthread_cond_signal(&b->work);
   pthread_mutex_unlock(&b->mu);
   return true;
 }

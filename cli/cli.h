@@ -115,6 +115,7 @@ typedef struct {
   void (*work)(void *state, cli_item *it); /* on a worker thread */
   void *writer_ctx;                        /* for write and tick */
   bool (*write)(void *writer_ctx, cli_item *it); /* in order; false: stop */
+  bool (*flush)(void *writer_ctx); /* after a run of writes; false: stop */
   void (*tick)(void *writer_ctx);                /* about every 60 ms */
   void (*item_free)(cli_item *it);
   size_t (*item_bytes)(const cli_item *it);

@@ -417,7 +417,7 @@ int cmd_tag(int argc, char **argv) {
       .jobs = jobs,
       /* Enough queued that no worker waits for the reader; few enough that
        * memory stays a few articles per thread. */
-      .max_items = 4 * (size_t)jobs + 4,
+      .max_items = 16 * (size_t)jobs + 16,
       .max_bytes = 16u << 20,
       .worker_ctx = &r.cfg,
       .worker_new = tag_worker_new,
@@ -425,6 +425,7 @@ int cmd_tag(int argc, char **argv) {
       .work = tag_work,
       .writer_ctx = w,
       .write = tag_writer_write,
+      .flush = tag_writer_flush,
       .tick = tag_writer_tick,
       .item_free = tag_item_free,
       .item_bytes = tag_item_bytes,

@@ -1,8 +1,9 @@
 /* lichang tag, the writer's side: whole lines out, in order; the summary
  * table; and the ids of an earlier output for --resume.
  *
- * Each article's lines go out in one write(2) (retried only if the kernel
- * takes part of it), so an interrupted batch leaves whole lines. A reader
+ * The lines of a run of articles are gathered and go out in one write(2)
+ * (retried only if the kernel takes part of it): never part of an article,
+ * so an interrupted batch leaves whole lines; and few system calls. A reader
  * that went away (EPIPE: `lichang tag … | head`) ends the batch quietly; any
  * other failure (ENOSPC on /dev/full) is reported and fails it. */
 #include "tag.h"
@@ -207,7 +208,9 @@ struct tag_writer {
   cli_progress *progress;
   size_t failed;
   bool broken, closed;
-  char *last;
+  strbuf pending;    /* lines gathered for the next write */
+  char *last;        /* id of the last article written */
+  char *last_queued; /* id of the last article gathered */
   char encoding[32];
   table speakers;
 };
@@ -253,7 +256,27 @@ bool tag_writer_write(void *writer, cli_item *it) {
       sl->count[st]++;
     i += n + 3;
   }
-  if (it->out.n && !write_all(w->fd, it->out.s, it->out.n)) {
+  const char *id = it->rec.id        ? it->rec.id
+                   : it->rec.id_json ? it->rec.id_json
+                                     : it->id;
+  char *last = strdup(id ? id : "");
+  if (last) {
+    free(w->last_queued);
+    w->last_queued = last;
+  }
+  cli_progress_add(w->progress, 1, it->in_bytes);
+  if (it->out.n && !sb_put(&w->pending, it->out.s, it->out.n)) {
+    cli_error("out of memory");
+    w->broken = true;
+    return false;
+  }
+  /* A run of long articles is written as it comes, not held. */
+  return w->pending.n < (1u << 20) || tag_writer_flush(w);
+}
+
+bool tag_writer_flush(void *writer) {
+  tag_writer *w = writer;
+  if (w->pending.n && !write_all(w->fd, w->pending.s, w->pending.n)) {
     if (errno == EPIPE)
       w->closed = true; /* the reader has all it wanted */
     else {
@@ -261,17 +284,15 @@ bool tag_writer_write(void *writer, cli_item *it) {
       cli_error("%s: %s", w->fd_name, strerror(errno));
       w->broken = true;
     }
+    w->pending.n = 0;
     return false;
   }
-  const char *id = it->rec.id        ? it->rec.id
-                   : it->rec.id_json ? it->rec.id_json
-                                     : it->id;
-  char *last = strdup(id ? id : "");
-  if (last) {
+  w->pending.n = 0;
+  if (w->last_queued) {
     free(w->last);
-    w->last = last;
+    w->last = w->last_queued;
+    w->last_queued = NULL;
   }
-  cli_progress_add(w->progress, 1, it->in_bytes);
   return true;
 }
 
@@ -340,6 +361,8 @@ void tag_writer_free(tag_writer *w) {
   if (!w)
     return;
   table_free(&w->speakers);
+  sb_free(&w->pending);
   free(w->last);
+  free(w->last_queued);
   free(w);
 }

@@ -84,6 +84,7 @@ typedef struct tag_writer tag_writer;
 tag_writer *tag_writer_new(int fd, const char *fd_name, bool summary,
                            cli_progress *progress);
 bool tag_writer_write(void *writer, cli_item *it); /* cli_batch write */
+bool tag_writer_flush(void *writer);              /* cli_batch flush */
 void tag_writer_tick(void *writer);
 /* Writes the summary table as CSV to fd; false after a message. */
 bool tag_writer_summary(tag_writer *w, int fd, const char *fd_name);

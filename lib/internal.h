@@ -139,13 +139,24 @@ typedef struct {
   unsigned line;
 } lc_rule;
 
+typedef struct {
+  uint64_t key; /* (node << 21 | cp) + 1; 0: empty */
+  uint32_t val; /* the child node */
+} lc_trie_slot;
+
 struct lichang_lexicon {
   lc_arena arena;
   /* Trie over folded code points: (node << 21 | cp) -> child, open
-   * addressing; node 0 is the root. */
-  uint64_t *trie_keys;
-  uint32_t *trie_vals;
+   * addressing, key and child side by side (one cache line per probe);
+   * node 0 is the root. */
+  lc_trie_slot *trie;
   size_t trie_cap, trie_used, nodes;
+  /* Built once loading is done: the root's children by BMP code point, so
+   * the first step of every lookup is one read; and per node, whether an
+   * overlay entry lies at or below it, so the segmenter's longest-match
+   * walk stops as soon as none can follow. */
+  uint32_t *root;
+  uint8_t *overlay_below;
   lc_vec node_entry; /* int32_t per node: index into entries, or -1 */
   lc_vec entries;    /* lc_entry */
   lc_vec people;     /* lc_person */
@@ -154,9 +165,30 @@ struct lichang_lexicon {
   double idf_default; /* for words the IDF table lacks */
 };
 
-/* Walks one step of the trie; returns the child node or 0 if none. */
-uint32_t lichang__trie_step(const lichang_lexicon *lx, uint32_t node,
-                            uint32_t cp);
+static inline size_t lichang__trie_hash(uint64_t k, size_t cap) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  return (size_t)k & (cap - 1);
+}
+
+/* Walks one step of the trie; returns the child node or 0 if none. Inline:
+ * the segmenter takes a step for nearly every character of every article. */
+static inline uint32_t lichang__trie_step(const lichang_lexicon *lx,
+                                          uint32_t node, uint32_t cp) {
+  if (node == 0 && cp < 0x10000 && lx->root)
+    return lx->root[cp];
+  if (!lx->trie_cap)
+    return 0;
+  uint64_t k = ((uint64_t)node << 21 | cp) + 1;
+  for (size_t i = lichang__trie_hash(k, lx->trie_cap);;
+       i = (i + 1) & (lx->trie_cap - 1)) {
+    if (lx->trie[i].key == k)
+      return lx->trie[i].val;
+    if (lx->trie[i].key == 0)
+      return 0;
+  }
+}
 /* The entry at a node, or NULL. */
 const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node);
 /* Looks up a whole folded string of code points; NULL if absent. */

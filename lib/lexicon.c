@@ -28,26 +28,6 @@ static uint64_t trie_key(uint32_t node, uint32_t cp) {
   return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
 }
 
-static size_t trie_hash(uint64_t k, size_t cap) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  return (size_t)k & (cap - 1);
-}
-
-uint32_t lichang__trie_step(const lichang_lexicon *lx, uint32_t node,
-                            uint32_t cp) {
-  if (!lx->trie_cap)
-    return 0;
-  uint64_t k = trie_key(node, cp);
-  for (size_t i = trie_hash(k, lx->trie_cap);; i = (i + 1) & (lx->trie_cap - 1)) {
-    if (lx->trie_keys[i] == k)
-      return lx->trie_vals[i];
-    if (lx->trie_keys[i] == 0)
-      return 0;
-  }
-}
-
 const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node) {
   int32_t e = ((const int32_t *)lx->node_entry.data)[node];
   return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
@@ -64,32 +44,58 @@ const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
 
 static int trie_rehash(lichang_lexicon *lx) {
   size_t cap = lx->trie_cap ? lx->trie_cap * 2 : 4096;
-  uint64_t *keys = calloc(cap, sizeof *keys);
-  uint32_t *vals = malloc(cap * sizeof *vals);
-  if (!keys || !vals) {
-    free(keys);
-    free(vals);
+  lc_trie_slot *t = calloc(cap, sizeof *t);
+  if (!t)
     return LICHANG_ENOMEM;
-  }
   for (size_t i = 0; i < lx->trie_cap; i++) {
-    if (!lx->trie_keys[i])
+    if (!lx->trie[i].key)
       continue;
-    size_t j = trie_hash(lx->trie_keys[i], cap);
-    while (keys[j])
+    size_t j = lichang__trie_hash(lx->trie[i].key, cap);
+    while (t[j].key)
       j = (j + 1) & (cap - 1);
-    keys[j] = lx->trie_keys[i];
-    vals[j] = lx->trie_vals[i];
+    t[j] = lx->trie[i];
   }
-  free(lx->trie_keys);
-  free(lx->trie_vals);
-  lx->trie_keys = keys;
-  lx->trie_vals = vals;
+  free(lx->trie);
+  lx->trie = t;
   lx->trie_cap = cap;
   return 0;
 }
 
+/* After loading: the root table and the overlay flags (see internal.h). A
+ * node's parent is in its key, so one pass over the slots finds every
+ * edge; flags then climb from each overlay entry's node to the root. */
+static int trie_finish(lichang_lexicon *lx) {
+  lx->root = calloc(0x10000, sizeof *lx->root);
+  lx->overlay_below = calloc(lx->nodes, 1);
+  uint32_t *parent = malloc(lx->nodes * sizeof *parent);
+  if (!lx->root || !lx->overlay_below || !parent) {
+    free(parent);
+    return LICHANG_ENOMEM;
+  }
+  parent[0] = 0;
+  for (size_t i = 0; i < lx->trie_cap; i++) {
+    uint64_t k = lx->trie[i].key;
+    if (!k)
+      continue;
+    uint32_t node = (uint32_t)((k - 1) >> 21),
+             cp = (uint32_t)((k - 1) & 0x1FFFFF);
+    parent[lx->trie[i].val] = node;
+    if (node == 0 && cp < 0x10000)
+      lx->root[cp] = lx->trie[i].val;
+  }
+  const int32_t *ent = lx->node_entry.data;
+  const lc_entry *e = lx->entries.data;
+  for (uint32_t n = 1; n < lx->nodes; n++)
+    if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_OVERLAY))
+      for (uint32_t m = n; m && !lx->overlay_below[m]; m = parent[m])
+        lx->overlay_below[m] = 1;
+  free(parent);
+  return 0;
+}
+
 /* Returns the entry for the folded string, creating it; NULL on ENOMEM. */
-static lc_entry *trie_insert(lichang_lexicon *lx, const uint32_t *cp, size_t n) {
+static lc_entry *trie_insert(lichang_lexicon *lx, const uint32_t *cp,
+                             size_t n) {
   uint32_t node = 0;
   for (size_t i = 0; i < n; i++) {
     uint32_t next = lichang__trie_step(lx, node, cp[i]);
@@ -102,11 +108,11 @@ static lc_entry *trie_insert(lichang_lexicon *lx, const uint32_t *cp, size_t n) 
       *slot = -1;
       next = (uint32_t)lx->nodes++;
       uint64_t k = trie_key(node, cp[i]);
-      size_t j = trie_hash(k, lx->trie_cap);
-      while (lx->trie_keys[j])
+      size_t j = lichang__trie_hash(k, lx->trie_cap);
+      while (lx->trie[j].key)
         j = (j + 1) & (lx->trie_cap - 1);
-      lx->trie_keys[j] = k;
-      lx->trie_vals[j] = next;
+      lx->trie[j].key = k;
+      lx->trie[j].val = next;
       lx->trie_used++;
     }
     node = next;
@@ -211,8 +217,8 @@ static int parse_number(loader *L, const fields *f, size_t i, double lo,
   if (v < lo || v > hi) {
     char what[160];
     snprintf(what, sizeof what, "number %s out of range [%g, %g]", tmp, lo, hi);
-    return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line,
-                             f->col[i], "%s", what);
+    return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line, f->col[i],
+                             "%s", what);
   }
   *out = v;
   return 0;
@@ -268,10 +274,12 @@ static int add_term(loader *L, const char *s, size_t n, unsigned col,
   if (!e)
     return LICHANG_ENOMEM;
   if (e->kinds & kind)
-    return bad(L, col, "duplicate entry '%.*s' (same after folding script, "
-                       "case and width)",
+    return bad(L, col,
+               "duplicate entry '%.*s' (same after folding script, "
+               "case and width)",
                s, n);
-  if (!e->surface && !(e->surface = lichang__arena_strndup(&L->lx->arena, s, n)))
+  if (!e->surface &&
+      !(e->surface = lichang__arena_strndup(&L->lx->arena, s, n)))
     return LICHANG_ENOMEM;
   e->kinds |= kind;
   *out = e;
@@ -404,8 +412,8 @@ static int line_speech(loader *L, const fields *f) {
   return 0;
 }
 
-static const char *const pronoun_names[] = {"he", "she", "they", "it", "i",
-                                            "we"};
+static const char *const pronoun_names[] = {"he", "she", "they",
+                                            "it", "i",   "we"};
 
 static int line_pronoun(loader *L, const fields *f) {
   uint8_t cls = 0;
@@ -514,7 +522,8 @@ static int line_rule(loader *L, const fields *f) {
   if (!code) {
     PCRE2_UCHAR msg[120];
     pcre2_get_error_message(ec, msg, sizeof msg);
-    unsigned col = f->col[2] + count_chars(pat.data, eo < pat.len ? eo : pat.len);
+    unsigned col =
+        f->col[2] + count_chars(pat.data, eo < pat.len ? eo : pat.len);
     lichang__buf_free(&pat);
     return lichang__error_at(L->err, LICHANG_ERULE, L->file, L->line, col,
                              "pattern does not compile: %s", (char *)msg);
@@ -531,10 +540,10 @@ static int line_rule(loader *L, const fields *f) {
   r->weight = (float)w;
   r->file = L->file;
   r->line = L->line;
-  r->comment = f->comment
-                   ? lichang__arena_strndup(&L->lx->arena, f->comment,
-                                            f->comment_n)
-                   : lichang__arena_strndup(&L->lx->arena, f->s[2], f->n[2]);
+  r->comment =
+      f->comment
+          ? lichang__arena_strndup(&L->lx->arena, f->comment, f->comment_n)
+          : lichang__arena_strndup(&L->lx->arena, f->s[2], f->n[2]);
   return r->comment ? 0 : LICHANG_ENOMEM;
 }
 
@@ -542,11 +551,11 @@ static const struct {
   const char *name;
   int (*line)(loader *, const fields *);
 } handlers[] = {
-    {"stance.txt", line_stance},     {"topics.txt", line_topic},
+    {"stance.txt", line_stance},      {"topics.txt", line_topic},
     {"modifiers.txt", line_modifier}, {"stopwords.txt", line_stop},
-    {"speech.txt", line_speech},     {"titles.txt", line_title},
-    {"people.txt", line_person},     {"pronouns.txt", line_pronoun},
-    {"surnames.txt", line_surname},  {"idf.txt", line_idf},
+    {"speech.txt", line_speech},      {"titles.txt", line_title},
+    {"people.txt", line_person},      {"pronouns.txt", line_pronoun},
+    {"surnames.txt", line_surname},   {"idf.txt", line_idf},
     {"rules.txt", line_rule},
 };
 #define NHANDLERS (sizeof handlers / sizeof *handlers)
@@ -621,6 +630,8 @@ static int load_all(lichang_lexicon **out, lichang_error *err, source_fn src,
     rc = src(ctx, h, &L);
   lichang__buf_free(&L.fold);
   lichang__vec_free(&L.cps);
+  if (!rc && trie_finish(lx))
+    rc = lichang__error(err, LICHANG_ENOMEM, "out of memory");
   if (rc) {
     lichang_lexicon_free(lx);
     return rc;
@@ -688,8 +699,9 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   lichang__vec_free(&lx->people);
   lichang__vec_free(&lx->entries);
   lichang__vec_free(&lx->node_entry);
-  free(lx->trie_keys);
-  free(lx->trie_vals);
+  free(lx->trie);
+  free(lx->root);
+  free(lx->overlay_below);
   lichang__arena_free(&lx->arena);
   free(lx);
 }

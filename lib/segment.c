@@ -79,14 +79,16 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
   return 0;
 }
 
-/* Longest overlay entry starting at i, in code points (0 if none). */
+/* Longest overlay entry starting at i, in code points (0 if none). The walk
+ * ends where no overlay entry lies further down the trie: most characters
+ * start none, and cost one table read. */
 static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
                             size_t i, int32_t *entry) {
   uint32_t node = 0;
   size_t best = 0;
   for (size_t j = i; j < t->n && j - i < lx->max_chars; j++) {
     node = lichang__trie_step(lx, node, t->cp[j]);
-    if (!node)
+    if (!node || !lx->overlay_below[node])
       break;
     const lc_entry *e = lichang__trie_entry(lx, node);
     if (e && (e->kinds & LC_K_OVERLAY) && j > i) {
