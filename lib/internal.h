@@ -151,12 +151,22 @@ struct lichang_lexicon {
    * node 0 is the root. */
   lc_trie_slot *trie;
   size_t trie_cap, trie_used, nodes;
-  /* Built once loading is done: the root's children by BMP code point, so
-   * the first step of every lookup is one read; and per node, whether an
-   * overlay entry lies at or below it, so the segmenter's longest-match
-   * walk stops as soon as none can follow. */
+  /* Built once loading is done, for the segmenter, which takes a step for
+   * nearly every character of every article: the root's children by BMP
+   * code point, so a first step is one read; per node, LC_OV_BELOW if an
+   * overlay entry lies at or below it and LC_OV_HERE if it is one, so the
+   * longest-match walk stops as soon as none can follow; and the edges on
+   * overlay paths again in a table small enough to stay in cache. */
   uint32_t *root;
-  uint8_t *overlay_below;
+  uint8_t *overlay;
+  lc_trie_slot *otrie;
+  size_t otrie_cap;
+  /* Per entry, what the hot loops read (kinds, IDF), packed: the entries
+   * themselves are too big to stay in cache. */
+  struct lc_entry_hot {
+    uint32_t kinds;
+    float idf;
+  } *hot;
   lc_vec node_entry; /* int32_t per node: index into entries, or -1 */
   lc_vec entries;    /* lc_entry */
   lc_vec people;     /* lc_person */
@@ -172,23 +182,40 @@ static inline size_t lichang__trie_hash(uint64_t k, size_t cap) {
   return (size_t)k & (cap - 1);
 }
 
+enum { LC_OV_BELOW = 1, LC_OV_HERE = 2 };
+
+static inline uint32_t lichang__trie_probe(const lc_trie_slot *t, size_t cap,
+                                           uint32_t node, uint32_t cp) {
+  if (!cap)
+    return 0;
+  uint64_t k = ((uint64_t)node << 21 | cp) + 1;
+  for (size_t i = lichang__trie_hash(k, cap);; i = (i + 1) & (cap - 1)) {
+    if (t[i].key == k)
+      return t[i].val;
+    if (t[i].key == 0)
+      return 0;
+  }
+}
+
 /* Walks one step of the trie; returns the child node or 0 if none. Inline:
  * the segmenter takes a step for nearly every character of every article. */
 static inline uint32_t lichang__trie_step(const lichang_lexicon *lx,
                                           uint32_t node, uint32_t cp) {
   if (node == 0 && cp < 0x10000 && lx->root)
     return lx->root[cp];
-  if (!lx->trie_cap)
-    return 0;
-  uint64_t k = ((uint64_t)node << 21 | cp) + 1;
-  for (size_t i = lichang__trie_hash(k, lx->trie_cap);;
-       i = (i + 1) & (lx->trie_cap - 1)) {
-    if (lx->trie[i].key == k)
-      return lx->trie[i].val;
-    if (lx->trie[i].key == 0)
-      return 0;
-  }
+  return lichang__trie_probe(lx->trie, lx->trie_cap, node, cp);
 }
+
+/* The same along overlay paths only (after loading): 0 off them. */
+static inline uint32_t lichang__overlay_step(const lichang_lexicon *lx,
+                                             uint32_t node, uint32_t cp) {
+  if (node == 0 && cp < 0x10000) {
+    uint32_t n = lx->root[cp];
+    return n && (lx->overlay[n] & LC_OV_BELOW) ? n : 0;
+  }
+  return lichang__trie_probe(lx->otrie, lx->otrie_cap, node, cp);
+}
+
 /* The entry at a node, or NULL. */
 const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node);
 /* Looks up a whole folded string of code points; NULL if absent. */
@@ -227,6 +254,13 @@ typedef struct {
   uint32_t *u16_cp; /* UTF-16 index -> code point index */
   size_t u16_cap;
   lc_vec bounds; /* uint32_t ICU boundaries in code points */
+  /* Words of up to three characters -> lexicon entry (+1; 0: none), direct
+   * mapped: most tokens are common short words, and looking each up in
+   * the lexicon's trie missed the cache every time. */
+  struct lc_word_cache {
+    uint64_t key; /* the code points packed, 21 bits each; 0: empty */
+    int32_t entry;
+  } *cache;
 } lc_segmenter;
 int lichang__segmenter_init(lc_segmenter *s, lichang_error *err);
 void lichang__segmenter_free(lc_segmenter *s);
@@ -333,6 +367,8 @@ struct lichang_tagger {
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   lc_vec scratch; /* for stages that need a temporary array */
+  lc_vec kw_table; /* keywords.c: counting table (len = slots), kept clear */
+  lc_vec kw_used;  /* keywords.c: uint32_t slots used by this article */
 };
 
 int lichang__keywords(lichang_tagger *tg, lichang_doc *doc);

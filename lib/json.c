@@ -17,6 +17,27 @@ static int put_str(lc_buf *b, const char *s, size_t n) {
     return LICHANG_ENOMEM;
   size_t i = 0;
   while (i < n) {
+    /* Copy runs that need nothing done in one go: printable ASCII, and
+     * well-formed 3-byte sequences other than U+2028/2029 (Han, CJK
+     * punctuation) — nearly all of a Chinese passage. */
+    size_t j = i;
+    while (j < n) {
+      unsigned char c = p[j];
+      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+        j++;
+      else if (c >= 0xE1 && c <= 0xEC && j + 2 < n &&
+               (p[j + 1] & 0xC0) == 0x80 && (p[j + 2] & 0xC0) == 0x80 &&
+               !(c == 0xE2 && p[j + 1] == 0x80 && (p[j + 2] & 0xFE) == 0xA8))
+        j += 3;
+      else
+        break;
+    }
+    if (j > i) {
+      if (lichang__buf_put(b, p + i, j - i))
+        return LICHANG_ENOMEM;
+      i = j;
+      continue;
+    }
     uint32_t cp;
     bool bad;
     size_t step = lichang__utf8_next(p + i, n - i, &cp, &bad);
@@ -32,8 +53,12 @@ static int put_str(lc_buf *b, const char *s, size_t n) {
     else if (cp == '\r')
       rc = lichang__buf_put(b, "\\r", 2);
     else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
-      char e[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15],
-                   hex[(cp >> 4) & 15], hex[cp & 15]};
+      char e[6] = {'\\',
+                   'u',
+                   hex[(cp >> 12) & 15],
+                   hex[(cp >> 8) & 15],
+                   hex[(cp >> 4) & 15],
+                   hex[cp & 15]};
       rc = lichang__buf_put(b, e, 6);
     } else if (bad)
       rc = lichang__buf_put(b, "\xEF\xBF\xBD", 3);
@@ -94,20 +119,21 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
   return rc ? rc : lichang__buf_puts(b, "]");
 }
 
-static int put_quote(lc_buf *b, const lichang_doc *doc, const lichang_quote *q) {
-  int rc = lichang__buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"text\":",
-                               q->span.start, q->span.end);
+static int put_quote(lc_buf *b, const lichang_doc *doc,
+                     const lichang_quote *q) {
+  int rc = lichang__buf_printf(
+      b, "{\"start\":%zu,\"end\":%zu,\"text\":", q->span.start, q->span.end);
   if (!rc)
     rc = put_str(b, doc->src + q->span.start, q->span.end - q->span.start);
   if (!rc)
-    rc = lichang__buf_printf(
-        b, ",\"kind\":\"%s\",\"speaker\":",
-        q->kind == LICHANG_INDIRECT ? "indirect" : "direct");
+    rc = lichang__buf_printf(b, ",\"kind\":\"%s\",\"speaker\":",
+                             q->kind == LICHANG_INDIRECT ? "indirect"
+                                                         : "direct");
   if (!rc)
     rc = put_cstr(b, q->speaker);
   if (!rc)
-    rc = lichang__buf_printf(b, ",\"stance\":\"%s\",\"score\":",
-                             lichang_stance_name(q->stance));
+    rc = lichang__buf_printf(
+        b, ",\"stance\":\"%s\",\"score\":", lichang_stance_name(q->stance));
   if (!rc)
     rc = put_num(b, q->score);
   if (!rc)
@@ -130,8 +156,9 @@ static int put_quote(lc_buf *b, const lichang_doc *doc, const lichang_quote *q) 
     if (!rc)
       rc = put_cstr(b, ev[i].term);
     if (!rc)
-      rc = lichang__buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"stance\":\"%s\","
-                                  "\"weight\":",
+      rc = lichang__buf_printf(b,
+                               ",\"start\":%zu,\"end\":%zu,\"stance\":\"%s\","
+                               "\"weight\":",
                                ev[i].span.start, ev[i].span.end,
                                lichang_stance_name(ev[i].stance));
     if (!rc)

@@ -12,25 +12,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One distinct word: the key is its lexicon entry when it has one (entries
+ * are one per folded string), else a hash of its code points. */
 typedef struct {
   uint32_t first; /* token index of the first occurrence */
   uint32_t count;
-  uint64_t hash;
-  double score;
+  uint64_t key; /* 0: empty slot */
 } kw_slot;
+
+typedef struct {
+  uint32_t first;
+  double score;
+} kw_best;
+
+#define ENTRY_KEY (1ULL << 63)
 
 static uint64_t hash_cps(const uint32_t *cp, size_t n) {
   uint64_t h = 1469598103934665603ULL;
   for (size_t i = 0; i < n; i++)
     h = (h ^ cp[i]) * 1099511628211ULL;
-  return h | 1;
+  return (h & ~ENTRY_KEY) | 1;
 }
 
-static bool eligible(const lc_text *t, const lc_token *tok, const lc_entry *e) {
-  if (e && (e->kinds & LC_K_TOPIC))
+static bool eligible(const lc_text *t, const lc_token *tok, uint32_t kinds) {
+  if (kinds & LC_K_TOPIC)
     return true;
-  if (e && (e->kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_PRONOUN | LC_K_STANCE |
-                        LC_K_MODIFIER | LC_K_SURNAME)))
+  if (kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_PRONOUN | LC_K_STANCE |
+               LC_K_MODIFIER | LC_K_SURNAME))
     return false;
   size_t n = tok->end - tok->start;
   if (n < 2)
@@ -46,81 +54,117 @@ static bool eligible(const lc_text *t, const lc_token *tok, const lc_entry *e) {
   return !digit_only;
 }
 
-static int by_score(const void *a, const void *b) {
-  const kw_slot *x = a, *y = b;
+/* Better: higher score, then earlier first occurrence. */
+static bool better(const kw_best *x, const kw_best *y) {
   if (x->score != y->score)
-    return x->score < y->score ? 1 : -1;
-  return x->first < y->first ? -1 : x->first > y->first;
+    return x->score > y->score;
+  return x->first < y->first;
+}
+
+/* The counting table lives in the tagger, reused from article to article:
+ * only the slots an article used are cleared after it, since clearing the
+ * whole table cost more than the counting. */
+static int table_for(lichang_tagger *tg, size_t ntok, size_t *cap) {
+  size_t c = 16;
+  while (c < ntok * 2)
+    c *= 2;
+  if (c > tg->kw_table.len) {
+    kw_slot *t = calloc(c, sizeof *t);
+    if (!t)
+      return LICHANG_ENOMEM;
+    free(tg->kw_table.data);
+    tg->kw_table.data = t;
+    tg->kw_table.len = tg->kw_table.cap = c;
+  }
+  *cap = c;
+  tg->kw_used.size = sizeof(uint32_t);
+  tg->kw_used.len = 0;
+  return 0;
 }
 
 int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
   const lichang_lexicon *lx = tg->lx;
   const lc_text *t = &doc->text;
   const lc_token *tok = doc->tokens.data;
-  const lc_entry *ents = lx->entries.data;
-  size_t ntok = doc->tokens.len;
-  if (!ntok || !tg->opts.max_keywords)
+  const struct lc_entry_hot *hot = lx->hot;
+  size_t ntok = doc->tokens.len, k = tg->opts.max_keywords;
+  if (!ntok || !k)
     return 0;
-  size_t cap = 16;
-  while (cap < ntok * 2)
-    cap *= 2;
-  kw_slot *tab = calloc(cap, sizeof *tab);
-  if (!tab)
-    return LICHANG_ENOMEM;
-  size_t distinct = 0;
-  for (size_t i = 0; i < ntok; i++) {
-    const lc_entry *e = tok[i].entry >= 0 ? ents + tok[i].entry : NULL;
-    if (!eligible(t, tok + i, e))
+  size_t cap;
+  int rc = table_for(tg, ntok, &cap);
+  if (rc)
+    return rc;
+  kw_slot *tab = tg->kw_table.data;
+  for (size_t i = 0; i < ntok && !rc; i++) {
+    bool e = tok[i].entry >= 0;
+    if (!eligible(t, tok + i, e ? hot[tok[i].entry].kinds : 0))
       continue;
     const uint32_t *cp = t->cp + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
-    uint64_t h = hash_cps(cp, n);
-    size_t j = (size_t)h & (cap - 1);
+    uint64_t key = e ? ENTRY_KEY | (uint64_t)tok[i].entry : hash_cps(cp, n);
+    size_t j =
+        (size_t)(key ^ (key >> 29)) * 0x9E3779B97F4A7C15ULL >> 7 & (cap - 1);
     for (;; j = (j + 1) & (cap - 1)) {
       kw_slot *s = tab + j;
-      if (!s->hash) {
-        s->hash = h;
+      if (!s->key) {
+        uint32_t *u = lichang__vec_push(&tg->kw_used);
+        if (!u) {
+          rc = LICHANG_ENOMEM;
+          break;
+        }
+        *u = (uint32_t)j;
+        s->key = key;
         s->first = (uint32_t)i;
         s->count = 1;
-        distinct++;
         break;
       }
+      if (s->key != key)
+        continue;
       const lc_token *f = tok + s->first;
-      if (s->hash == h && f->end - f->start == n &&
-          memcmp(t->cp + f->start, cp, n * sizeof *cp) == 0) {
+      if ((key & ENTRY_KEY) ||
+          (f->end - f->start == n &&
+           memcmp(t->cp + f->start, cp, n * sizeof *cp) == 0)) {
         s->count++;
         break;
       }
     }
   }
-  /* Compact, score, sort. */
-  size_t k = 0;
-  for (size_t j = 0; j < cap; j++) {
-    if (!tab[j].hash)
-      continue;
-    const lc_token *f = tok + tab[j].first;
-    const lc_entry *e = f->entry >= 0 ? ents + f->entry : NULL;
+  /* Score, keeping the best k in order (k is small: insertion). */
+  kw_best *best = rc ? NULL : malloc(k * sizeof *best);
+  size_t nbest = 0;
+  const uint32_t *used = tg->kw_used.data;
+  for (size_t u = 0; best && u < tg->kw_used.len; u++) {
+    const kw_slot *s = tab + used[u];
+    const lc_token *f = tok + s->first;
+    const struct lc_entry_hot *e = f->entry >= 0 ? hot + f->entry : NULL;
     double idf = e && (e->kinds & LC_K_IDF) ? e->idf : lx->idf_default;
-    double score = (double)tab[j].count / (double)ntok * idf;
+    kw_best c = {s->first, (double)s->count / (double)ntok * idf};
     if (e && (e->kinds & LC_K_TOPIC))
-      score *= 1.5;
-    tab[k] = tab[j];
-    tab[k++].score = score;
+      c.score *= 1.5;
+    if (nbest == k && !better(&c, best + k - 1))
+      continue;
+    size_t at = nbest < k ? nbest++ : k - 1;
+    while (at > 0 && better(&c, best + at - 1)) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = c;
   }
-  qsort(tab, k, sizeof *tab, by_score);
-  int rc = 0;
-  for (size_t j = 0; j < k && j < tg->opts.max_keywords; j++) {
-    const lc_token *f = tok + tab[j].first;
+  for (size_t u = 0; u < tg->kw_used.len; u++)
+    tab[used[u]].key = 0;
+  if (!best)
+    return LICHANG_ENOMEM;
+  for (size_t j = 0; j < nbest; j++) {
+    const lc_token *f = tok + best[j].first;
     size_t a = t->off[f->start], b = t->off[f->end];
     lc_keyword *kw = lichang__vec_push(&doc->keywords);
-    if (!kw || !(kw->term = lichang__arena_strndup(&doc->arena, t->src + a,
-                                                   b - a))) {
+    if (!kw ||
+        !(kw->term = lichang__arena_strndup(&doc->arena, t->src + a, b - a))) {
       rc = LICHANG_ENOMEM;
       break;
     }
-    kw->weight = round(tab[j].score * 1000.0) / 1000.0;
+    kw->weight = round(best[j].score * 1000.0) / 1000.0;
   }
-  (void)distinct;
-  free(tab);
+  free(best);
   return rc;
 }

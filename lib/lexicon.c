@@ -61,14 +61,16 @@ static int trie_rehash(lichang_lexicon *lx) {
   return 0;
 }
 
-/* After loading: the root table and the overlay flags (see internal.h). A
- * node's parent is in its key, so one pass over the slots finds every
- * edge; flags then climb from each overlay entry's node to the root. */
+/* After loading: the root table, the overlay flags and table, the hot
+ * entry array (see internal.h). A node's parent is in its key, so one pass
+ * over the slots finds every edge; flags then climb from each overlay
+ * entry's node to the root. */
 static int trie_finish(lichang_lexicon *lx) {
   lx->root = calloc(0x10000, sizeof *lx->root);
-  lx->overlay_below = calloc(lx->nodes, 1);
+  lx->overlay = calloc(lx->nodes, 1);
+  lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   uint32_t *parent = malloc(lx->nodes * sizeof *parent);
-  if (!lx->root || !lx->overlay_below || !parent) {
+  if (!lx->root || !lx->overlay || !lx->hot || !parent) {
     free(parent);
     return LICHANG_ENOMEM;
   }
@@ -77,19 +79,43 @@ static int trie_finish(lichang_lexicon *lx) {
     uint64_t k = lx->trie[i].key;
     if (!k)
       continue;
-    uint32_t node = (uint32_t)((k - 1) >> 21),
-             cp = (uint32_t)((k - 1) & 0x1FFFFF);
+    uint32_t node = (uint32_t)((k - 1) >> 21);
+    uint32_t cp = (uint32_t)((k - 1) & 0x1FFFFF);
     parent[lx->trie[i].val] = node;
     if (node == 0 && cp < 0x10000)
       lx->root[cp] = lx->trie[i].val;
   }
   const int32_t *ent = lx->node_entry.data;
   const lc_entry *e = lx->entries.data;
+  size_t onodes = 0;
   for (uint32_t n = 1; n < lx->nodes; n++)
-    if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_OVERLAY))
-      for (uint32_t m = n; m && !lx->overlay_below[m]; m = parent[m])
-        lx->overlay_below[m] = 1;
+    if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_OVERLAY)) {
+      lx->overlay[n] |= LC_OV_HERE;
+      for (uint32_t m = n; m && !(lx->overlay[m] & LC_OV_BELOW);
+           m = parent[m]) {
+        lx->overlay[m] |= LC_OV_BELOW;
+        onodes++;
+      }
+    }
   free(parent);
+  for (size_t i = 0; i < lx->entries.len; i++) {
+    lx->hot[i].kinds = e[i].kinds;
+    lx->hot[i].idf = e[i].idf;
+  }
+  size_t cap = 16;
+  while (cap < onodes * 2)
+    cap *= 2;
+  lx->otrie = calloc(cap, sizeof *lx->otrie);
+  if (!lx->otrie)
+    return LICHANG_ENOMEM;
+  lx->otrie_cap = cap;
+  for (size_t i = 0; i < lx->trie_cap; i++)
+    if (lx->trie[i].key && (lx->overlay[lx->trie[i].val] & LC_OV_BELOW)) {
+      size_t j = lichang__trie_hash(lx->trie[i].key, cap);
+      while (lx->otrie[j].key)
+        j = (j + 1) & (cap - 1);
+      lx->otrie[j] = lx->trie[i];
+    }
   return 0;
 }
 
@@ -701,7 +727,9 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   lichang__vec_free(&lx->node_entry);
   free(lx->trie);
   free(lx->root);
-  free(lx->overlay_below);
+  free(lx->overlay);
+  free(lx->otrie);
+  free(lx->hot);
   lichang__arena_free(&lx->arena);
   free(lx);
 }

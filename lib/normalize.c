@@ -57,7 +57,11 @@ size_t lichang__fold_cp(uint32_t cp, uint32_t out[8]) {
     out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
     return 1;
   }
-  if (cp == 0xFFFD) {
+  /* CJK punctuation, kana and the quotation marks: folding leaves them as
+   * they are (checked against utf8proc over both ranges), and they are the
+   * rest of news text. */
+  if (cp == 0xFFFD || (cp >= 0x3000 && cp <= 0x30FF) ||
+      (cp >= 0x2010 && cp <= 0x2027)) {
     out[0] = cp;
     return 1;
   }
@@ -116,6 +120,32 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
     return LICHANG_ENOMEM;
   size_t bad_runs = 0;
   while (i < len) {
+    /* Fast paths for what news text is mostly made of: ASCII, and Han and
+     * CJK punctuation in three bytes. Both fold to one code point, and the
+     * arrays have room for one per input byte. */
+    unsigned char c0 = p[i];
+    if (c0 < 0x80 && c0 && t->n + 2 <= cap) {
+      t->cp[t->n] = (c0 >= 'A' && c0 <= 'Z') ? c0 + 32u : c0;
+      t->off[t->n++] = (uint32_t)i++;
+      t->chars++;
+      continue;
+    }
+    if (c0 >= 0xE1 && c0 <= 0xEC && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80 && t->n + 2 <= cap) {
+      uint32_t cp = (uint32_t)(c0 & 0x0F) << 12 |
+                    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+      uint32_t f[8];
+      if (cp >= 0x4E00 && cp <= 0x9FFF)
+        f[0] = t2s(cp);
+      else if (lichang__fold_cp(cp, f) != 1)
+        goto general;
+      t->cp[t->n] = f[0];
+      t->off[t->n++] = (uint32_t)i;
+      t->chars++;
+      i += 3;
+      continue;
+    }
+  general:;
     uint32_t cp, f[8];
     bool bad;
     size_t step = lichang__utf8_next(p + i, len - i, &cp, &bad);

@@ -16,9 +16,14 @@
 #include <string.h>
 #include <unicode/ustring.h>
 
+#define WORD_CACHE 8192 /* entries: 128 KiB a tagger */
+
 int lichang__segmenter_init(lc_segmenter *s, lichang_error *err) {
   memset(s, 0, sizeof *s);
   s->bounds.size = sizeof(uint32_t);
+  s->cache = calloc(WORD_CACHE, sizeof *s->cache);
+  if (!s->cache)
+    return lichang__error(err, LICHANG_ENOMEM, "out of memory");
   UErrorCode st = U_ZERO_ERROR;
   s->brk = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
   if (U_FAILURE(st))
@@ -33,6 +38,7 @@ void lichang__segmenter_free(lc_segmenter *s) {
     ubrk_close(s->brk);
   free(s->u16);
   free(s->u16_cp);
+  free(s->cache);
   lichang__vec_free(&s->bounds);
   memset(s, 0, sizeof *s);
 }
@@ -87,20 +93,38 @@ static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
   uint32_t node = 0;
   size_t best = 0;
   for (size_t j = i; j < t->n && j - i < lx->max_chars; j++) {
-    node = lichang__trie_step(lx, node, t->cp[j]);
-    if (!node || !lx->overlay_below[node])
+    if (!(node = lichang__overlay_step(lx, node, t->cp[j])))
       break;
-    const lc_entry *e = lichang__trie_entry(lx, node);
-    if (e && (e->kinds & LC_K_OVERLAY) && j > i) {
+    if ((lx->overlay[node] & LC_OV_HERE) && j > i) {
       best = j - i + 1;
-      *entry = (int32_t)(e - (const lc_entry *)lx->entries.data);
+      *entry = ((const int32_t *)lx->node_entry.data)[node];
     }
   }
   return best;
 }
 
-static int emit(const lichang_lexicon *lx, const lc_text *t, lc_vec *tokens,
-                size_t a, size_t b, int32_t entry) {
+/* The lexicon entry of the word t->cp[a..b), or -1. */
+static int32_t find(lc_segmenter *s, const lichang_lexicon *lx,
+                    const lc_text *t, size_t a, size_t b) {
+  uint64_t key = 0;
+  if (b - a <= 3) {
+    for (size_t i = a; i < b; i++)
+      key |= (uint64_t)t->cp[i] << (21 * (i - a));
+    struct lc_word_cache *c =
+        s->cache + ((key * 0x9E3779B97F4A7C15ULL) >> 40 & (WORD_CACHE - 1));
+    if (c->key == key)
+      return c->entry - 1;
+    const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
+    c->key = key;
+    c->entry = e ? (int32_t)(e - (const lc_entry *)lx->entries.data) + 1 : 0;
+    return c->entry - 1;
+  }
+  const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
+  return e ? (int32_t)(e - (const lc_entry *)lx->entries.data) : -1;
+}
+
+static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
+                lc_vec *tokens, size_t a, size_t b, int32_t entry) {
   /* Drop tokens that hold no word character (spaces, punctuation). */
   bool word = false;
   for (size_t i = a; i < b && !word; i++)
@@ -112,10 +136,8 @@ static int emit(const lichang_lexicon *lx, const lc_text *t, lc_vec *tokens,
     return LICHANG_ENOMEM;
   tok->start = (uint32_t)a;
   tok->end = (uint32_t)b;
-  if (entry < 0) {
-    const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
-    entry = e ? (int32_t)(e - (const lc_entry *)lx->entries.data) : -1;
-  }
+  if (entry < 0)
+    entry = find(s, lx, t, a, b);
   tok->entry = entry;
   return 0;
 }
@@ -154,13 +176,13 @@ int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
       len = 0;
     }
     if (len) {
-      if (q > pos && (rc = emit(lx, t, tokens, pos, q, -1)))
+      if (q > pos && (rc = emit(s, lx, t, tokens, pos, q, -1)))
         return rc;
-      if ((rc = emit(lx, t, tokens, q, q + len, entry)))
+      if ((rc = emit(s, lx, t, tokens, q, q + len, entry)))
         return rc;
       pos = q + len;
     } else {
-      if ((rc = emit(lx, t, tokens, pos, word_end, -1)))
+      if ((rc = emit(s, lx, t, tokens, pos, word_end, -1)))
         return rc;
       pos = word_end;
     }

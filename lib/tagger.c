@@ -67,6 +67,8 @@ void lichang_tagger_free(lichang_tagger *tg) {
   pcre2_match_data_free(tg->md);
   pcre2_match_context_free(tg->mctx);
   lichang__vec_free(&tg->scratch);
+  lichang__vec_free(&tg->kw_table);
+  lichang__vec_free(&tg->kw_used);
   free(tg);
 }
 
