@@ -55,6 +55,9 @@
  *    how much evidence there is: (best - second) / best x (1 - e^-best).
  *    For neutral it is how far T stays below the threshold, at most 0.8
  *    (absence of evidence is weaker proof than evidence).
+ * 6. A passage whose attribution verb the passage stage found negated
+ *    (陈然并不认为X: the passage is X) is denied as a whole: each vote is
+ *    negated, and the denial is a vote for skeptical of its own.
  */
 #include "internal.h"
 
@@ -74,6 +77,7 @@
 #define BALANCE 0.75
 #define NEG_CAUTIOUS 0.5  /* a negated cautious term: weak optimistic */
 #define NEG_SKEPTICAL 0.8 /* a negated skeptical term keeps most weight */
+#define DENIAL 1.0        /* a negated attribution over a plain claim */
 
 /* A vote before it becomes evidence: where, what, how much. */
 typedef struct {
@@ -526,6 +530,30 @@ static void decide(lichang_quote *q) {
   q->score = (b - second) / b * (1.0 - exp(-b));
 }
 
+/* A negated attribution verb (陈然并不认为X) scopes over the whole passage:
+ * every vote is negated, and the denial itself is a vote for skeptical —
+ * the whole weight when X says nothing evaluative (he denies a claim), half
+ * when X has votes of its own, which now point the other way. Its span is
+ * the last negator before the passage. */
+static int deny(scratch *S, const lc_entry *ents, const lc_token *tok,
+                size_t k0, const lichang_quote *q) {
+  vote *v = S->votes.data;
+  size_t n = S->votes.len;
+  for (size_t i = 0; i < n; i++) {
+    v[i].stance = negate(v[i].stance, &v[i].weight);
+    v[i].rule = "negated attribution";
+  }
+  uint32_t a = q->start, b = q->start;
+  for (size_t k = k0, seen = 0; k-- > 0 && seen < 8; seen++)
+    if (tok[k].entry >= 0 && mod_of(ents + tok[k].entry, LC_MOD_NEGATOR)) {
+      a = tok[k].start;
+      b = tok[k].end;
+      break;
+    }
+  return push_vote(S, a, b, "negated attribution", "a negated speech verb",
+                   LICHANG_SKEPTICAL, n ? 0.5 : DENIAL);
+}
+
 static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                    lichang_quote *q, size_t k0, size_t k1) {
   const lc_entry *ents = tg->lx->entries.data;
@@ -546,6 +574,8 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
       (rc = find_turns(S, ents, tok, k0, k1)) ||
       (rc = term_votes(S, ents, tok, k0, k1)) ||
       (rc = rule_votes(S, tok, k0, k1)))
+    return rc;
+  if (q->negated && (rc = deny(S, ents, tok, k0, q)))
     return rc;
   vote *v = S->votes.data;
   if (S->votes.len > 1)

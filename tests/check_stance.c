@@ -22,8 +22,10 @@ static void teardown(void) {
   lichang_lexicon_free(lex);
 }
 
-/* Tags text with the whole of it as the one passage. */
-static lichang_doc *judge_with(lichang_tagger *t, const char *text) {
+/* Tags text with the whole of it as the one passage (its attribution verb
+ * negated when `negated`). */
+static lichang_doc *judge_as(lichang_tagger *t, const char *text,
+                             bool negated) {
   lichang_doc *doc;
   lichang_error err;
   ck_assert_int_eq(lichang_tag(&doc, t, text, strlen(text), &err), 0);
@@ -43,8 +45,13 @@ static lichang_doc *judge_with(lichang_tagger *t, const char *text) {
   q->speaker_cp = -1;
   q->targets.size = sizeof(const char *);
   q->evidence.size = sizeof(lichang_evidence);
+  q->negated = negated;
   ck_assert_int_eq(lichang__stance(t, doc), 0);
   return doc;
+}
+
+static lichang_doc *judge_with(lichang_tagger *t, const char *text) {
+  return judge_as(t, text, false);
 }
 
 static lichang_doc *judge(const char *text) { return judge_with(tg, text); }
@@ -236,6 +243,35 @@ START_TEST(rejected_report_counts_for_the_rejection) {
 }
 END_TEST
 
+/* 陈然并不认为X: the passage is X, and the speaker denies it. */
+START_TEST(negated_attribution_denies) {
+  static const struct {
+    const char *text;
+    lichang_stance want;
+  } cases[] = {
+      {"這種模型可以模擬真實的物理世界", LICHANG_SKEPTICAL}, /* a plain claim */
+      {"新政策是一次重大突破", LICHANG_SKEPTICAL},
+      {"经济会陷入衰退", LICHANG_OPTIMISTIC}, /* denying a bleak outlook */
+      {"这支球队今年有希望夺冠", LICHANG_SKEPTICAL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    lichang_doc *doc = judge_as(tg, cases[i].text, true);
+    const lichang_quote *q = lichang_doc_quote(doc, 0);
+    ck_assert_msg(lichang_quote_stance(q, NULL) == cases[i].want,
+                  "%s: got %s", cases[i].text,
+                  lichang_stance_name(lichang_quote_stance(q, NULL)));
+    size_t n = lichang_quote_evidence_count(q);
+    ck_assert_uint_ge(n, 1);
+    bool denial = false;
+    for (size_t k = 0; k < n; k++)
+      denial |= !strcmp(lichang_quote_evidence(q, k)->rule,
+                        "negated attribution");
+    ck_assert(denial);
+    lichang_doc_free(doc);
+  }
+}
+END_TEST
+
 START_TEST(phrase_rules) {
   const char *t = "我们离全面复苏还很远。";
   lichang_doc *doc = judge(t);
@@ -334,6 +370,7 @@ int main(void) {
   tcase_add_test(tc, hedges);
   tcase_add_test(tc, intensifiers_strengthen);
   tcase_add_test(tc, rejected_report_counts_for_the_rejection);
+  tcase_add_test(tc, negated_attribution_denies);
   tcase_add_test(tc, phrase_rules);
   tcase_add_test(tc, balanced_is_cautious);
   tcase_add_test(tc, targets_are_topic_labels_once);

@@ -255,7 +255,8 @@ LICHANG_API const char *lichang_quote_target(const lichang_quote *quote,
 typedef struct lichang_evidence {
   /* "lexicon" (a stance term), "negated" or "weakly negated" (a term a
    * negator flipped or weakened), "phrase" or "negated phrase" (a phrase
-   * rule), "hedge" (a hedge alone in its clause: a vote for cautious) */
+   * rule), "hedge" (a hedge alone in its clause: a vote for cautious),
+   * "negated attribution" (the speaker denies the passage: 并不认为X) */
   const char *rule;
   const char *term;  /* the lexicon term or the rule's comment */
   lichang_span span; /* where in the article */
