@@ -81,8 +81,15 @@ static int put_num(lc_buf *b, double v) {
   return lichang__buf_printf(b, "%.3g", round(v * 1000.0) / 1000.0);
 }
 
-/* Per speaker: passages, and the stance with the largest summed score among
- * the non-neutral passages (neutral if none leans). */
+/* Per speaker: passages, an overall stance, how sure it is, and the count of
+ * passages per stance. Each leaning passage votes for its stance with
+ * 0.1 + its score (a passage counts even when its own label is unsure);
+ * neutral passages do not vote. With optimistic and skeptical votes both
+ * present and the smaller at least 3/4 of the larger, the speaker is
+ * cautious overall, as a passage weighing both sides is (stance.c); else
+ * the stance with the most votes wins. The score is the winner's share of
+ * all votes (for cautious by balance, 1 - |O - S| / total); 0 when no
+ * passage leans, and the speaker is neutral. */
 static int put_speakers(lc_buf *b, const lichang_doc *doc) {
   const lichang_quote *q = doc->quotes.data;
   size_t n = doc->quotes.len;
@@ -98,23 +105,41 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
     if (seen)
       continue;
     double sum[4] = {0};
-    unsigned count = 0;
+    unsigned count = 0, per[4] = {0};
     for (size_t j = i; j < n; j++)
       if (q[j].speaker && strcmp(q[j].speaker, name) == 0) {
         count++;
+        per[q[j].stance]++;
         sum[q[j].stance] += q[j].stance ? 0.1 + q[j].score : 0;
       }
+    double O = sum[LICHANG_OPTIMISTIC], S = sum[LICHANG_SKEPTICAL];
+    double total = O + S + sum[LICHANG_CAUTIOUS];
+    double hi = O > S ? O : S, lo = O > S ? S : O, score = 0;
     int best = 0;
-    for (int s = 1; s < 4; s++)
-      if (sum[s] > sum[best])
-        best = s;
+    if (total > 0 && lo > 0 && lo >= 0.75 * hi) {
+      best = LICHANG_CAUTIOUS;
+      score = 1.0 - (hi - lo) / total;
+    } else if (total > 0) {
+      for (int s = 1; s < 4; s++)
+        if (sum[s] > sum[best])
+          best = s;
+      score = sum[best] / total;
+    }
     rc = lichang__buf_puts(b, first ? "{\"name\":" : ",{\"name\":");
     first = false;
     if (!rc)
       rc = put_cstr(b, name);
     if (!rc)
-      rc = lichang__buf_printf(b, ",\"quotes\":%u,\"stance\":\"%s\"}", count,
-                               lichang_stance_name((lichang_stance)best));
+      rc = lichang__buf_printf(b, ",\"quotes\":%u,\"stance\":\"%s\",\"score\":",
+                               count, lichang_stance_name((lichang_stance)best));
+    if (!rc)
+      rc = put_num(b, score);
+    if (!rc)
+      rc = lichang__buf_printf(b,
+                               ",\"stances\":{\"optimistic\":%u,\"cautious\":%u,"
+                               "\"skeptical\":%u,\"neutral\":%u}}",
+                               per[LICHANG_OPTIMISTIC], per[LICHANG_CAUTIOUS],
+                               per[LICHANG_SKEPTICAL], per[LICHANG_NEUTRAL]);
   }
   return rc ? rc : lichang__buf_puts(b, "]");
 }

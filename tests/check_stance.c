@@ -357,6 +357,22 @@ START_TEST(pipeline_quote) {
 }
 END_TEST
 
+/* The speakers summary: a speaker's overall stance and the count per
+ * label. */
+START_TEST(speaker_summary) {
+  const char *t = "財政部長王立明表示：「今年的出口增長非常強勁，前景光明。」\n"
+                  "王立明還說：「我們對明年的經濟增長充滿信心。」\n";
+  lichang_doc *doc = tag_with(lex, t);
+  char *json = lichang_doc_to_json(doc, "t", NULL);
+  ck_assert_ptr_nonnull(
+      strstr(json, "{\"name\":\"王立明\",\"quotes\":2,\"stance\":\"optimistic\","
+                   "\"score\":1,\"stances\":{\"optimistic\":2,\"cautious\":0,"
+                   "\"skeptical\":0,\"neutral\":0}}"));
+  lichang_free(json);
+  lichang_doc_free(doc);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("stance");
   TCase *tc = tcase_create("rules");
@@ -376,6 +392,7 @@ int main(void) {
   tcase_add_test(tc, targets_are_topic_labels_once);
   tcase_add_test(tc, runaway_rule_is_skipped_with_warning);
   tcase_add_test(tc, pipeline_quote);
+  tcase_add_test(tc, speaker_summary);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
