@@ -296,7 +296,8 @@ const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
                                         uint32_t b);
 bool lichang__mentions_word_hides(const lc_scan *x, uint32_t i, size_t len);
 /* A Chinese or Latin-script name starting at i: its end, or 0. */
-uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim);
+uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
+                                  bool titled);
 uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim);
 /* A surnameless name (法瑞爾): after a title, or filling [i, lim). */
 uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,

@@ -55,7 +55,8 @@ static bool is_stop1(const lc_scan *x, uint32_t i) {
       0x7AE0 /* 章 */, 0x6B63 /* 正 */, 0x624D /* 才 */, 0x6210 /* 成 */,
       0x5149 /* 光 */, 0x5747 /* 均 */, 0x5143 /* 元 */, 0x5929 /* 天 */,
       0x6708 /* 月 */, 0x5343 /* 千 */, 0x4E07 /* 万 */, 0x7FA4 /* 群 */,
-      0x540C /* 同 */, 0x671D /* 朝 */, 0x82E5 /* 若 */, 0x5148 /* 先 */};
+      0x540C /* 同 */, 0x671D /* 朝 */, 0x82E5 /* 若 */, 0x5148 /* 先 */,
+      0x5BB6 /* 家 */};
   for (size_t k = 0; k < sizeof nameable / sizeof *nameable; k++)
     if (x->cp[i] == nameable[k])
       return false;
@@ -100,7 +101,8 @@ static bool common_word(const lc_entry *e) {
 /* A Chinese name by the general rule at i: a surname and one or two given
  * characters, stopping before function words and dictionary words (羅旭表示,
  * 傅晟在…, 林大華近日). Also 老周, 小王 and 王教授. Returns its end or 0. */
-uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim) {
+uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
+                                   bool titled) {
   const lc_entry *e = NULL;
   uint32_t k = x->cp[i];
   if ((k == 0x8001 /* 老 */ || k == 0x5C0F /* 小 */) && i + 2 <= lim &&
@@ -121,8 +123,9 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim) {
     return g1 + (uint32_t)tl;
   if (is_stop1(x, g1))
     return 0;
-  /* The surname and first given character must not be a common word. */
-  if (common_word(lichang__mentions_entry(x, i, g1 + 1)))
+  /* The surname and first given character must not be a common word
+   * (高度, 方面), unless a title vouches for the name (教授李家豪). */
+  if (!titled && common_word(lichang__mentions_entry(x, i, g1 + 1)))
     return 0;
   uint32_t g2 = g1 + 1;
   if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
@@ -135,10 +138,22 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim) {
 /* A Latin-script name at i (Yann LeCun, OpenCSG): words joined by single
  * spaces; an all-capitals word of four letters or fewer (AI, CEO) alone is
  * not a name. Returns its end or 0. */
+/* The case of the letter the folded text has at i, read in the original
+ * (folding lowercases it; ＡＢＣ count too): 1 upper, -1 lower. */
+static int original_case(const lc_scan *x, uint32_t i) {
+  const lc_text *t = x->t;
+  uint32_t c;
+  bool bad;
+  lichang__utf8_next((const unsigned char *)t->src + t->off[i],
+                     t->len - t->off[i], &c, &bad);
+  if ((c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A))
+    return 1;
+  return (c >= 'a' && c <= 'z') || (c >= 0xFF41 && c <= 0xFF5A) ? -1 : 0;
+}
+
 uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
   if (!is_latin(x->cp[i]) || (i > 0 && is_latin(x->cp[i - 1])))
     return 0;
-  const lc_text *t = x->t;
   uint32_t j = i, end = i, letters = 0;
   bool lower = false;
   while (j < lim) {
@@ -146,9 +161,12 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
     if (is_latin(c) || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
         c == '\'') {
       if (is_latin(c)) {
+        int cs = original_case(x, j);
+        /* every word opens with a capital: Yann LeCun, not iPhone */
+        if ((j == i || x->cp[j - 1] == ' ') && cs != 1)
+          break;
         letters++;
-        unsigned char o = (unsigned char)t->src[t->off[j]];
-        lower |= o >= 'a' && o <= 'z';
+        lower |= cs == -1;
       }
       end = ++j;
     } else if (c == ' ' && j + 1 < lim && is_latin(x->cp[j + 1]) && end == j) {
@@ -156,9 +174,10 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
     } else
       break;
   }
-  while (end > i && (x->cp[end - 1] == '.' || x->cp[end - 1] == '-'))
+  while (end > i && (x->cp[end - 1] == '.' || x->cp[end - 1] == '-' ||
+                     x->cp[end - 1] == ' '))
     end--;
-  if (!lower && letters <= 4)
+  if (end == i || (!lower && letters <= 4))
     return 0;
   return end;
 }
@@ -262,7 +281,7 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     } else {
       uint32_t e2 = 0;
       if (anchor && lichang__is_han(ch))
-        e2 = lichang__mentions_chinese(x, i, v);
+        e2 = lichang__mentions_chinese(x, i, v, k.titled);
       if (!e2)
         e2 = lichang__mentions_latin(x, i, v);
       /* 教頭法瑞爾卻…, or a clause that is only a name (法瑞爾說): a name
@@ -312,6 +331,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   for (size_t j = 0; j < nc; j++)
     if (c[j].titled && !c[j].chained && !c[j].object && c[j].who == LC_WHO_NAME)
       return c[j];
+  /* …資深經紀Phillip Streible說: a name right before the verb */
+  if (nc > 1 && c[nc - 1].e == v && !c[nc - 1].object &&
+      c[nc - 1].who == LC_WHO_NAME)
+    return c[nc - 1];
   for (size_t j = 0; j < nc; j++)
     if (!c[j].chained && !c[j].object && c[j].who != LC_WHO_ORG)
       return c[j];

@@ -85,7 +85,9 @@ static bool is_sent_end(uint32_t c) {
   return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61;
 }
 static bool is_clause_end(uint32_t c) {
-  return is_sent_end(c) || c == ',' || c == ':' || c == '\n';
+  /* 【記者某某／報導】, 〔記者某某〕: a byline is no subject */
+  return is_sent_end(c) || c == ',' || c == ':' || c == '\n' || c == 0x3011 ||
+         c == 0x3015;
 }
 static uint32_t closer_of(uint32_t c) {
   switch (c) {
@@ -222,14 +224,34 @@ static bool is_modal(uint32_t c) {
          c == 0x80AF;
 }
 
+/* Does [a, b) hold a content word (not only 並, 也, 還)? */
+static bool has_subject_words(const ctx *x, uint32_t a, uint32_t b) {
+  while (a < b) {
+    const lc_entry *e = NULL;
+    size_t l = lichang__mentions_match(&x->s, a, b, ~0u, &e);
+    if (!l) {
+      if (lichang__is_han(x->cp[a]) || is_latin(x->cp[a]))
+        return true;
+      a++;
+      continue;
+    }
+    if (!(e->kinds & (LC_K_STOP | LC_K_MODIFIER)))
+      return true;
+    a += (uint32_t)l;
+  }
+  return false;
+}
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
   const uint32_t *cp = x->cp;
   memset(k, 0, sizeof *k);
   uint32_t nx = ve < pe ? cp[ve] : 0;
-  /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun */
-  if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740)
+  /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun;
+   * 致詞時說: a time clause, the verb comes after it */
+  if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740 ||
+      nx == 0x65F6)
     return false;
   /* 做出的判斷, 他的說法: a noun */
   if (v > ps && cp[v - 1] == 0x7684)
@@ -249,7 +271,11 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
   if (!s.e && !s.generic && cls == LC_SPEECH_SAY && quotes_next)
     s = sentence_subject(x, ps, k->zs);
-  if (!s.e && !s.generic)
+  /* 研究團隊表示：「…」, someone the rules do not know: the quote is
+   * theirs, not the last person's named, so it is no passage (an inactive
+   * cue). With no subject at all (並強調：「…」) the quote keeps its
+   * context. */
+  if (!s.e && !s.generic && (!quotes_next || !has_subject_words(x, zs, v)))
     return false;
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
@@ -292,13 +318,13 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   uint32_t s, e = 0;
   if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
     s = i + (uint32_t)tl;
-    if (!(e = lichang__mentions_chinese(&x->s, s, pe)) &&
+    if (!(e = lichang__mentions_chinese(&x->s, s, pe, true)) &&
         !(e = lichang__mentions_latin(&x->s, s, pe)))
       e = lichang__mentions_run(&x->s, s, pe, true);
   } else if (opens_sentence(x, ps, i) && !is_space(x->cp[i])) {
     /* 李國強則持不同看法: a name opening a sentence */
     s = i;
-    e = lichang__mentions_chinese(&x->s, s, pe);
+    e = lichang__mentions_chinese(&x->s, s, pe, false);
     if (e && e < pe && lichang__mentions_match(&x->s, e, pe, LC_K_TITLE, NULL))
       e = 0; /* 衛福部…: an organisation's name */
   }
@@ -435,7 +461,7 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
         return true;
   }
   /* 李國強則持不同看法: a name opening the sentence */
-  uint32_t ne = lichang__mentions_chinese(&x->s, a, b);
+  uint32_t ne = lichang__mentions_chinese(&x->s, a, b, false);
   if (ne &&
       !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)))
     return true;
@@ -444,7 +470,7 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
     const lc_entry *t = NULL;
     size_t tl = lichang__mentions_match(&x->s, i, b, LC_K_TITLE, &t);
     if (tl && t->role == LC_ROLE_TITLE && i + tl < b &&
-        (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, b) ||
+        (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, b, true) ||
          lichang__mentions_latin(&x->s, i + (uint32_t)tl, b)))
       return true;
   }

@@ -138,6 +138,14 @@ static void mention(ctx *x, const char *nm, bool org, uint32_t at) {
   }
 }
 
+static bool latin(uint32_t c) { return c >= 'a' && c <= 'z'; }
+
+/* A Latin-script name (UN, Meta) found inside a longer word is none. */
+static bool inside_word(const ctx *x, uint32_t i, uint32_t e, uint32_t b) {
+  return (latin(x->cp[i]) && i > 0 && latin(x->cp[i - 1])) ||
+         (latin(x->cp[e - 1]) && e < b && latin(x->cp[e]));
+}
+
 /* Records the people the narration names in [a, b): listed people and
  * names the article's attributions use. */
 static void narration(ctx *x, uint32_t a, uint32_t b) {
@@ -153,7 +161,8 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
       if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
         break;
       const lc_entry *e = lichang__trie_entry(x->lx, node);
-      if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
+      if (e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+          !inside_word(x, i, j + 1, b)) {
         const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
         best = j - i + 1;
         nm = p->name;

@@ -202,6 +202,29 @@ START_TEST(latin_names_and_titles) {
 }
 END_TEST
 
+/* Real-news shapes: a surnameless (transliterated) name, a byline, a
+ * product that is no speaker, a subject nobody knows, a time clause, a
+ * verb of disbelief, and a quotation closing its sentence. */
+START_TEST(news_shapes) {
+  EXPECT("紅襪教頭法瑞爾卻不意外。法瑞爾說，春訓時就注意到他很認真。\n",
+         {"春訓時就注意到他很認真", "法瑞爾", I});
+  EXPECT("〔記者林文彬／台北報導〕經濟部長王美花昨天表示，電價今年不會調漲。\n",
+         {"電價今年不會調漲", "王美花", I});
+  EXPECT_NONE("iPhone銷量預計，今年將再創新高。\n");
+  EXPECT_NONE("研究團隊表示：「這項發現將改變我們對氣候的理解。」\n");
+  EXPECT("農業部長陳駿季致詞時說，稻米收購價格將提高。\n",
+         {"稻米收購價格將提高", "陳駿季", I});
+  EXPECT_NONE("林子偉驚喜到不敢相信，球隊隨即宣布他升上大聯盟。\n");
+  EXPECT("教練史耐德表示，這批新人很有潛力，「只要肯努力，一定會有機會。」"
+         "球隊下週將前往台南移地訓練。\n",
+         {"這批新人很有潛力，「只要肯努力，一定會有機會", "史耐德", D});
+  /* plain narration after a passage is not carried into it */
+  EXPECT("醫師黃建中說明，流感病毒今年變異得很快。衛生局昨天已經發出新一波的"
+         "疫苗接種通知，請民眾多加留意。\n",
+         {"流感病毒今年變異得很快", "黃建中", I});
+}
+END_TEST
+
 START_TEST(many_unclosed_marks) {
   /* 10,000 opening marks never closed, in one paragraph and one per
    * paragraph: linear, one passage each time, sane spans. */
@@ -271,6 +294,7 @@ int main(void) {
   tcase_add_test(tc, same_speaker_sentences_merge);
   tcase_add_test(tc, frames_and_according_to);
   tcase_add_test(tc, latin_names_and_titles);
+  tcase_add_test(tc, news_shapes);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
