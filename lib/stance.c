@@ -414,7 +414,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       w *= weak;
       rule = "weakly negated";
     }
-    voted[c] = true;
+    if ((flips & 1) || e->weight > WEAK_TERM)
+      voted[c] = true; /* a bare base word leaves room for a hedge's vote */
     rc = push_vote(S, tok[k].start, tok[k].end, rule, e->surface, st, w * mult);
   }
   /* Hedges in clauses that have no other evidence. */

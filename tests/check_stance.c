@@ -234,6 +234,10 @@ START_TEST(rejected_report_counts_for_the_rejection) {
             LICHANG_SKEPTICAL);
   ck_stance("教練說球隊一定能奪冠，實力遙遙領先，我不同意他的看法。",
             LICHANG_SKEPTICAL);
+  ck_stance("很多人说房价明年会反弹，我认为这种看法太乐观了。",
+            LICHANG_SKEPTICAL);
+  ck_stance("外界普遍擔心出口會大幅下滑，我覺得這種看法過於悲觀。",
+            LICHANG_OPTIMISTIC);
   const char *t = "有人說經濟已經全面復蘇，我認為這種說法是錯誤的。";
   lichang_doc *doc = judge(t);
   const lichang_evidence *ev = evidence_at(doc, t, "復蘇");
@@ -285,6 +289,9 @@ START_TEST(phrase_rules) {
   ck_stance("這次合作既有機遇，也有不小的風險。", LICHANG_CAUTIOUS);
   ck_stance("两国之间的差距越来越大。", LICHANG_SKEPTICAL);
   ck_stance("人類距離攻克這種疾病已經不遠了。", LICHANG_OPTIMISTIC);
+  ck_stance("連基本的預算都沒有，怎麼可能在兩年內完成？", LICHANG_SKEPTICAL);
+  ck_stance("我们已经渡过了最困难的阶段，经济正在稳步复苏。",
+            LICHANG_OPTIMISTIC);
 }
 END_TEST
 
