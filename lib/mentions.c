@@ -127,6 +127,11 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
    * (高度, 方面), unless a title vouches for the name (教授李家豪). */
   if (!titled && common_word(lichang__mentions_entry(x, i, g1 + 1)))
     return 0;
+  /* nor open a longer common word (乌克兰, 高科技) */
+  const lc_entry *w = NULL;
+  size_t wl = lichang__mentions_match(x, i, lim, ~0u, &w);
+  if (!titled && wl > 2 && common_word(w))
+    return 0;
   uint32_t g2 = g1 + 1;
   if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
       !word_starts(x, g2, lim) &&

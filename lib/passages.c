@@ -357,6 +357,29 @@ static bool lost_verb(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
   return true;
 }
 
+/* Does the verb [v, ve) straddle two words, sharing no edge with the
+ * segmenter's words (加强|调研 holds no 强调)? Tokens are in order, so a
+ * binary search finds the one covering v. */
+static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
+  const lc_token *tk = x->doc->tokens.data;
+  size_t lo = 0, hi = x->doc->tokens.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (tk[mid].end <= v)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo >= x->doc->tokens.len || tk[lo].start > v)
+    return false; /* no word covers it */
+  if (tk[lo].start == v)
+    return false;
+  for (size_t k = lo; k < x->doc->tokens.len && tk[k].start < ve; k++)
+    if (tk[k].end == ve)
+      return false;
+  return true;
+}
+
 static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
   region *rg = x->regions.data;
   size_t nr = x->regions.len, ri = 0;
@@ -380,6 +403,10 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
         NULL);
     if (tl > len) { /* 發言人 is a title, 據說 a hedge: no 發言, no 說 */
       i += (uint32_t)tl;
+      continue;
+    }
+    if (len && straddles(x, i, i + (uint32_t)len)) {
+      i++; /* 加强调研 is 加强 调研, no 强调 */
       continue;
     }
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
@@ -721,6 +748,27 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
   return rc;
 }
 
+static unsigned clauses(const ctx *x, uint32_t a, uint32_t b) {
+  unsigned n = 1;
+  for (uint32_t i = a; i < b; i++)
+    n += is_clause_end(x->cp[i]) && i + 1 < b;
+  return n;
+}
+
+/* An organisation named in [a, b): a listed one or a word ending in an
+ * organisation word (…局, …公司). */
+static bool names_org(const ctx *x, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b; i++) {
+    const lc_entry *e = NULL;
+    if (lichang__mentions_match(&x->s, i, b, LC_K_PERSON, NULL))
+      return true;
+    size_t l = lichang__mentions_match(&x->s, i, b, LC_K_TITLE, &e);
+    if (l && e->role == LC_ROLE_ORG && i > a && lichang__is_han(x->cp[i - 1]))
+      return true;
+  }
+  return false;
+}
+
 /* Words before an attribution sentence, marks lost: the speaker's own when
  * first person or closed by 某某說。; otherwise kept only if the same
  * speaker spoke just before (decided by the speakers stage). */
@@ -733,7 +781,12 @@ static int before_cue(ctx *x, const cue *k, uint32_t cur) {
     return 0; /* the narrator asks, or tells of someone */
   if (quoted_in(x, a, b) * 2 >= b - a)
     return 0;
-  return emit(x, a, b, k, 0, true, !(k->closing || fp));
+  bool own = k->closing || fp;
+  /* words that are not first person pass only as a run of clauses that
+   * names no organisation either (座谈会上，某局作了汇报 is narration) */
+  if (!own && (clauses(x, a, b) < 3 || names_org(x, a, b)))
+    return 0;
+  return emit(x, a, b, k, 0, true, !own);
 }
 
 /* The passage an attribution introduces. */

@@ -37,6 +37,7 @@ typedef struct {
   name names[NAMES_MAX];
   size_t nnames;
   int32_t bucket[256];
+  const char **forms; /* per listed person: the article's first form */
   const char *last_person, *last_org; /* most recent mentions */
   uint32_t last_person_at, last_org_at;
 } ctx;
@@ -91,6 +92,18 @@ static bool is_alias_prefix(uint32_t c) {
   return c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */;
 }
 
+/* A listed person's name in this article: the form the article first
+ * uses (川普 or 特朗普 or Trump, 习近平 in Simplified), since that is how
+ * readers and annotators name them; the people file only joins the forms. */
+static const char *person_form(ctx *x, int32_t id, uint32_t a, uint32_t b) {
+  if (!x->forms[id]) {
+    const lc_text *t = &x->doc->text;
+    x->forms[id] = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                          t->off[b] - t->off[a]);
+  }
+  return x->forms[id];
+}
+
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
                              bool *org) {
@@ -99,7 +112,7 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
   if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
     const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
     *org = p->kind == 1;
-    return p->name;
+    return person_form(x, e->person, a, b);
   }
   uint32_t key[KEY_MAX];
   size_t n = make_key(x, a, b, key);
@@ -165,7 +178,7 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
           !inside_word(x, i, j + 1, b)) {
         const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
         best = j - i + 1;
-        nm = p->name;
+        nm = person_form(x, e->person, i, j + 1);
         org = p->kind == 1;
       }
     }
@@ -204,6 +217,11 @@ static uint32_t para_start(const ctx *x, uint32_t i, int back) {
 int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
   ctx x = {.lx = tg->lx, .doc = doc, .cp = doc->text.cp};
   memset(x.bucket, -1, sizeof x.bucket);
+  size_t np = tg->lx->people.len;
+  x.forms = lichang__arena_alloc(&doc->arena, (np ? np : 1) * sizeof *x.forms);
+  if (!x.forms)
+    return LICHANG_ENOMEM;
+  memset(x.forms, 0, (np ? np : 1) * sizeof *x.forms);
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
   /* Pass 1: every name, speakers' and the narration's titled ones, in

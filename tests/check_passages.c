@@ -198,7 +198,7 @@ START_TEST(latin_names_and_titles) {
   EXPECT("世界卫生组织总干事Maria Santos表示，全球疫苗供应正在改善。\n",
          {"全球疫苗供应正在改善", "Maria Santos", I});
   EXPECT("蘋果公司執行長庫克強調：「隱私是基本人權。」\n",
-         {"隱私是基本人權", "Tim Cook", D});
+         {"隱私是基本人權", "庫克", D});
 }
 END_TEST
 
