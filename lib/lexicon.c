@@ -42,8 +42,10 @@ const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
   return n ? lichang__trie_entry(lx, node) : NULL;
 }
 
-static int trie_rehash(lichang_lexicon *lx) {
+static int trie_rehash(lichang_lexicon *lx, size_t want) {
   size_t cap = lx->trie_cap ? lx->trie_cap * 2 : 4096;
+  while (cap < want)
+    cap *= 2;
   lc_trie_slot *t = calloc(cap, sizeof *t);
   if (!t)
     return LICHANG_ENOMEM;
@@ -126,7 +128,7 @@ static lc_entry *trie_insert(lichang_lexicon *lx, const uint32_t *cp,
   for (size_t i = 0; i < n; i++) {
     uint32_t next = lichang__trie_step(lx, node, cp[i]);
     if (!next) {
-      if ((lx->trie_used + 1) * 4 > lx->trie_cap * 3 && trie_rehash(lx))
+      if ((lx->trie_used + 1) * 4 > lx->trie_cap * 3 && trie_rehash(lx, 0))
         return NULL;
       int32_t *slot = lichang__vec_push(&lx->node_entry);
       if (!slot)
@@ -235,9 +237,32 @@ static int parse_number(loader *L, const fields *f, size_t i, double lo,
     return bad(L, f->col[i], "bad number '%.*s'", f->s[i], f->n[i]);
   memcpy(tmp, f->s[i], f->n[i]);
   tmp[f->n[i]] = '\0';
-  char *end;
+  char *end = tmp;
+  double v;
   errno = 0;
-  double v = strtod(tmp, &end);
+  /* Plain decimals (all of idf.txt) without strtod, which was a tenth of
+   * the load: digits[.digits] of at most 15 significant digits is an exact
+   * integer over an exact power of ten, so the one division rounds
+   * correctly and gives strtod's double (Clinger's fast path). */
+  uint64_t m = 0;
+  int digits = 0, frac = -1;
+  for (; *end; end++) {
+    if (*end >= '0' && *end <= '9' && digits < 15) {
+      m = m * 10 + (uint64_t)(*end - '0');
+      digits++;
+      if (frac >= 0)
+        frac++;
+    } else if (*end == '.' && frac < 0)
+      frac = 0;
+    else
+      break;
+  }
+  static const double tens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (!*end && digits > 0 && frac != 0)
+    v = (double)m / tens[frac > 0 ? frac : 0];
+  else
+    v = strtod(tmp, &end);
   if (end == tmp || *end || errno || !isfinite(v))
     return bad(L, f->col[i], "bad number '%.*s'", f->s[i], f->n[i]);
   if (v < lo || v > hi) {
@@ -278,21 +303,22 @@ static int parse_word(loader *L, const fields *f, size_t i,
  * same kind is a duplicate (an error: the author meant one of them). */
 static int add_term(loader *L, const char *s, size_t n, unsigned col,
                     uint32_t kind, lc_entry **out) {
-  L->fold.len = 0;
   L->cps.len = 0;
-  if (lichang__fold_utf8(&L->fold, s, n))
-    return LICHANG_ENOMEM;
-  const unsigned char *p = (const unsigned char *)L->fold.data;
-  for (size_t i = 0; i < L->fold.len;) {
-    uint32_t cp;
+  /* Folded straight to code points, as the text is. */
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp, f[8];
     bool badseq;
-    i += lichang__utf8_next(p + i, L->fold.len - i, &cp, &badseq);
+    i += lichang__utf8_next(p + i, n - i, &cp, &badseq);
     if (badseq)
       return bad(L, col, "invalid UTF-8 in '%.*s'", s, n);
-    uint32_t *slot = lichang__vec_push(&L->cps);
-    if (!slot)
-      return LICHANG_ENOMEM;
-    *slot = cp;
+    size_t k = lichang__fold_cp(cp, f);
+    for (size_t j = 0; j < k; j++) {
+      uint32_t *slot = lichang__vec_push(&L->cps);
+      if (!slot)
+        return LICHANG_ENOMEM;
+      *slot = f[j];
+    }
   }
   if (L->cps.len == 0)
     return bad(L, col, "empty term%.*s", "", 0);
@@ -418,8 +444,8 @@ static int line_surname(loader *L, const fields *f) {
   return 0;
 }
 
-static const char *const speech_names[] = {"say",     "think", "tell", "frame",
-                                           "predict", "not"};
+static const char *const speech_names[] = {"say",   "think",   "tell",
+                                           "frame", "predict", "not"};
 
 static int line_speech(loader *L, const fields *f) {
   uint8_t cls = 0;
@@ -618,7 +644,9 @@ static int load_text(loader *L, size_t h, const char *data, size_t len) {
   return 0;
 }
 
-static int lexicon_new(lichang_lexicon **out) {
+/* nodes: how many trie nodes to make room for at once (0: grow as
+ * needed); rehashing a growing table was a twentieth of the load. */
+static int lexicon_new(lichang_lexicon **out, size_t nodes) {
   lichang_lexicon *lx = calloc(1, sizeof *lx);
   if (!lx)
     return LICHANG_ENOMEM;
@@ -628,7 +656,7 @@ static int lexicon_new(lichang_lexicon **out) {
   lx->rules.size = sizeof(lc_rule);
   lx->idf_default = 12.0;
   int32_t *root = lichang__vec_push(&lx->node_entry);
-  if (!root || trie_rehash(lx)) {
+  if (!root || trie_rehash(lx, nodes * 4 / 3 + 1)) {
     lichang_lexicon_free(lx);
     return LICHANG_ENOMEM;
   }
@@ -641,13 +669,13 @@ static int lexicon_new(lichang_lexicon **out) {
 typedef int (*source_fn)(void *ctx, size_t handler, loader *L);
 
 static int load_all(lichang_lexicon **out, lichang_error *err, source_fn src,
-                    void *ctx) {
+                    void *ctx, size_t nodes) {
   if (!out)
     return lichang__error(err, LICHANG_EINVAL, "out is NULL");
   *out = NULL;
   lichang__error_clear(err);
   lichang_lexicon *lx;
-  if (lexicon_new(&lx))
+  if (lexicon_new(&lx, nodes))
     return lichang__error(err, LICHANG_ENOMEM, "out of memory");
   loader L = {.lx = lx, .err = err};
   L.cps.size = sizeof(uint32_t);
@@ -676,7 +704,16 @@ static int builtin_source(void *ctx, size_t h, loader *L) {
 }
 
 int lichang_lexicon_builtin(lichang_lexicon **out, lichang_error *err) {
-  return load_all(out, err, builtin_source, NULL);
+  /* About one trie node per entry line (shared prefixes make up for the
+   * longer terms). */
+  size_t lines = 0;
+  for (size_t i = 0; lichang__builtin_dict[i].name; i++) {
+    const unsigned char *d = lichang__builtin_dict[i].data,
+                        *e = d + lichang__builtin_dict[i].len;
+    while ((d = memchr(d, '\n', (size_t)(e - d))) != NULL)
+      d++, lines++;
+  }
+  return load_all(out, err, builtin_source, NULL, lines);
 }
 
 static int dir_source(void *ctx, size_t h, loader *L) {
@@ -713,7 +750,7 @@ int lichang_lexicon_load(lichang_lexicon **out, const char *dir,
       *out = NULL;
     return lichang__error(err, LICHANG_EINVAL, "dir is NULL");
   }
-  return load_all(out, err, dir_source, (void *)dir);
+  return load_all(out, err, dir_source, (void *)dir, 0);
 }
 
 void lichang_lexicon_free(lichang_lexicon *lx) {
