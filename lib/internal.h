@@ -161,6 +161,9 @@ struct lichang_lexicon {
   uint8_t *overlay;
   lc_trie_slot *otrie;
   size_t otrie_cap;
+  /* Per node, the LC_K_* kinds of the entries at or below it, so a
+   * longest-match walk for some kinds stops where none can follow. */
+  uint32_t *kinds_below;
   /* Per entry, what the hot loops read (kinds, IDF), packed: the entries
    * themselves are too big to stay in cache. */
   struct lc_entry_hot {
@@ -216,6 +219,12 @@ static inline uint32_t lichang__overlay_step(const lichang_lexicon *lx,
   return lichang__trie_probe(lx->otrie, lx->otrie_cap, node, cp);
 }
 
+/* The longest entry of any of kinds that cp[0..n) starts with: its length
+ * in code points (0 if none) and, when out is not NULL, the entry. Stops
+ * as soon as no entry of those kinds lies further down the trie. */
+size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
+                                size_t n, uint32_t kinds,
+                                const lc_entry **out);
 /* The entry at a node, or NULL. */
 const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node);
 /* Looks up a whole folded string of code points; NULL if absent. */

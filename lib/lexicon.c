@@ -33,6 +33,25 @@ const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node) {
   return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
 }
 
+size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
+                                size_t n, uint32_t kinds,
+                                const lc_entry **out) {
+  uint32_t node = 0;
+  size_t best = 0;
+  const int32_t *ent = lx->node_entry.data;
+  for (size_t j = 0; j < n && j < lx->max_chars; j++) {
+    node = lichang__trie_step(lx, node, cp[j]);
+    if (!node || !(lx->kinds_below[node] & kinds))
+      break;
+    if (ent[node] >= 0 && (lx->hot[ent[node]].kinds & kinds)) {
+      best = j + 1;
+      if (out)
+        *out = (const lc_entry *)lx->entries.data + ent[node];
+    }
+  }
+  return best;
+}
+
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n) {
   uint32_t node = 0;
@@ -89,6 +108,19 @@ static int trie_finish(lichang_lexicon *lx) {
   }
   const int32_t *ent = lx->node_entry.data;
   const lc_entry *e = lx->entries.data;
+  /* kinds_below only grows towards the root: climb while it changes. */
+  lx->kinds_below = calloc(lx->nodes, sizeof *lx->kinds_below);
+  if (!lx->kinds_below) {
+    free(parent);
+    return LICHANG_ENOMEM;
+  }
+  for (uint32_t n = 1; n < lx->nodes; n++)
+    if (ent[n] >= 0) {
+      uint32_t k = e[ent[n]].kinds;
+      for (uint32_t m = n; m && (lx->kinds_below[m] | k) != lx->kinds_below[m];
+           m = parent[m])
+        lx->kinds_below[m] |= k;
+    }
   size_t onodes = 0;
   for (uint32_t n = 1; n < lx->nodes; n++)
     if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_OVERLAY)) {
@@ -258,7 +290,7 @@ static int parse_number(loader *L, const fields *f, size_t i, double lo,
       break;
   }
   static const double tens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   if (!*end && digits > 0 && frac != 0)
     v = (double)m / tens[frac > 0 ? frac : 0];
   else
@@ -767,6 +799,7 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   free(lx->overlay);
   free(lx->otrie);
   free(lx->hot);
+  free(lx->kinds_below);
   lichang__arena_free(&lx->arena);
   free(lx);
 }

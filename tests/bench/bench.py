@@ -29,10 +29,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
+RSS = None  # bench_rss: peak RSS measured apart from this (big) process
+
+
 def run(cmd, out=subprocess.DEVNULL):
     """Runs cmd; returns (wall s, cpu s, peak RSS in MB)."""
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    p = subprocess.Popen([RSS] + cmd, stdout=out, stderr=subprocess.PIPE)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t0
     err = p.stderr.read().decode(errors="replace")
@@ -40,7 +43,9 @@ def run(cmd, out=subprocess.DEVNULL):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"bench: {' '.join(cmd)} exited {code}: {err}")
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0
+    rss = [l for l in err.splitlines() if l.startswith("peak_rss_kb ")]
+    return (wall, ru.ru_utime + ru.ru_stime,
+            int(rss[-1].split()[1]) / 1024.0 if rss else float("nan"))
 
 
 def best(results):
@@ -59,7 +64,9 @@ def main():
     lichang = os.path.join(a.build, "cli", "lichang")
     icu = os.path.join(a.build, "tests", "bench", "bench_icu")
     lexicon = os.path.join(a.build, "tests", "bench", "bench_lexicon")
-    for prog in (lichang, icu, lexicon):
+    global RSS
+    RSS = os.path.join(a.build, "tests", "bench", "bench_rss")
+    for prog in (lichang, icu, lexicon, RSS):
         if not os.access(prog, os.X_OK):
             sys.exit(f"bench: {prog} is missing: build first")
     if not os.path.exists(a.corpus):
@@ -70,10 +77,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tenth = os.path.join(tmp, "tenth.jsonl")
         with open(a.corpus, "rb") as f:
-            lines = f.readlines()
-        with open(tenth, "wb") as f:
-            f.writelines(lines[: max(1, len(lines) // 10)])
-        del lines
+            articles = sum(1 for _ in f)
+        with open(a.corpus, "rb") as f, open(tenth, "wb") as t:
+            for i, line in enumerate(f):
+                if i >= max(1, articles // 10):
+                    break
+                t.write(line)
         tag = [lichang, "tag", "--no-progress", "--input", "jsonl"]
         runs = {"icu": [], "j1": [], "j2": []}
         for _ in range(a.rounds):
@@ -88,7 +97,7 @@ def main():
     lex = subprocess.run([lexicon, "200"], capture_output=True, text=True,
                          check=True).stdout.strip()
 
-    print(f"corpus: {a.corpus}, {mb:.1f} MB, {len(open(a.corpus, 'rb').readlines())} "
+    print(f"corpus: {a.corpus}, {mb:.1f} MB, {articles} "
           f"articles; best of {a.rounds} rounds; {os.cpu_count()} processors, "
           f"load average {os.getloadavg()[0]:.2f}")
     print(f"ICU-only baseline     {mb / icu_w:7.2f} MB/s  ({icu_w:.2f} s wall, "
