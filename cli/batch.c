@@ -30,9 +30,15 @@
 #include <string.h>
 #include <time.h>
 
-volatile sig_atomic_t cli_stop_signal;
+/* Atomic rather than volatile sig_atomic_t: the writer thread reads it
+ * too, and a lock-free atomic is both signal- and thread-safe. */
+atomic_int cli_stop_signal;
 
-static void on_signal(int sig) { cli_stop_signal = sig; }
+static void on_signal(int sig) {
+  int e = errno;
+  atomic_store(&cli_stop_signal, sig);
+  errno = e;
+}
 
 void cli_signals_install(void) {
   struct sigaction sa;

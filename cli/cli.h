@@ -5,6 +5,7 @@
 #include "lichang.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -99,7 +100,7 @@ bool cli_json_strings(const char *line, size_t len, const char *const *keys,
 /* The signal (SIGINT, SIGTERM, SIGHUP) that asked the batch to stop, or 0.
  * cli_signals_install() also ignores SIGPIPE: a closed output shows as
  * EPIPE, which the writer treats as a quiet end. */
-extern volatile sig_atomic_t cli_stop_signal;
+extern atomic_int cli_stop_signal; /* lock-free: safe in a handler */
 void cli_signals_install(void);
 
 /* ---- batch.c: articles tagged on worker threads, written in order ---- */

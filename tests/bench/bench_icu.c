@@ -13,7 +13,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
-volatile sig_atomic_t cli_stop_signal; /* input.c polls it */
+atomic_int cli_stop_signal; /* input.c polls it */
 void cli_error(const char *fmt, ...) { (void)fmt; }
 
 static double now(void) {
