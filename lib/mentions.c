@@ -190,7 +190,7 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
 /* A run of two to four Han characters at i that is no common word and
  * holds none (法瑞爾, 羅德里奎茲): a name written without a surname. After
  * a title it ends before a function word or a word; otherwise it must fill
- * the clause up to lim. Returns its end or 0. */
+ * the clause up to lim, but for adverbs. Returns its end or 0. */
 uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
                                bool titled) {
   uint32_t j = i;
@@ -201,7 +201,11 @@ uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
       break;
     j++;
   }
-  if (j - i < 2 || j - i > 4 || (!titled && j != lim))
+  /* 永瀨也說: only adverbs (也, 還, 則) may stand between it and lim */
+  uint32_t r = j;
+  while (!titled && r < lim && is_stop1(x, r))
+    r++;
+  if (j - i < 2 || j - i > 4 || (!titled && r != lim))
     return 0;
   for (uint32_t a = i; a < j; a++)
     for (uint32_t b = a + 2; b <= j; b++)

@@ -305,6 +305,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   }
   k->c = c;
   k->closing = c >= pe || is_sent_end(cp[c]);
+  if (c == ve && !k->closing) {
+    /* 表示歉意。: a short object ending the sentence is no passage */
+    uint32_t j = c;
+    while (j < pe && j - c <= 4 && !is_clause_end(cp[j]) && !is_mark(cp[j]))
+      j++;
+    if (j - c <= 4 && (j >= pe || is_sent_end(cp[j])))
+      return false;
+  }
   k->sent = opens_sentence(x, ps, k->zs);
   return true;
 }
@@ -472,13 +480,14 @@ static void remember_name(ctx *x, uint32_t s, uint32_t e) {
   x->nnames++;
 }
 
-/* Does the sentence [a, b) open as narration about someone: a speaker's
+/* Does the sentence [a, b) open as narration about someone (or, whole,
+ * name a speaker anywhere): a speaker's
  * name, a listed person, a name or a title and a name, or 他/她/他們 as
  * subject? */
-static bool narrates(const ctx *x, uint32_t a, uint32_t b) {
+static bool narrates(const ctx *x, uint32_t a, uint32_t b, bool whole) {
   a = skip_space(x, a, b);
-  for (uint32_t i = a; i < b && i < a + ZONE_MAX; i++) {
-    if (is_clause_end(x->cp[i]) && i > a + 12)
+  for (uint32_t i = a; i < b && (whole || i < a + ZONE_MAX); i++) {
+    if (!whole && is_clause_end(x->cp[i]) && i > a + 12)
       break;
     if (lichang__mentions_match(&x->s, i, b, LC_K_PERSON, NULL))
       return true;
@@ -665,7 +674,7 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
     cursor probe = *cu;
     uint32_t ne = sentence_end(x, se, pe, &probe);
     if (ne <= se || !has_word(x, se, ne) || cue_within(x, cu->ki, se, ne) ||
-        narrates(x, se, ne) || !goes_on(x, se, ne) ||
+        narrates(x, se, ne, false) || !goes_on(x, se, ne) ||
         (quoted && !closer_of(x->cp[se])))
       return end;
     *cu = probe;
@@ -777,7 +786,7 @@ static int before_cue(ctx *x, const cue *k, uint32_t cur) {
   if (b <= a || !has_word(x, a, b))
     return 0;
   bool fp = first_person(x, a, b);
-  if (!k->closing && !fp && (x->cp[b - 1] == '?' || narrates(x, a, b)))
+  if (!k->closing && !fp && (x->cp[b - 1] == '?' || narrates(x, a, b, true)))
     return 0; /* the narrator asks, or tells of someone */
   if (quoted_in(x, a, b) * 2 >= b - a)
     return 0;

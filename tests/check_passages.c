@@ -218,6 +218,10 @@ START_TEST(news_shapes) {
   EXPECT("教練史耐德表示，這批新人很有潛力，「只要肯努力，一定會有機會。」"
          "球隊下週將前往台南移地訓練。\n",
          {"這批新人很有潛力，「只要肯努力，一定會有機會", "史耐德", D});
+  EXPECT("永瀨也說：「能讓演員安心發揮的環境，是很難得的事情。」\n",
+         {"能讓演員安心發揮的環境，是很難得的事情", "永瀨", D});
+  /* a verb with a short object is no attribution */
+  EXPECT_NONE("對於照片外洩造成的不良影響，歌手林宥嘉表示歉意。\n");
   /* plain narration after a passage is not carried into it */
   EXPECT("醫師黃建中說明，流感病毒今年變異得很快。衛生局昨天已經發出新一波的"
          "疫苗接種通知，請民眾多加留意。\n",
