@@ -134,8 +134,10 @@ static const lc_entry *mod_at(const scratch *S, size_t k) {
 
 /* Each token's modifier reading: its own entry's, or, for a word the
  * lexicon does not know that ends in a one-character negator, the
- * negator's. ICU's dictionary glues a negator to the word before it at
- * times (他不|认为), and the negation must not be lost with it. */
+ * negator's, and for one that starts with a one-character contrast
+ * marker, the marker's. ICU's dictionary glues a negator to the word
+ * before it (他不|认为) and 但 to the word after it (但在) at times, and
+ * the negation or the turn must not be lost with them. */
 static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
                      const lc_token *tok, size_t k0, size_t k1) {
   const lc_entry *ents = lx->entries.data;
@@ -152,8 +154,11 @@ static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
              tok[k].end - tok[k].start >= 2) {
       const lc_entry *last =
           lichang__lexicon_find(lx, t->cp + tok[k].end - 1, 1);
-      *slot = mod_of(last, LC_MOD_NEGATOR) && !(last->factor > 0) ? last
-                                                                   : NULL;
+      const lc_entry *first = lichang__lexicon_find(lx, t->cp + tok[k].start, 1);
+      if (mod_of(last, LC_MOD_NEGATOR) && !(last->factor > 0))
+        *slot = last;
+      else if (mod_of(first, LC_MOD_CONTRAST))
+        *slot = first; /* 但|在 glued the same way: 但在 */
     }
   }
   return 0;
@@ -316,11 +321,11 @@ static int number_clauses(scratch *S, const lc_text *t, const lc_token *tok,
 }
 
 /* Contrast markers are turns; so is the end of a concession's clause. */
-static int find_turns(scratch *S, const lc_entry *ents, const lc_token *tok,
-                      size_t k0, size_t k1) {
+static int find_turns(scratch *S, const lc_token *tok, size_t k0,
+                      size_t k1) {
   const uint16_t *clause = S->clause.data;
   for (size_t k = k0; k < k1; k++) {
-    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    const lc_entry *e = mod_at(S, k);
     if (mod_of(e, LC_MOD_CONTRAST)) {
       /* A passage that opens with the marker turns from nothing. */
       if (k > k0 && push_turn(S, tok[k].start, 1.0 - 0.5 * e->factor,
@@ -329,7 +334,7 @@ static int find_turns(scratch *S, const lc_entry *ents, const lc_token *tok,
     }
   }
   for (size_t k = k0; k < k1; k++) {
-    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    const lc_entry *e = mod_at(S, k);
     if (!mod_of(e, LC_MOD_CONCESSION))
       continue;
     /* The concession covers the first clause with words after it. */
@@ -572,7 +577,7 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
       (rc = find_mods(S, tg->lx, t, tok, k0, k1)) ||
       (rc = fold_passage(S, t, q->start, q->end)) ||
       (rc = run_rules(tg, doc, S, q)) ||
-      (rc = find_turns(S, ents, tok, k0, k1)) ||
+      (rc = find_turns(S, tok, k0, k1)) ||
       (rc = term_votes(S, ents, tok, k0, k1)) ||
       (rc = rule_votes(S, tok, k0, k1)))
     return rc;

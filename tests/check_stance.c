@@ -128,6 +128,8 @@ START_TEST(negation_flips) {
   ck_assert_int_eq(ev->stance, LICHANG_OPTIMISTIC);
   ck_assert_str_eq(ev->rule, "lexicon");
   lichang_doc_free(doc);
+  /* ICU glues the negator to the word before it here (他不|认为) */
+  ck_stance("他不認為這次峰會能夠取得實質性進展。", LICHANG_SKEPTICAL);
   /* a weak negator leaves doubt, not denial */
   ck_stance("这笔投资未必能成功。", LICHANG_CAUTIOUS);
 }
@@ -152,6 +154,10 @@ START_TEST(contrast_after_turn_wins) {
             LICHANG_OPTIMISTIC);
   ck_stance("球隊上半場表現出色，不過下半場體能明顯下降，最終慘敗。",
             LICHANG_SKEPTICAL);
+  /* and 但 to the word after it (但在) */
+  ck_stance("双方达成了一些共识，但在核心问题上仍然存在很大分歧，能否达成协议"
+            "还很难说。",
+            LICHANG_CAUTIOUS);
   /* the same words without the turn lean the other way */
   const char *t = "這款手機的設計很出色，電池續航令人失望。";
   const char *u = "這款手機的設計很出色，但電池續航令人失望。";
