@@ -108,7 +108,9 @@ def main():
           f"{j2_c:.2f} s CPU)")
     print(f"ratio jobs 1 / ICU:   {icu_w / j1_w:.2f} by wall time, "
           f"{icu_c / j1_c:.2f} by CPU time (goal >= 0.80)")
-    print(f"speed-up jobs 2 / 1:  {j1_w / j2_w:.2f} (goal >= 1.80)")
+    print(f"speed-up jobs 2 / 1:  {j1_w / j2_w:.2f} (goal >= 1.80); CPU time "
+          f"jobs 2 / jobs 1: {j2_c / j1_c:.2f} (1.00: no cost to going "
+          f"parallel, the rest is free cores)")
     print(f"peak RSS, whole:      {j1_rss:.1f} MB at --jobs 1, "
           f"{j2_rss:.1f} MB at --jobs 2 (goal < 64)")
     print(f"peak RSS, tenth:      {t1_rss:.1f} MB at --jobs 1, "
