@@ -237,6 +237,22 @@ static void output_name(const char *given, char *buf, size_t size) {
     snprintf(buf, size, "OUTPUT");
 }
 
+/* Whether path (if it exists) is one of the inputs: --output would
+ * truncate it, --resume read what it appends. */
+static bool same_file_as_input(const char *path, const cli_paths *paths) {
+  struct stat out;
+  if (stat(path, &out) < 0)
+    return false;
+  for (size_t i = 0; i < paths->len; i++) {
+    struct stat in;
+    const char *p = paths->paths[i];
+    if ((strcmp(p, "-") ? stat(p, &in) : fstat(0, &in)) == 0 &&
+        in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+      return true;
+  }
+  return false;
+}
+
 static size_t input_size(const cli_paths *paths) {
   size_t total = 0;
   for (size_t i = 0; i < paths->len; i++) {
@@ -380,8 +396,25 @@ int cmd_tag(int argc, char **argv) {
   int out_fd = 1;
   const char *out_name = "standard output";
   size_t earlier = 0;
+  cli_paths paths = {0};
+  int walk = r.input == IN_TEXT    ? CLI_WALK_TEXT
+             : r.input == IN_JSONL ? CLI_WALK_JSONL
+                                   : CLI_WALK_TEXT;
+  if (optind == argc)
+    cli_paths_add_kinds(&paths, "-", walk);
+  for (int i = optind; i < argc; i++)
+    cli_paths_add_kinds(&paths, argv[i], walk);
+
+  const char *dest = resume ? resume : output;
+  if (dest && same_file_as_input(dest, &paths)) {
+    cli_error("%s: is also an input; write the output elsewhere", dest);
+    cli_paths_free(&paths);
+    lichang_lexicon_free(lx);
+    return EXIT_USAGE;
+  }
   if (resume) {
     if (!(r.done = id_set_load(resume, &earlier))) {
+      cli_paths_free(&paths);
       lichang_lexicon_free(lx);
       return EXIT_INPUT;
     }
@@ -393,6 +426,7 @@ int cmd_tag(int argc, char **argv) {
         0666);
     if (out_fd < 0) {
       cli_error("%s: %s", output, strerror(errno));
+      cli_paths_free(&paths);
       id_set_free(r.done);
       lichang_lexicon_free(lx);
       return EXIT_INPUT;
@@ -400,15 +434,10 @@ int cmd_tag(int argc, char **argv) {
     out_name = output;
   }
 
-  cli_paths paths = {0};
-  int walk = r.input == IN_TEXT    ? CLI_WALK_TEXT
-             : r.input == IN_JSONL ? CLI_WALK_JSONL
-                                   : CLI_WALK_TEXT;
-  if (optind == argc)
-    cli_paths_add_kinds(&paths, "-", walk);
-  for (int i = optind; i < argc; i++)
-    cli_paths_add_kinds(&paths, argv[i], walk);
-
+  /* On its own, progress shows only where nobody reads the output: not
+   * when the articles scroll past on the same terminal. */
+  if (progress < 0 && out_fd == 1 && isatty(1))
+    progress = 0;
   cli_progress *prog =
       progress ? cli_progress_new(input_size(&paths), progress == 1) : NULL;
   tag_writer *w = tag_writer_new(out_fd, out_name, want_summary, prog);

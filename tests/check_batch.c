@@ -88,9 +88,8 @@ END_TEST
 
 START_TEST(other_members_pass_through) {
   char out[65536];
-  ck_assert_int_eq(sh("head -n 7 \"$B\" | $L tag --input jsonl", out,
-                      sizeof out),
-                   0);
+  ck_assert_int_eq(
+      sh("head -n 7 \"$B\" | $L tag --input jsonl", out, sizeof out), 0);
   ck_assert_ptr_nonnull(
       strstr(out, "\"title\":\"地铁新线试运营\",\"source\":\"city-desk\","
                   "\"tags\":[\"交通\",\"地铁\"]}\n"));
@@ -134,8 +133,8 @@ START_TEST(bad_lines_answered_in_place) {
       "{\"id\":\"ok2\",\"chars\":"};
   const char *p = out;
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-    ck_assert_msg(strncmp(p, want[i], strlen(want[i])) == 0,
-                  "line %zu: %.80s", i + 1, p);
+    ck_assert_msg(strncmp(p, want[i], strlen(want[i])) == 0, "line %zu: %.80s",
+                  i + 1, p);
     p = strchr(p, '\n') + 1;
   }
   ck_assert_str_eq(p, "");
@@ -172,8 +171,8 @@ START_TEST(bad_files_answered_in_place) {
       "{\"id\":\"nonexistent.txt\",\"error\":\"No such file or directory\"}"};
   const char *p = out;
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-    ck_assert_msg(strncmp(p, want[i], strlen(want[i])) == 0,
-                  "line %zu: %.100s", i + 1, p);
+    ck_assert_msg(strncmp(p, want[i], strlen(want[i])) == 0, "line %zu: %.100s",
+                  i + 1, p);
     p = strchr(p, '\n') + 1;
   }
   ck_assert_str_eq(p, "");
@@ -286,15 +285,16 @@ END_TEST
  * saying how far it got, and --resume finishes it exactly. */
 START_TEST(interrupted_then_resumed) {
   char out[4096];
-  int st = sh(MAKE_BIG(20)
-              "$L tag big.jsonl > whole; mkfifo fifo; "
-              "$L tag --input jsonl -o part < fifo 2>err & pid=$!; "
-              "exec 3> fifo; head -n 100 big.jsonl >&3; "
-              "i=0; while [ \"$(cat part 2>/dev/null | wc -l)\" -lt 100 ] && [ $i -lt 600 ]; "
-              "do sleep 0.05; i=$((i+1)); done; "
-              "kill -TERM $pid; wait $pid; echo $? > st; exec 3>&-; "
-              "wc -l < part",
-              out, sizeof out);
+  int st =
+      sh(MAKE_BIG(20) "$L tag big.jsonl > whole; mkfifo fifo; "
+                      "$L tag --input jsonl -o part < fifo 2>err & pid=$!; "
+                      "exec 3> fifo; head -n 100 big.jsonl >&3; "
+                      "i=0; while [ \"$(cat part 2>/dev/null | wc -l)\" -lt "
+                      "100 ] && [ $i -lt 600 ]; "
+                      "do sleep 0.05; i=$((i+1)); done; "
+                      "kill -TERM $pid; wait $pid; echo $? > st; exec 3>&-; "
+                      "wc -l < part",
+         out, sizeof out);
   ck_assert_int_eq(st, 0);
   ck_assert_int_eq(atoi(out), 100);
   ck_assert_str_eq(slurp("st"), "143\n");
@@ -316,20 +316,21 @@ END_TEST
  * resuming gives exactly the uninterrupted output. */
 START_TEST(killed_anytime_resume_equals_whole) {
   char out[4096];
-  int st = sh(
-      MAKE_BIG(150) "$L tag big.jsonl > whole; fails=0; "
-                   "for t in 0.05 0.2 0.4; do for sig in INT TERM KILL; do "
-                   "rm -f part; $L tag --jobs 2 -o part big.jsonl 2>/dev/null & "
-                   "pid=$!; sleep $t; kill -$sig $pid 2>/dev/null; wait $pid; "
-                   "if [ $sig != KILL ] && [ -s part ] && "
-                   "[ \"$(tail -c 1 part | od -An -c | tr -d ' ')\" != '\\n' ];"
-                   " then fails=$((fails+1)); fi; "
-                   "grep -v '^{\"id\":.*}$' part | grep -q . && [ $sig != KILL "
-                   "] && fails=$((fails+1)); "
-                   "$L tag --resume part big.jsonl 2>/dev/null; "
-                   "cmp -s part whole || fails=$((fails+1)); done; done; "
-                   "echo $fails",
-      out, sizeof out);
+  int st =
+      sh(MAKE_BIG(
+             150) "$L tag big.jsonl > whole; fails=0; "
+                  "for t in 0.05 0.2 0.4; do for sig in INT TERM KILL; do "
+                  "rm -f part; $L tag --jobs 2 -o part big.jsonl 2>/dev/null & "
+                  "pid=$!; sleep $t; kill -$sig $pid 2>/dev/null; wait $pid; "
+                  "if [ $sig != KILL ] && [ -s part ] && "
+                  "[ \"$(tail -c 1 part | od -An -c | tr -d ' ')\" != '\\n' ];"
+                  " then fails=$((fails+1)); fi; "
+                  "grep -v '^{\"id\":.*}$' part | grep -q . && [ $sig != KILL "
+                  "] && fails=$((fails+1)); "
+                  "$L tag --resume part big.jsonl 2>/dev/null; "
+                  "cmp -s part whole || fails=$((fails+1)); done; done; "
+                  "echo $fails",
+         out, sizeof out);
   ck_assert_int_eq(st, 0);
   ck_assert_str_eq(out, "0\n");
 }
@@ -343,8 +344,9 @@ START_TEST(resume_cuts_a_torn_line) {
               out, sizeof out);
   ck_assert_int_eq(st, 0);
   ck_assert_str_eq(out, "same\n");
-  ck_assert_ptr_nonnull(strstr(slurp("err"), "lichang: part: removed an "
-                                             "incomplete last line (40 bytes)"));
+  ck_assert_ptr_nonnull(strstr(slurp("err"),
+                               "lichang: part: removed an "
+                               "incomplete last line (40 bytes)"));
 }
 END_TEST
 
@@ -354,12 +356,12 @@ START_TEST(gnu_parallel_equals_one_run) {
     puts("skipped: GNU parallel is not installed");
     return;
   }
-  int st = sh(MAKE_BIG(30)
-              "$L tag --input jsonl < big.jsonl > one; "
-              "parallel --will-cite --pipe -k --block 40k -j 2 "
-              "\"$L\" tag --jobs 1 --input jsonl < big.jsonl > many && "
-              "cmp one many && wc -l < many",
-              out, sizeof out);
+  int st =
+      sh(MAKE_BIG(30) "$L tag --input jsonl < big.jsonl > one; "
+                      "parallel --will-cite --pipe -k --block 40k -j 2 "
+                      "\"$L\" tag --jobs 1 --input jsonl < big.jsonl > many && "
+                      "cmp one many && wc -l < many",
+         out, sizeof out);
   ck_assert_int_eq(st, 0);
   ck_assert_int_eq(atoi(out), 360);
 }
@@ -377,9 +379,8 @@ START_TEST(tsv_and_summary) {
       tabs += *c == '\t';
     ck_assert_int_eq(tabs, 6);
   }
-  ck_assert_int_eq(sh("$L tag --format tsv \"$B\" | grep -c '^b-06\t'", out,
-                      sizeof out),
-                   0);
+  ck_assert_int_eq(
+      sh("$L tag --format tsv \"$B\" | grep -c '^b-06\t'", out, sizeof out), 0);
   ck_assert_int_ge(atoi(out), 1);
   /* A named speaker, counted by stance; the table replaces the articles. */
   ck_assert_int_eq(sh("mkdir lex; printf '張志遠\\tperson-m\\n' > "
@@ -420,6 +421,18 @@ START_TEST(usage_errors) {
                    2);
   ck_assert_int_eq(
       sh("$L tag --input jsonl --encoding utf-16 x 2>&1", out, sizeof out), 2);
+  /* The output is never one of the inputs: it would be truncated, or read
+   * while it grows. */
+  ck_assert_int_eq(sh("cp \"$B\" in.jsonl; $L tag -o in.jsonl in.jsonl 2>&1;"
+                      " s=$?; cmp -s in.jsonl \"$B\" || s=9; exit $s",
+                      out, sizeof out),
+                   2);
+  ck_assert_str_eq(out, "lichang: in.jsonl: is also an input; write the "
+                        "output elsewhere\n");
+  ck_assert_int_eq(sh("$L tag --resume in.jsonl < in.jsonl 2>/dev/null; s=$?;"
+                      " cmp -s in.jsonl \"$B\" || s=9; exit $s",
+                      NULL, 0),
+                   2);
 }
 END_TEST
 
