@@ -9,7 +9,9 @@
  * The model is VADER's, rebuilt for Chinese clauses:
  *
  * 1. Clauses. The passage is cut at clause punctuation (folded , ; ! ? : 。
- *    and line breaks); modifiers act only inside their clause.
+ *    . and line breaks); modifiers act only inside their clause. ICU at
+ *    times glues a one-character negator to the word before it or 但 to
+ *    the word after it; such unknown words keep the modifier's reading.
  * 2. Terms. Each stance term (dict/stance.txt) is a vote for its stance with
  *    its weight. Looking back inside its clause:
  *    - negators up to NEG_WINDOW tokens back each flip it (an even number
@@ -33,10 +35,10 @@
  *    the tagger's match limits; a hit votes with the rule's weight and
  *    silences the lexicon terms inside it (the rule says more than its
  *    words). Negators before a hit flip it, and intensifiers, downtoners
- *    and hedges scale it, as for a term. A rule whose
- *    pattern has a group named "turn" marks a turn where that group starts:
- *    it is how a rule says "what came before is what I reject"
- *    (…说…，这种观点是错误的 counts for the rejection).
+ *    and hedges scale it, as for a term. A rule whose pattern has a group
+ *    named "turn" marks a turn where that group starts: it is how a rule
+ *    says "what came before is what I reject" (…说…，这种观点是错误的
+ *    counts for the rejection).
  * 4. Turns. A contrast marker (但, 然而, 不过, 可是, 却 …) is a turn: every
  *    vote before it is multiplied by 1 - 0.5 x FACTOR (cumulatively, for
  *    each later turn, floored at MIN_POSITION), and the votes after the last
@@ -113,8 +115,7 @@ typedef struct {
 static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
   switch (cp[i]) {
   case ',': case ';': case '!': case '?': case ':': case 0x3002: case '\n':
-  case 0xFF64: /* halfwidth ideographic comma */
-    return true;
+    return true; /* 、 lists, it does not end a clause */
   case '.': /* not a decimal point */
     return !(i > 0 && i + 1 < n && cp[i - 1] >= '0' && cp[i - 1] <= '9' &&
              cp[i + 1] >= '0' && cp[i + 1] <= '9');
@@ -251,6 +252,7 @@ static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
     int turn_group = pcre2_substring_number_from_name(
         rules[r].code, (PCRE2_SPTR) "turn");
     PCRE2_SIZE at = 0;
+    size_t nhits = S->hits.len, nturns = S->turns.len;
     while (at <= len) {
       int rc = pcre2_match(rules[r].code, (PCRE2_SPTR)S->utf8.data, len, at,
                            PCRE2_NO_UTF_CHECK, tg->md, tg->mctx);
@@ -266,6 +268,8 @@ static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                               rules[r].line,
                               (char *)msg) == LICHANG_ENOMEM)
           return LICHANG_ENOMEM;
+        S->hits.len = nhits; /* the whole rule is skipped, earlier hits too */
+        S->turns.len = nturns;
         break;
       }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(tg->md);
