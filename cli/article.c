@@ -305,7 +305,8 @@ static bool format_jsonl(cli_item *it, const lichang_doc *doc) {
     lichang_free(json);
     return false;
   }
-  bool ok = sb_puts(&it->out, "{\"id\":") && put_id(&it->out, it) &&
+  bool ok = sb_grow(&it->out, n + 64 + it->rec.extra_len) &&
+            sb_puts(&it->out, "{\"id\":") && put_id(&it->out, it) &&
             sb_put(&it->out, json + sizeof head - 1, n - sizeof head);
   lichang_free(json);
   if (ok && it->encoding[0])

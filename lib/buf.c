@@ -38,15 +38,24 @@ int lichang__buf_puts(lc_buf *b, const char *s) {
 }
 
 int lichang__buf_printf(lc_buf *b, const char *fmt, ...) {
+  /* Format straight into the free space, which nearly always suffices (the
+   * JSON writer prints small numbers); only when it does not, grow and
+   * format again. */
+  if (lichang__buf_grow(b, 64))
+    return LICHANG_ENOMEM;
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
-  if (n < 0 || lichang__buf_grow(b, (size_t)n))
+  if (n < 0)
     return LICHANG_ENOMEM;
-  va_start(ap, fmt);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if ((size_t)n >= b->cap - b->len) {
+    if (lichang__buf_grow(b, (size_t)n))
+      return LICHANG_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->len += (size_t)n;
   return 0;
 }

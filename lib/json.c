@@ -130,16 +130,18 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
     if (!rc)
       rc = put_cstr(b, name);
     if (!rc)
-      rc = lichang__buf_printf(b, ",\"quotes\":%u,\"stance\":\"%s\",\"score\":",
-                               count, lichang_stance_name((lichang_stance)best));
+      rc = lichang__buf_printf(
+          b, ",\"quotes\":%u,\"stance\":\"%s\",\"score\":", count,
+          lichang_stance_name((lichang_stance)best));
     if (!rc)
       rc = put_num(b, score);
     if (!rc)
-      rc = lichang__buf_printf(b,
-                               ",\"stances\":{\"optimistic\":%u,\"cautious\":%u,"
-                               "\"skeptical\":%u,\"neutral\":%u}}",
-                               per[LICHANG_OPTIMISTIC], per[LICHANG_CAUTIOUS],
-                               per[LICHANG_SKEPTICAL], per[LICHANG_NEUTRAL]);
+      rc =
+          lichang__buf_printf(b,
+                              ",\"stances\":{\"optimistic\":%u,\"cautious\":%u,"
+                              "\"skeptical\":%u,\"neutral\":%u}}",
+                              per[LICHANG_OPTIMISTIC], per[LICHANG_CAUTIOUS],
+                              per[LICHANG_SKEPTICAL], per[LICHANG_NEUTRAL]);
   }
   return rc ? rc : lichang__buf_puts(b, "]");
 }
@@ -198,7 +200,10 @@ char *lichang_doc_to_json(const lichang_doc *doc, const char *id, size_t *len) {
   if (!doc)
     return NULL;
   lc_buf b = {0};
-  int rc = lichang__buf_puts(&b, "{\"id\":");
+  /* Room for a typical article's object at once, not six doublings. */
+  int rc = lichang__buf_grow(&b, 1024 + doc->quotes.len * 512);
+  if (!rc)
+    rc = lichang__buf_puts(&b, "{\"id\":");
   if (!rc)
     rc = put_cstr(&b, id);
   if (!rc)

@@ -147,6 +147,15 @@ int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
   tokens->len = 0;
   if (t->n == 0)
     return 0;
+  /* Words average under two characters: reserve once, not by doubling. */
+  size_t want = t->n / 2 + 16;
+  if (tokens->cap < want) {
+    void *p = realloc(tokens->data, want * tokens->size);
+    if (!p)
+      return LICHANG_ENOMEM;
+    tokens->data = p;
+    tokens->cap = want;
+  }
   int rc = icu_bounds(s, t);
   if (rc)
     return rc;
