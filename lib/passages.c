@@ -413,6 +413,13 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i += (uint32_t)tl;
       continue;
     }
+    /* 介紹說, 解釋道: a second verb of saying joins the first */
+    const lc_entry *e2 = NULL;
+    if (len && e->speech != LC_SPEECH_NOT &&
+        lichang__mentions_match(&x->s, i + (uint32_t)len, pe, LC_K_SPEECH,
+                                &e2) == 1 &&
+        e2->speech == LC_SPEECH_SAY)
+      len++;
     if (len && straddles(x, i, i + (uint32_t)len)) {
       i++; /* 加强调研 is 加强 调研, no 强调 */
       continue;
