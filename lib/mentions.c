@@ -194,6 +194,8 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
 uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
                                bool titled) {
   uint32_t j = i;
+  if (is_stop1(x, i)) /* 八人, 這位: numbers and function words */
+    return 0;
   while (j < lim && j - i < 5 && lichang__is_han(x->cp[j]) &&
          !(j > i && (is_stop1(x, j) || word_starts(x, j, lim)))) {
     const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
@@ -319,6 +321,18 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       i = k.e;
       np = i;
       anchor = !lichang__is_han(x->cp[i - 1]);
+      /* 交通局長王義川: a title beginning on the organisation's last
+       * character chains it and vouches for the name after it */
+      const lc_entry *t2 = NULL;
+      size_t l2 = k.who == LC_WHO_ORG
+                      ? lichang__mentions_match(x, i - 1, v, LC_K_TITLE, &t2)
+                      : 0;
+      if (l2 > 1 && t2->role == LC_ROLE_TITLE) {
+        c[nc - 1].chained = true;
+        i = i - 1 + (uint32_t)l2;
+        np = after_title = i;
+        anchor = true;
+      }
       continue;
     }
     uint32_t step = al ? (uint32_t)al : 1;

@@ -220,6 +220,13 @@ START_TEST(news_shapes) {
          {"這批新人很有潛力，「只要肯努力，一定會有機會", "史耐德", D});
   EXPECT("永瀨也說：「能讓演員安心發揮的環境，是很難得的事情。」\n",
          {"能讓演員安心發揮的環境，是很難得的事情", "永瀨", D});
+  /* a title beginning on an organisation's last character */
+  EXPECT("交通局長王義川說，電動公車對降低城市汙染很有幫助。他並透露，"
+         "新路線也會使用電動公車。\n",
+         {"電動公車對降低城市汙染很有幫助", "王義川", I},
+         {"新路線也會使用電動公車", "王義川", I});
+  /* a number of people is nobody named */
+  EXPECT_NONE("有十八人預期央行升息，另外八人預測，央行將按兵不動。\n");
   /* a verb with a short object is no attribution */
   EXPECT_NONE("對於照片外洩造成的不良影響，歌手林宥嘉表示歉意。\n");
   /* plain narration after a passage is not carried into it */
