@@ -150,6 +150,13 @@ static bool submit(reader *r, cli_item *it) {
   return cli_batch_submit(r->batch, it);
 }
 
+static bool blank_line(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      return false;
+  return true;
+}
+
 static bool read_jsonl(reader *r, const char *path) {
   cli_lines in;
   if (!cli_lines_open(&in, path)) {
@@ -166,6 +173,15 @@ static bool read_jsonl(reader *r, const char *path) {
     int rc = cli_lines_next(&in, &line, &len, r->line_limit);
     if (rc == 0 || (rc < 0 && cli_stop_signal))
       break;
+    if (rc == 1 && in.lineno == 1 && len >= 3 &&
+        !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a BOM, from Windows tools */
+      memmove(line, line + 3, len - 2);
+      len -= 3;
+    }
+    if (rc == 1 && blank_line(line, len)) { /* holds no article */
+      free(line);
+      continue;
+    }
     char where[PATH_MAX + 32];
     snprintf(where, sizeof where, "%s:%lu", name, in.lineno);
     cli_item *it = item_new(ITEM_JSONL, where, where);

@@ -105,6 +105,15 @@ START_TEST(other_members_pass_through) {
          out, sizeof out),
       0);
   ck_assert(strncmp(out, "{\"id\":42,\"chars\":7,", 19) == 0);
+  /* A BOM before the first line and blank lines are not articles. */
+  char two[65536];
+  ck_assert_int_eq(sh("{ printf '\\357\\273\\277'; head -n 2 \"$B\"; "
+                      "printf '\\n  \\r\\n'; sed -n 3p \"$B\"; } | "
+                      "$L tag --input jsonl | cut -c1-13",
+                      two, sizeof two),
+                   0);
+  ck_assert_str_eq(two, "{\"id\":\"b-01\",\n{\"id\":\"b-02\",\n"
+                        "{\"id\":\"b-03\",\n");
   ck_assert_ptr_null(strstr(out, "\"quotes\":9"));
   ck_assert_ptr_nonnull(strstr(out, ",\"x\":null}\n"));
   ck_assert_ptr_nonnull(strstr(out, "\n{\"id\":\"a\\u0062\",\"chars\":1,"));
