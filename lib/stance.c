@@ -134,8 +134,7 @@ static const lc_entry *mod_at(const scratch *S, size_t k) {
 }
 
 /* Each token's modifier reading: its own entry's, or, for a word the
- * lexicon does not know that ends in a one-character negator, the
- * negator's, and for one that starts with a one-character contrast
+ * lexicon does not know that ends in 不 or 没, the negator's, and for one that starts with a one-character contrast
  * marker, the marker's. ICU's dictionary glues a negator to the word
  * before it (他不|认为) and 但 to the word after it (但在) at times, and
  * the negation or the turn must not be lost with them. */
@@ -156,8 +155,9 @@ static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
       const lc_entry *last =
           lichang__lexicon_find(lx, t->cp + tok[k].end - 1, 1);
       const lc_entry *first = lichang__lexicon_find(lx, t->cp + tok[k].start, 1);
-      if (mod_of(last, LC_MOD_NEGATOR) && !(last->factor > 0))
-        *slot = last;
+      if (mod_of(last, LC_MOD_NEGATOR) && !(last->factor > 0) &&
+          (t->cp[tok[k].end - 1] == 0x4E0D || t->cp[tok[k].end - 1] == 0x6CA1))
+        *slot = last; /* only 不 and 没: 中非, 南非 end in 非 */
       else if (mod_of(first, LC_MOD_CONTRAST))
         *slot = first; /* 但|在 glued the same way: 但在 */
     }
