@@ -848,6 +848,26 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
   return rc;
 }
 
+/* Is the paragraph's only passage so far, opened by cue a at the
+ * paragraph's start with no marks, really words cue b's speaker says
+ * (lost marks), quoting a? So when a's passage is first person (我想…),
+ * b opens the next sentence, and b names someone else. */
+static bool embedded(const ctx *x, uint32_t ps, size_t first_q, const cue *a,
+                     const cue *b) {
+  if (!a || x->doc->quotes.len != first_q + 1 || a->colon ||
+      a->zs != skip_space(x, ps, b->zs) || b->who != LC_WHO_NAME ||
+      a->who != LC_WHO_NAME || b->closing)
+    return false;
+  const lichang_quote *q = (const lichang_quote *)x->doc->quotes.data + first_q;
+  if (q->kind != LICHANG_INDIRECT || !first_person(x, q->start, q->end))
+    return false;
+  for (uint32_t i = q->end; i < b->zs; i++) /* no other quote between */
+    if (is_mark(x->cp[i]))
+      return false;
+  return a->we - a->ws != b->we - b->ws ||
+         memcmp(x->cp + a->ws, x->cp + b->ws, (a->we - a->ws) * sizeof *x->cp);
+}
+
 static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
   x->regions.len = 0;
   x->cues.len = 0;
@@ -858,7 +878,8 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
   cue *kk = x->cues.data;
   size_t nr = x->regions.len, nk = x->cues.len;
   size_t ri = 0, ki = 0, first_q = x->doc->quotes.len;
-  uint32_t cur = ps; /* text before cur is decided */
+  uint32_t cur = ps;      /* text before cur is decided */
+  const cue *prev = NULL; /* the cue of the paragraph's last passage */
   if (!nr || rg[0].open != skip_space(x, ps, pe))
     x->open_quote = false; /* only a paragraph opening with a mark goes on */
   while (!rc && (ri < nr || ki < nk)) {
@@ -880,12 +901,25 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
           cur = sentence_end(x, k->c, pe, &cu);
         continue;
       }
-      if (k->sent && cur < k->zs && (rc = before_cue(x, k, cur)))
+      if (k->sent && embedded(x, ps, first_q, prev, k)) {
+        /* 老周一上來就說，…，我想這種觀點是錯誤的。…。傅晟說，…: the
+         * first attribution, marks lost, is the second speaker's quoting */
+        lichang_quote *q =
+            (lichang_quote *)x->doc->quotes.data + x->doc->quotes.len - 1;
+        q->start = prev->zs;
+        q->end = trim_end(x, q->start, k->zs);
+        q->kind = LICHANG_DIRECT;
+        q->who = k->who, q->who_start = k->ws, q->who_end = k->we;
+        q->pronoun = k->pronoun, q->negated = false;
+        q->speaker_cp = (int32_t)k->ws;
+      } else if (k->sent && cur < k->zs && (rc = before_cue(x, k, cur)))
         break;
+      size_t had = x->doc->quotes.len;
       if (k->closing)
         cur = k->c < pe ? k->c + 1 : pe;
       else
         rc = after_cue(x, k, &cur, pe, &cu);
+      prev = x->doc->quotes.len > had ? k : NULL;
     }
     if (cu.ri > ri)
       ri = cu.ri;

@@ -229,6 +229,14 @@ START_TEST(news_shapes) {
   EXPECT_NONE("有十八人預期央行升息，另外八人預測，央行將按兵不動。\n");
   /* a verb with a short object is no attribution */
   EXPECT_NONE("對於照片外洩造成的不良影響，歌手林宥嘉表示歉意。\n");
+  /* marks lost around someone quoted: the words are the second speaker's */
+  EXPECT(
+      "老王一上来就说，房价明年一定会翻倍，我认为这种说法完全没有根据。 "
+      "市场需求其实在下降，库存也越来越多。 李明说，年轻人买房要量力而行。\n",
+      {"老王一上来就说，房价明年一定会翻倍，我认为这种说法完全没有根据。 "
+       "市场需求其实在下降，库存也越来越多",
+       "李明", D},
+      {"年轻人买房要量力而行", "李明", I});
   /* plain narration after a passage is not carried into it */
   EXPECT("醫師黃建中說明，流感病毒今年變異得很快。衛生局昨天已經發出新一波的"
          "疫苗接種通知，請民眾多加留意。\n",
