@@ -226,7 +226,11 @@ size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
                                 size_t n, uint32_t kinds,
                                 const lc_entry **out);
 /* The entry at a node, or NULL. */
-const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node);
+static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
+                                                  uint32_t node) {
+  int32_t e = ((const int32_t *)lx->node_entry.data)[node];
+  return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
+}
 /* Looks up a whole folded string of code points; NULL if absent. */
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n);

@@ -28,11 +28,6 @@ static uint64_t trie_key(uint32_t node, uint32_t cp) {
   return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
 }
 
-const lc_entry *lichang__trie_entry(const lichang_lexicon *lx, uint32_t node) {
-  int32_t e = ((const int32_t *)lx->node_entry.data)[node];
-  return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
-}
-
 size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
                                 size_t n, uint32_t kinds,
                                 const lc_entry **out) {
