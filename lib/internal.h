@@ -235,6 +235,16 @@ static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n);
 
+/* The lexicon file names, one per handler (dict/ layout); NULL past the
+ * last. */
+const char *lichang__lexicon_file(size_t i);
+/* Parses data[0..len) as the lexicon file `name` ("stance.txt", …), every
+ * other file empty; as lichang_lexicon_load otherwise. For the fuzzer and
+ * the hostile-input tests. */
+int lichang__lexicon_parse_buffer(lichang_lexicon **out, const char *name,
+                                  const char *data, size_t len,
+                                  lichang_error *err);
+
 /* ---- normalize.c: decode, fold, map back ---- */
 /* Folds one code point (NFKC + case fold + Traditional->Simplified) into
  * out[0..8); returns how many code points it became (0 for ignorables). */

@@ -780,6 +780,40 @@ int lichang_lexicon_load(lichang_lexicon **out, const char *dir,
   return load_all(out, err, dir_source, (void *)dir, 0);
 }
 
+/* One named file alone, from memory: how the fuzzer and the hostile-input
+ * tests reach the parser without a directory on disk. */
+typedef struct {
+  const char *name, *data;
+  size_t len;
+} buffer_ctx;
+
+static int buffer_source(void *ctx, size_t h, loader *L) {
+  const buffer_ctx *b = ctx;
+  return strcmp(b->name, handlers[h].name)
+             ? 0
+             : load_text(L, h, b->len ? b->data : "", b->len);
+}
+
+const char *lichang__lexicon_file(size_t i) {
+  return i < NHANDLERS ? handlers[i].name : NULL;
+}
+
+int lichang__lexicon_parse_buffer(lichang_lexicon **out, const char *name,
+                                  const char *data, size_t len,
+                                  lichang_error *err) {
+  size_t h = 0;
+  while (h < NHANDLERS && (!name || strcmp(name, handlers[h].name)))
+    h++;
+  if (h == NHANDLERS || (!data && len)) {
+    if (out)
+      *out = NULL;
+    return lichang__error(err, LICHANG_EINVAL, "no lexicon file named '%s'",
+                          name ? name : "(null)");
+  }
+  buffer_ctx b = {handlers[h].name, data, len};
+  return load_all(out, err, buffer_source, &b, 0);
+}
+
 void lichang_lexicon_free(lichang_lexicon *lx) {
   if (!lx)
     return;

@@ -1,0 +1,48 @@
+/* fuzz_jsonl: bytes as one JSON Lines record, through the reader the
+ * batch uses (cli/jsonl.c, cli_record_parse).
+ *
+ * A record that parses has NUL-terminated strings and a text length that
+ * matches; one that does not names a byte offset inside the line. */
+#include "cli.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK(c)                                                               \
+  do {                                                                         \
+    if (!(c)) {                                                                \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);     \
+      abort();                                                                 \
+    }                                                                          \
+  } while (0)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  /* An exact-size copy, so ASan sees any read past the line's end. */
+  char *line = malloc(size ? size : 1);
+  CHECK(line);
+  memcpy(line, data, size);
+  cli_record r;
+  char err[256];
+  if (cli_record_parse(line, size, &r, err, sizeof err)) {
+    if (r.text) {
+      CHECK(r.text[r.text_len] == '\0');
+      CHECK(r.text_len <= size);
+    }
+    if (r.id)
+      CHECK(strlen(r.id) <= size);
+    if (r.title)
+      CHECK(strlen(r.title) <= size);
+    cli_record_free(&r);
+    CHECK(!r.id && !r.title && !r.text);
+  } else {
+    char *end;
+    CHECK(strncmp(err, "byte ", 5) == 0);
+    unsigned long long at = strtoull(err + 5, &end, 10);
+    CHECK(end > err + 5 && at <= size && end[0] == ':');
+    CHECK(!r.id && !r.title && !r.text);
+  }
+  free(line);
+  return 0;
+}
