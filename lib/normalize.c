@@ -112,13 +112,18 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
   size_t i = 0;
   if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
     i = 3; /* a BOM is not text */
-  /* Folding rarely grows the text; start with one slot per byte. */
-  size_t cap = len - i + 1;
+  /* One slot per character (not per byte: CJK text is three bytes a
+   * character, and cp[] and off[] are most of an article's memory); the
+   * few characters that fold into several, and runs of stray continuation
+   * bytes, grow the arrays below. */
+  size_t cap = 16;
+  for (size_t j = i; j < len; j++)
+    cap += (p[j] & 0xC0) != 0x80;
   t->cp = malloc(cap * sizeof *t->cp);
   t->off = malloc((cap + 1) * sizeof *t->off);
   if (!t->cp || !t->off)
     return LICHANG_ENOMEM;
-  size_t bad_runs = 0;
+  size_t bad_runs = 0, nuls = 0;
   while (i < len) {
     /* Fast paths for what news text is mostly made of: ASCII, and Han and
      * CJK punctuation in three bytes. Both fold to one code point, and the
@@ -151,7 +156,11 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
     size_t step = lichang__utf8_next(p + i, len - i, &cp, &bad);
     if (bad && bad_runs++ < 16)
       lichang__doc_warn(doc, "byte %zu: invalid UTF-8, read as U+FFFD", i);
-    size_t k = cp == 0 ? 0 : lichang__fold_cp(cp, f); /* NUL is dropped */
+    /* NUL is no text (a binary file, or a C string's end pasted in): it is
+     * dropped, and the first one is reported. */
+    if (cp == 0 && nuls++ == 0)
+      lichang__doc_warn(doc, "byte %zu: NUL byte, ignored", i);
+    size_t k = cp == 0 ? 0 : lichang__fold_cp(cp, f);
     if (t->n + k + 1 > cap) {
       size_t ncap = cap * 2 + k;
       uint32_t *a = realloc(t->cp, ncap * sizeof *a);
@@ -174,6 +183,8 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
   }
   if (bad_runs > 16)
     lichang__doc_warn(doc, "%zu more invalid UTF-8 sequences", bad_runs - 16);
+  if (nuls > 1)
+    lichang__doc_warn(doc, "%zu NUL bytes in all, ignored", nuls);
   t->off[t->n] = (uint32_t)len;
   return 0;
 }

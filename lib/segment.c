@@ -45,7 +45,11 @@ void lichang__segmenter_free(lc_segmenter *s) {
 
 /* ICU word boundaries of t, as code point indexes, into s->bounds. */
 static int icu_bounds(lc_segmenter *s, const lc_text *t) {
-  size_t need = t->n * 2 + 1;
+  /* Exactly the UTF-16 length: sized by 2n, the two arrays were twelve
+   * bytes a character, the largest item in a long article's memory. */
+  size_t need = t->n + 1;
+  for (size_t i = 0; i < t->n; i++)
+    need += t->cp[i] >= 0x10000;
   if (need > s->u16_cap) {
     uint16_t *a = realloc(s->u16, need * sizeof *a);
     if (!a)
@@ -142,8 +146,36 @@ static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
   return 0;
 }
 
+/* The scratch a tagger keeps between articles stays small: after a huge
+ * article it is given back, so a batch's memory is bounded by the articles
+ * in flight, not by the largest one it ever met. */
+#define KEEP_UNITS (1u << 20)
+
+static void trim(lc_segmenter *s) {
+  if (s->u16_cap > KEEP_UNITS) {
+    free(s->u16);
+    free(s->u16_cp);
+    s->u16 = NULL;
+    s->u16_cp = NULL;
+    s->u16_cap = 0;
+    ubrk_setText(s->brk, NULL, 0, &(UErrorCode){U_ZERO_ERROR});
+  }
+  if (s->bounds.cap > KEEP_UNITS)
+    lichang__vec_free(&s->bounds);
+}
+
+static int segment(lc_segmenter *s, const lichang_lexicon *lx,
+                   const lc_text *t, lc_vec *tokens);
+
 int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
                      const lc_text *t, lc_vec *tokens) {
+  int rc = segment(s, lx, t, tokens);
+  trim(s);
+  return rc;
+}
+
+static int segment(lc_segmenter *s, const lichang_lexicon *lx,
+                   const lc_text *t, lc_vec *tokens) {
   tokens->len = 0;
   if (t->n == 0)
     return 0;
