@@ -93,7 +93,10 @@ void lichang__buf_free(lc_buf *b) {
 
 void *lichang__vec_push(lc_vec *v) {
   if (v->len == v->cap) {
-    size_t cap = v->cap ? v->cap * 2 : 16;
+    /* Small first: most vectors (a passage's evidence, its targets) hold
+     * a few items, and an article with half a million passages holds half a
+     * million of each. */
+    size_t cap = v->cap ? v->cap * 2 : 4;
     if (cap > SIZE_MAX / v->size)
       return NULL;
     void *p = realloc(v->data, cap * v->size);

@@ -274,7 +274,6 @@ typedef struct {
 typedef struct {
   UBreakIterator *brk;
   uint16_t *u16;
-  uint32_t *u16_cp; /* UTF-16 index -> code point index */
   size_t u16_cap;
   lc_vec bounds; /* uint32_t ICU boundaries in code points */
   /* Words of up to three characters -> lexicon entry (+1; 0: none), direct

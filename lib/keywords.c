@@ -64,6 +64,8 @@ static bool better(const kw_best *x, const kw_best *y) {
 /* The counting table lives in the tagger, reused from article to article:
  * only the slots an article used are cleared after it, since clearing the
  * whole table cost more than the counting. */
+#define KW_KEEP_SLOTS (1u << 16) /* 1.5 MiB: articles of ~30,000 words */
+
 static int table_for(lichang_tagger *tg, size_t ntok, size_t *cap) {
   size_t c = 16;
   while (c < ntok * 2)
@@ -152,6 +154,13 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
   }
   for (size_t u = 0; u < tg->kw_used.len; u++)
     tab[used[u]].key = 0;
+  /* After a huge article the table is given back (and remade at the next
+   * one's size), so a batch's memory follows the articles in flight, not
+   * the largest one the tagger ever met. */
+  if (tg->kw_table.len > KW_KEEP_SLOTS) {
+    lichang__vec_free(&tg->kw_table);
+    lichang__vec_free(&tg->kw_used);
+  }
   if (!best)
     return LICHANG_ENOMEM;
   for (size_t j = 0; j < nbest; j++) {

@@ -656,6 +656,20 @@ static int load_text(loader *L, size_t h, const char *data, size_t len) {
       if (memchr(data + i, '\0', n))
         return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line, 1,
                                  "NUL byte in line");
+      /* Checked here, once for every kind of file: folding would turn a
+       * bad byte into U+FFFD and make a term nobody wrote. */
+      for (size_t k = 0; k < n;) {
+        uint32_t cp;
+        bool badseq;
+        size_t step = lichang__utf8_next((const unsigned char *)data + i + k,
+                                         n - k, &cp, &badseq);
+        if (badseq)
+          return lichang__error_at(L->err, LICHANG_EDICT, L->file, L->line,
+                                   count_chars(data + i, k) + 1,
+                                   "invalid UTF-8 (byte %zu of the line)",
+                                   k + 1);
+        k += step;
+      }
       fields f;
       split_fields(data + i, n, &f);
       if (f.count) {

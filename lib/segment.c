@@ -37,7 +37,6 @@ void lichang__segmenter_free(lc_segmenter *s) {
   if (s->brk)
     ubrk_close(s->brk);
   free(s->u16);
-  free(s->u16_cp);
   free(s->cache);
   lichang__vec_free(&s->bounds);
   memset(s, 0, sizeof *s);
@@ -45,8 +44,10 @@ void lichang__segmenter_free(lc_segmenter *s) {
 
 /* ICU word boundaries of t, as code point indexes, into s->bounds. */
 static int icu_bounds(lc_segmenter *s, const lc_text *t) {
-  /* Exactly the UTF-16 length: sized by 2n, the two arrays were twelve
-   * bytes a character, the largest item in a long article's memory. */
+  /* Exactly the UTF-16 length: sized by 2n, with a UTF-16 -> code point
+   * map beside it, this was twelve bytes a character, the largest item in
+   * a long article's memory. Boundaries come in order, so a cursor maps
+   * them back instead. */
   size_t need = t->n + 1;
   for (size_t i = 0; i < t->n; i++)
     need += t->cp[i] >= 0x10000;
@@ -55,36 +56,30 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
     if (!a)
       return LICHANG_ENOMEM;
     s->u16 = a;
-    uint32_t *b = realloc(s->u16_cp, need * sizeof *b);
-    if (!b)
-      return LICHANG_ENOMEM;
-    s->u16_cp = b;
     s->u16_cap = need;
   }
   size_t k = 0;
   for (size_t i = 0; i < t->n; i++) {
     uint32_t c = t->cp[i];
     if (c >= 0x10000) {
-      s->u16_cp[k] = (uint32_t)i;
       s->u16[k++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
-      s->u16_cp[k] = (uint32_t)i;
       s->u16[k++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
-    } else {
-      s->u16_cp[k] = (uint32_t)i;
+    } else
       s->u16[k++] = (uint16_t)c;
-    }
   }
-  s->u16_cp[k] = (uint32_t)t->n;
   s->bounds.len = 0;
   UErrorCode st = U_ZERO_ERROR;
   ubrk_setText(s->brk, (const UChar *)s->u16, (int32_t)k, &st);
   if (U_FAILURE(st))
     return LICHANG_EINPUT;
+  size_t unit = 0, cp = 0; /* UTF-16 index `unit` is code point `cp` */
   for (int32_t b = ubrk_first(s->brk); b != UBRK_DONE; b = ubrk_next(s->brk)) {
+    while (unit < (size_t)b && cp < t->n)
+      unit += t->cp[cp++] >= 0x10000 ? 2 : 1;
     uint32_t *slot = lichang__vec_push(&s->bounds);
     if (!slot)
       return LICHANG_ENOMEM;
-    *slot = s->u16_cp[b];
+    *slot = (uint32_t)cp;
   }
   return 0;
 }
@@ -154,9 +149,7 @@ static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
 static void trim(lc_segmenter *s) {
   if (s->u16_cap > KEEP_UNITS) {
     free(s->u16);
-    free(s->u16_cp);
     s->u16 = NULL;
-    s->u16_cp = NULL;
     s->u16_cap = 0;
     ubrk_setText(s->brk, NULL, 0, &(UErrorCode){U_ZERO_ERROR});
   }
