@@ -34,6 +34,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       CHECK(strlen(r.id) <= size);
     if (r.title)
       CHECK(strlen(r.title) <= size);
+    /* text_type says what "text" was; only a string gives r.text. */
+    CHECK(r.text_type >= 0 && r.text_type <= 2);
+    CHECK((r.text != NULL) == (r.text_type == 1));
+    /* Members passed through are copied as written: ",\"key\":value…". */
+    if (r.extra) {
+      CHECK(r.extra_len <= size + 1 && strlen(r.extra) == r.extra_len);
+      CHECK(r.extra[0] == ',' && r.extra[1] == '"');
+    }
+    if (r.id_json)
+      CHECK(strlen(r.id_json) <= size);
+    if (r.id)
+      CHECK(r.id_json != NULL);
     cli_record_free(&r);
     CHECK(!r.id && !r.title && !r.text);
   } else {
@@ -41,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     CHECK(strncmp(err, "byte ", 5) == 0);
     unsigned long long at = strtoull(err + 5, &end, 10);
     CHECK(end > err + 5 && at <= size && end[0] == ':');
-    CHECK(!r.id && !r.title && !r.text);
+    CHECK(!r.id && !r.title && !r.text && !r.extra && !r.id_json);
   }
   free(line);
   return 0;

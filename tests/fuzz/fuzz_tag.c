@@ -3,12 +3,13 @@
  *
  * Like cmark's harness, the first two bytes choose the options, so one
  * corpus explores them all:
- *   byte 0, bits 0-1: input encoding (UTF-8, GB18030, Big5, UTF-16),
- *                     converted to UTF-8 with ICU the way `lichang tag
- *                     --encoding` does;
- *           bits 2-3: max_keywords (10, 0, 1, 1000);
- *           bit 4:    max_bytes = 64 * byte 1 (else no limit);
- *           bit 5:    tag twice with the same tagger, expect equal JSON.
+ *   byte 0, bits 0-2: input encoding, read through lichang_decode() the way
+ *                     `lichang tag --encoding` does: none (the bytes go to
+ *                     lichang_tag as they are), UTF-8, GB18030, Big5,
+ *                     UTF-16, GBK, auto, UTF-16LE;
+ *           bits 3-4: max_keywords (10, 0, 1, 1000);
+ *           bit 5:    max_bytes = 64 * byte 1 (else no limit);
+ *           bit 6:    tag twice with the same tagger, expect equal JSON.
  * The rest is the article. Failures abort, so libFuzzer and the replay
  * driver both report them. */
 #include "internal.h"
@@ -17,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucnv.h>
 
 #define CHECK(c)                                                               \
   do {                                                                         \
@@ -83,25 +83,37 @@ static void check_doc(const lichang_doc *doc, size_t len) {
   }
 }
 
-/* Converts from an ICU charset to UTF-8 (bad sequences become U+FFFD). */
-static char *to_utf8(const char *charset, const uint8_t *data, size_t size,
-                     size_t *len) {
-  UErrorCode ec = U_ZERO_ERROR;
-  size_t cap = size * 4 + 4;
-  char *out = malloc(cap);
-  CHECK(out);
-  int32_t n = ucnv_convert("UTF-8", charset, out, (int32_t)cap,
-                           (const char *)data, (int32_t)size, &ec);
-  if (U_FAILURE(ec)) {
-    free(out);
+/* Decodes through the library; checks what lichang_decode promises: valid
+ * UTF-8 out, invalid sequences counted with the first one's offset. */
+static char *decode(const char *encoding, const uint8_t *data, size_t size,
+                    size_t *len) {
+  char *out = NULL;
+  lichang_decode_info info;
+  lichang_error err;
+  int rc = lichang_decode(&out, len, (const char *)data, size, encoding,
+                          &info, &err);
+  if (rc == LICHANG_EINPUT) /* ICU could not convert: said, not crashed */
     return NULL;
+  CHECK(rc == 0 && out != NULL && out[*len] == '\0');
+  CHECK(info.invalid <= info.chars);
+  CHECK(info.invalid ? info.first_invalid < size
+                     : info.first_invalid == (size_t)-1);
+  CHECK(info.confidence >= 0 && info.confidence <= 100);
+  CHECK(memchr(info.encoding, '\0', sizeof info.encoding) != NULL);
+  for (size_t i = 0; i < *len;) {
+    uint32_t cp;
+    bool bad;
+    i += lichang__utf8_next((const unsigned char *)out + i, *len - i, &cp,
+                            &bad);
+    CHECK(!bad);
   }
-  *len = (size_t)n;
   return out;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static const char *const charsets[] = {NULL, "GB18030", "Big5", "UTF-16"};
+  static const char *const charsets[] = {NULL,     "UTF-8", "GB18030",
+                                         "Big5",   "UTF-16", "GBK",
+                                         "auto",   "UTF-16LE"};
   static const unsigned keywords[] = {10, 0, 1, 1000};
   lichang_error err;
   if (!lexicon && lichang_lexicon_builtin(&lexicon, &err) < 0) {
@@ -111,16 +123,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 2 || size > (1u << 20))
     return 0;
   lichang_options opts = LICHANG_OPTIONS_INIT;
-  const char *charset = charsets[data[0] & 3];
-  opts.max_keywords = keywords[(data[0] >> 2) & 3];
-  if (data[0] & 0x10)
+  const char *charset = charsets[data[0] & 7];
+  opts.max_keywords = keywords[(data[0] >> 3) & 3];
+  if (data[0] & 0x20)
     opts.max_bytes = 64u * data[1];
-  bool twice = data[0] & 0x20;
+  bool twice = data[0] & 0x40;
   data += 2;
   size -= 2;
 
   size_t len = size;
-  char *text = charset ? to_utf8(charset, data, size, &len) : NULL;
+  char *text = charset ? decode(charset, data, size, &len) : NULL;
   if (charset && !text)
     return 0;
   const char *in = charset ? text : (const char *)data;
@@ -151,6 +163,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     lichang_doc_free(doc);
   }
   lichang_tagger_free(tg);
-  free(text);
+  lichang_free(text);
   return 0;
 }

@@ -23,16 +23,22 @@ for name in sorted(os.listdir(os.path.join(here, "seeds"))):
     with open(os.path.join(here, "seeds", name), encoding="utf-8") as f:
         articles.append(f.read())
 
-# fuzz_tag: byte 0 = encoding | keywords << 2 | limit << 4 | twice << 5.
+# fuzz_tag: byte 0 = encoding | keywords << 3 | limit << 5 | twice << 6,
+# encodings: none, UTF-8, GB18030, Big5, UTF-16, GBK, auto, UTF-16LE.
 for a in articles:
     u8 = a.encode("utf-8")
     put("tag", b"\x00\x00" + u8)
-    put("tag", b"\x20\x00" + u8)
-    put("tag", b"\x14\x02" + u8)
-    put("tag", b"\x0c\x00" + u8)
-    put("tag", b"\x01\x00" + a.encode("gb18030"))
-    put("tag", b"\x02\x00" + a.encode("big5", errors="replace"))
-    put("tag", b"\x03\x00" + a.encode("utf-16"))
+    put("tag", b"\x40\x00" + u8)
+    put("tag", b"\x28\x02" + u8)
+    put("tag", b"\x18\x00" + u8)
+    put("tag", b"\x01\x00" + u8)
+    put("tag", b"\x02\x00" + a.encode("gb18030"))
+    put("tag", b"\x03\x00" + a.encode("big5", errors="replace"))
+    put("tag", b"\x04\x00" + a.encode("utf-16"))
+    put("tag", b"\x05\x00" + a.encode("gbk", errors="replace"))
+    put("tag", b"\x06\x00" + a.encode("gb18030"))
+    put("tag", b"\x06\x00" + a.encode("big5", errors="replace"))
+    put("tag", b"\x07\x00" + a.encode("utf-16-le"))
 for hostile in [
     b"\xef\xbb\xbf", b" \t\r\n\u3000", "「" * 200, "「" * 50 + "」" * 50,
     "“他说“她说“我说”””", b"\xc3\x28\xe2\x82\xed\xa0\x80\xf5\xff\xc0\xaf",
