@@ -18,6 +18,10 @@ int lichang__buf_grow(lc_buf *b, size_t extra) {
   char *p = realloc(b->data, cap);
   if (!p)
     return LICHANG_ENOMEM;
+  /* Zeroed past the end: PCRE2's JIT reads a subject a word at a time, a
+   * few bytes beyond its end (harmless, inside the allocation, but
+   * valgrind would rightly call it a use of uninitialised memory). */
+  memset(p + b->cap, 0, cap - b->cap);
   b->data = p;
   b->cap = cap;
   return 0;
