@@ -30,6 +30,11 @@ bool lichang__is_word_cp(uint32_t cp) {
            (cp >= '0' && cp <= '9');
   if (lichang__is_han(cp))
     return true;
+  /* CJK and general punctuation, the rest of news text: none is a letter
+   * or digit (checked against utf8proc over these ranges). */
+  if ((cp >= 0x3001 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) ||
+      (cp >= 0x2010 && cp <= 0x2027))
+    return false;
   utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
          c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
