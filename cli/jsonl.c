@@ -171,14 +171,34 @@ static bool literal(parser *p, const char *w) {
   return fail(p, "unexpected character");
 }
 
+static size_t digits(parser *p) {
+  size_t st = p->i;
+  while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+    p->i++;
+  return p->i - st;
+}
+
+/* RFC 8259's grammar exactly, -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?: a member
+ * passed through is copied as written, so a lax number (1.2.3, a NUL
+ * byte, which strchr() finds in any string) would make the output line
+ * invalid JSON. Found by fuzz_jsonl. */
 static bool number(parser *p) {
   size_t st = p->i;
   if (p->i < p->n && p->s[p->i] == '-')
     p->i++;
-  while (p->i < p->n && ((p->s[p->i] >= '0' && p->s[p->i] <= '9') ||
-                         strchr(".eE+-", p->s[p->i])))
+  size_t lead = p->i, n = digits(p);
+  if (!n || (n > 1 && p->s[lead] == '0'))
+    return p->i = st, fail(p, "unexpected character");
+  if (p->i < p->n && p->s[p->i] == '.' && (p->i++, !digits(p)))
+    return fail(p, "bad number");
+  if (p->i < p->n && (p->s[p->i] == 'e' || p->s[p->i] == 'E')) {
     p->i++;
-  return p->i > st ? true : fail(p, "unexpected character");
+    if (p->i < p->n && (p->s[p->i] == '+' || p->s[p->i] == '-'))
+      p->i++;
+    if (!digits(p))
+      return fail(p, "bad number");
+  }
+  return true;
 }
 
 static bool container(parser *p, char close) {

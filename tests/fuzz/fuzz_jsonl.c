@@ -41,6 +41,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (r.extra) {
       CHECK(r.extra_len <= size + 1 && strlen(r.extra) == r.extra_len);
       CHECK(r.extra[0] == ',' && r.extra[1] == '"');
+      /* ... and, put back in braces, they are a JSON object again: what
+       * the output line holds must parse. */
+      char *again = malloc(r.extra_len + 2);
+      CHECK(again);
+      again[0] = '{';
+      memcpy(again + 1, r.extra + 1, r.extra_len - 1);
+      again[r.extra_len] = '}';
+      cli_record r2;
+      char err2[256];
+      CHECK(cli_record_parse(again, r.extra_len + 1, &r2, err2, sizeof err2));
+      cli_record_free(&r2);
+      free(again);
     }
     if (r.id_json)
       CHECK(strlen(r.id_json) <= size);
