@@ -90,6 +90,7 @@ bool lichang__mentions_word_hides(const lc_scan *x, uint32_t i, size_t len) {
  * articles (IDF below COMMON_IDF). A rare corpus word (林冠, from names) is
  * no obstacle. */
 #define COMMON_IDF 7.0f
+#define VERY_COMMON_IDF 4.5f
 static bool common_word(const lc_entry *e) {
   return e && ((e->kinds & (LC_K_STOP | LC_K_STANCE | LC_K_TOPIC | LC_K_SPEECH |
                             LC_K_TITLE | LC_K_MODIFIER)) ||
@@ -125,7 +126,11 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
     return 0;
   /* The surname and first given character must not be a common word
    * (高度, 方面), unless a title vouches for the name (教授李家豪). */
-  if (!titled && common_word(lichang__mentions_entry(x, i, g1 + 1)))
+  const lc_entry *cw = lichang__mentions_entry(x, i, g1 + 1);
+  if (!titled && common_word(cw))
+    return 0;
+  /* even after a title, not a very common word (總書記高度重視) */
+  if (titled && cw && (cw->kinds & LC_K_IDF) && cw->idf < VERY_COMMON_IDF)
     return 0;
   /* nor open a longer common word (乌克兰, 高科技) */
   const lc_entry *w = NULL;
@@ -217,9 +222,11 @@ uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
 }
 
 static bool is_preposition(uint32_t c) {
-  /* 與 和 跟 對 向 給 同 被 讓 把 替 為: what follows is an object */
-  static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411, 0x7ED9,
-                               0x540C, 0x88AB, 0x8BA9, 0x628A, 0x66FF, 0x4E3A};
+  /* 與 和 跟 對 向 給 同 被 讓 把 替 為 在 於 從: what follows is an object
+   * or a place (李克強在賀信中表示) */
+  static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411,
+                               0x7ED9, 0x540C, 0x88AB, 0x8BA9, 0x628A,
+                               0x66FF, 0x4E3A, 0x5728, 0x4E8E, 0x4ECE};
   for (size_t i = 0; i < sizeof p / sizeof *p; i++)
     if (c == p[i])
       return true;

@@ -409,6 +409,9 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     size_t tl = lichang__mentions_match(
         &x->s, i, pe, LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP,
         NULL);
+    if (len == 1) /* 講解, 稱號: a one-character verb opening a word */
+      tl = tl > 1 ? tl
+                  : lichang__mentions_match(&x->s, i, pe, ~LC_K_SPEECH, NULL);
     if (tl > len) { /* 發言人 is a title, 據說 a hedge: no 發言, no 說 */
       i += (uint32_t)tl;
       continue;

@@ -225,6 +225,11 @@ START_TEST(news_shapes) {
          "新路線也會使用電動公車。\n",
          {"電動公車對降低城市汙染很有幫助", "王義川", I},
          {"新路線也會使用電動公車", "王義川", I});
+  /* a place after 在 is no speaker; 講解 is no 講 */
+  EXPECT("李克强在贺信中表示，核能是安全高效的清洁能源。\n",
+         {"核能是安全高效的清洁能源", "李克强", I});
+  EXPECT_NONE("中央政治局的同志认真听取了讲解，并进行了讨论。\n");
+  EXPECT_NONE("美媒称，这项协议将在下周签署。\n");
   /* a number of people is nobody named */
   EXPECT_NONE("有十八人預期央行升息，另外八人預測，央行將按兵不動。\n");
   /* a verb with a short object is no attribution */
