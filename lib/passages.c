@@ -251,7 +251,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun;
    * 致詞時說: a time clause, the verb comes after it */
   if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740 ||
-      nx == 0x65F6)
+      nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */)
     return false;
   /* 做出的判斷, 他的說法: a noun */
   if (v > ps && cp[v - 1] == 0x7684)

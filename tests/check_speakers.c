@@ -130,6 +130,25 @@ START_TEST(context_speaker_for_bare_quote) {
 }
 END_TEST
 
+/* Institutions speak in wire copy: an army, a department, an armed group,
+ * a country's side (中方, 美方), often with a date before the verb. */
+START_TEST(institutions_with_dates) {
+  SPEAKERS("卫生部门13日表示，过去一天共有12人受伤。", "卫生部门");
+  SPEAKERS("泰国军方当天称，演习按计划进行，没有造成损失。", "泰国军方");
+  SPEAKERS("中方表示，愿同各方一道推动和平进程。", "中方");
+  SPEAKERS("美方昨天在聲明中表示，將繼續與盟友協商。", "美方");
+  SPEAKERS("當地武裝20日稱，已控制機場周邊地區。", "當地武裝");
+  /* 在聲明中表示: the statement is a noun; the passage follows 表示 */
+  const char *text = "美方昨天在聲明中表示，將繼續與盟友協商。";
+  lichang_doc *doc = tag_with(lx, text);
+  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
+  char *s = span_text(text, lichang_quote_span(lichang_doc_quote(doc, 0)));
+  ck_assert_str_eq(s, "將繼續與盟友協商");
+  free(s);
+  lichang_doc_free(doc);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -140,6 +159,7 @@ int main(void) {
   tcase_add_test(tc, aliases_and_variants);
   tcase_add_test(tc, listed_people_and_organisations);
   tcase_add_test(tc, context_speaker_for_bare_quote);
+  tcase_add_test(tc, institutions_with_dates);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
