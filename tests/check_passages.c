@@ -20,21 +20,6 @@ typedef struct {
 #define D LICHANG_DIRECT
 #define I LICHANG_INDIRECT
 
-static char *read_article(const char *name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/articles/%s", LICHANG_TEST_DIR, name);
-  FILE *f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  lc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    ck_assert_int_eq(lichang__buf_put(&b, chunk, n), 0);
-  fclose(f);
-  ck_assert_int_eq(lichang__buf_put(&b, "", 1), 0);
-  return b.data;
-}
-
 /* Tags text and checks its passages against w[0..n), in order. */
 static lichang_doc *expect(const char *text, const want *w, size_t n) {
   lichang_doc *doc = tag_with(lx, text);

@@ -35,21 +35,6 @@ static void expect_speakers(const char *text, const char *const *names,
     expect_speakers(text, n_, sizeof n_ / sizeof *n_);                         \
   } while (0)
 
-static char *read_article(const char *name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/articles/%s", LICHANG_TEST_DIR, name);
-  FILE *f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  lc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    ck_assert_int_eq(lichang__buf_put(&b, chunk, n), 0);
-  fclose(f);
-  ck_assert_int_eq(lichang__buf_put(&b, "", 1), 0);
-  return b.data;
-}
-
 /* Pronouns (他, 她 after a titled name in the narration), a variant
  * surname (蕭/肖), an alias (老肖), the other script (肖立民 in
  * Simplified), a listed organisation behind a bare title (微軟發言人) and
