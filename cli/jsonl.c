@@ -337,6 +337,14 @@ bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
       size_t v1 = p.i;
       if (slot == &r->text)
         r->text_type = is_string ? 1 : 2;
+      /* A repeated member: the last one counts, as for id below (a string
+       * "text" followed by a number left both; found by fuzz_jsonl). */
+      if (slot && slot != &r->id && !is_string) {
+        free(*slot);
+        *slot = NULL;
+        if (slot == &r->text)
+          r->text_len = 0;
+      }
       if (slot == &r->id) {
         free(r->id_json);
         r->id_json = NULL;
