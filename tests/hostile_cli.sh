@@ -293,15 +293,17 @@ row_jsonl_bad_lines() {
   printf '%s\n' 'not json' '{"id":"a"}' '{"id":"b","text":42}' \
     '{"id":"c","text":"王明說：「好\u0000消息，我們都很樂觀。」"}' \
     '{"id":"d","text":"王明說：「\ud800好消息，我們都很\udc00樂觀。」"}' \
-    '{"id":"e","text":"王明說：「好消息。」"} trailing' >"$J"
+    '{"id":"e","text":"王明說：「好消息。」"} trailing' \
+    '{"id":"g","x":1.2.3,"text":"t"}' >"$J"
   printf '{"id":"f","text":"沒有換行的最後一行。"}' >>"$J"
   run "$L" tag "$J"
   status 1
   err_is "lichang: $J:1: byte 0: expected a JSON object
 lichang: $J:2: no \"text\" member
 lichang: $J:3: \"text\" is not a string
-lichang: $J:6: byte 51: text after the object"
-  out_lines 7
+lichang: $J:6: byte 51: text after the object
+lichang: $J:7: byte 17: expected ',' or '}'"
+  out_lines 8
   out_has "{\"id\":\"$J:1\",\"error\":\"byte 0: expected a JSON object\"}"
   out_has '{"id":"a","error":"no \\"text\\" member"}'
   # \u0000 is kept as the author escaped it, and reported by the tagger.
