@@ -547,7 +547,7 @@ static uint32_t trim_start(const ctx *x, uint32_t a, uint32_t b) {
 /* An attribution right after a mark is a few marks or spaces away; looking
  * no further keeps 100,000 「」 in a row linear, not quadratic. */
 static uint32_t near_end(uint32_t a, uint32_t pe) {
-  return pe - a > 16 ? a + 16 : pe;
+  return a < pe && pe - a > 16 ? a + 16 : pe; /* a may be past pe */
 }
 
 static int emit(ctx *x, uint32_t a, uint32_t b, const cue *k, uint8_t who,
