@@ -98,6 +98,7 @@ typedef enum {
   LC_SPEECH_TELL,
   LC_SPEECH_FRAME,
   LC_SPEECH_PREDICT,
+  LC_SPEECH_CLAUSE, /* 稱讚，…: speech only before , : or a quote */
   LC_SPEECH_NOT
 } lc_speech;
 /* pronouns.txt classes */

@@ -65,6 +65,9 @@ static bool meant_together(uint32_t a, uint32_t b) {
          ab == (LC_K_STANCE | LC_K_SPEECH) ||
          /* 看來: a hedge alone, a speech frame in 在他看來 */
          ab == (LC_K_MODIFIER | LC_K_SPEECH) ||
+         /* 聲明: a verb (外交部聲明，…), and a noun that stands for the
+          * organisation issuing it (聲明還稱，…) */
+         ab == (LC_K_PRONOUN | LC_K_SPEECH) ||
          ab == (LC_K_TOPIC | LC_K_PERSON);
 }
 

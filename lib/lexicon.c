@@ -471,8 +471,8 @@ static int line_surname(loader *L, const fields *f) {
   return 0;
 }
 
-static const char *const speech_names[] = {"say",   "think",   "tell",
-                                           "frame", "predict", "not"};
+static const char *const speech_names[] = {
+    "say", "think", "tell", "frame", "predict", "clause", "not"};
 
 static int line_speech(loader *L, const fields *f) {
   uint8_t cls = 0;

@@ -257,6 +257,20 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       i = j < v ? j + 1 : j;
       continue;
     }
+    if (ch == 0x300A /* 《 */) { /* 《以色列時報》分析稱: a named outlet */
+      uint32_t j = i + 1;
+      while (j < v && j - i <= 16 && x->cp[j] != 0x300B)
+        j++;
+      if (j < v && x->cp[j] == 0x300B && j > i + 1) {
+        c[nc++] = (lc_cand){.s = i + 1,
+                            .e = j,
+                            .who = LC_WHO_ORG,
+                            .object = i > zs && is_preposition(x->cp[i - 1])};
+        i = np = j + 1;
+        anchor = true;
+        continue;
+      }
+    }
     const lc_entry *e = NULL, *pe = NULL, *te = NULL;
     size_t pl = lichang__mentions_match(x, i, v, LC_K_PERSON, &pe);
     size_t ql = lichang__mentions_match(x, i, v, LC_K_PRONOUN, &e);
@@ -274,6 +288,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     } else if (ql && ql >= al && ql >= tl) {
       k.s = i, k.e = i + (uint32_t)ql, k.who = LC_WHO_PRONOUN;
       k.pronoun = e->pronoun;
+      /* 外交部發布報告稱: the organisation named first speaks, not the
+       * report standing for it */
+      k.object |= e->pronoun == LC_PRON_IT && nc;
       k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
     } else if (tl && tl >= al) {
       if (te->role == LC_ROLE_GENERIC) {

@@ -256,6 +256,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 做出的判斷, 他的說法: a noun */
   if (v > ps && cp[v - 1] == 0x7684)
     return false;
+  if (cls == LC_SPEECH_CLAUSE) {
+    /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
+     * names what was praised */
+    uint32_t j = skip_space(x, ve, pe);
+    if (j >= pe || !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j])))
+      return false;
+    cls = LC_SPEECH_SAY;
+  }
   k->v = v, k->ve = ve, k->cls = cls;
   k->zs = clause_start(x, ps, v);
   uint32_t zs = k->zs;
@@ -271,6 +279,18 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
   if (!s.e && !s.generic && cls == LC_SPEECH_SAY && quotes_next)
     s = sentence_subject(x, ps, k->zs);
+  if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
+    /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
+     * organisation the sentence before opens with */
+    uint32_t b = k->zs;
+    while (b > ps && is_space(cp[b - 1]))
+      b--;
+    lc_cand o = {0};
+    if (b > ps && is_sent_end(cp[b - 1]))
+      o = sentence_subject(x, ps, b - 1);
+    if (o.e && o.who == LC_WHO_ORG)
+      s = o;
+  }
   /* 研究團隊表示：「…」, someone the rules do not know: the quote is
    * theirs, not the last person's named, so it is no passage (an inactive
    * cue). With no subject at all (並強調：「…」) the quote keeps its
@@ -814,6 +834,17 @@ static int before_cue(ctx *x, const cue *k, uint32_t cur) {
   return emit(x, a, b, k, 0, true, !own);
 }
 
+/* Is a short quote right after a speech verb (她直言「我們沒有退路」。)
+ * what was said, not a quoted term as its object (駁斥「權威」)? So when
+ * it speaks in the first person, or is a whole clause of five characters
+ * or more that ends the sentence or clause (not 「…」一詞, 「…」的說法). */
+static bool short_said(const ctx *x, const region *r, uint32_t pe) {
+  if (first_person(x, r->a, r->b))
+    return true;
+  uint32_t j = skip_space(x, r->b + 1, pe);
+  return r->b - r->a >= 5 && (j >= pe || is_clause_end(x->cp[j]));
+}
+
 /* The passage an attribution introduces. */
 static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
                      cursor *cu) {
@@ -823,10 +854,13 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
   bool direct = k->colon, open = false;
   while (cu->ri < nr && (rg[cu->ri].kind == R_STRAY || rg[cu->ri].open < a))
     cu->ri++;
-  if (cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
+  bool said = cu->ri < nr && rg[cu->ri].open == a &&
+              (!is_scare(x, rg + cu->ri) ||
+               (k->c == k->ve && short_said(x, rg + cu->ri, pe)));
+  if (!said && cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
       is_scare(x, rg + cu->ri))
     return 0; /* 駁斥「權威」: a quoted word is the verb's object */
-  if (cu->ri < nr && rg[cu->ri].open == a && !is_scare(x, rg + cu->ri)) {
+  if (said) {
     const region *r = rg + cu->ri++;
     a = r->a;
     end = r->b;

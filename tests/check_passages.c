@@ -190,6 +190,34 @@ END_TEST
 /* Real-news shapes: a surnameless (transliterated) name, a byline, a
  * product that is no speaker, a subject nobody knows, a time clause, a
  * verb of disbelief, and a quotation closing its sentence. */
+/* a statement or report speaks for the organisation named before it; an
+ * outlet in 《》 speaks; a verb of praise or blame introduces speech only
+ * before a comma, a colon or a quote; a short quote right after a verb is
+ * what was said when it is a clause */
+START_TEST(statements_outlets_and_clauses) {
+  EXPECT("衛生部當天發表聲明。聲明還稱，流感疫情已得到有效控制。\n",
+         {"流感疫情已得到有效控制", "衛生部", I});
+  EXPECT("环境局周二发布报告。报告指出，今年全市空气质量明显改善。\n",
+         {"今年全市空气质量明显改善", "环境局", I});
+  EXPECT("《經濟日報》分析稱，央行下半年仍有升息空間。\n",
+         {"央行下半年仍有升息空間", "經濟日報", I});
+  EXPECT("据《华尔街日报》报道，这家车企计划明年在欧洲建厂。\n",
+         {"这家车企计划明年在欧洲建厂", "华尔街日报", I});
+  EXPECT_NONE("据媒体报道，这家车企计划明年在欧洲建厂。\n");
+  EXPECT("總教練陳志遠稱讚，這批新秀反應快，防守也很積極。\n",
+         {"這批新秀反應快，防守也很積極", "陳志遠", I});
+  EXPECT("市长刘建国批评：旧城改造进度太慢，居民等得太久。\n",
+         {"旧城改造进度太慢，居民等得太久", "刘建国", D});
+  EXPECT_NONE("總教練陳志遠稱讚新秀的表現。\n");
+  EXPECT_NONE("市长刘建国批评了旧城改造的进度。\n");
+  EXPECT("投手王柏翰賽後受訪。他坦言「這一季真的很辛苦」。\n",
+         {"這一季真的很辛苦", "王柏翰", D});
+  EXPECT("选手李佳怡赛后接受采访。她直言“我们没有退路”。\n",
+         {"我们没有退路", "李佳怡", D});
+  EXPECT_NONE("他駁斥「假新聞」的說法。\n");
+}
+END_TEST
+
 START_TEST(news_shapes) {
   EXPECT("紅襪教頭法瑞爾卻不意外。法瑞爾說，春訓時就注意到他很認真。\n",
          {"春訓時就注意到他很認真", "法瑞爾", I});
@@ -304,6 +332,7 @@ int main(void) {
   tcase_add_test(tc, frames_and_according_to);
   tcase_add_test(tc, latin_names_and_titles);
   tcase_add_test(tc, news_shapes);
+  tcase_add_test(tc, statements_outlets_and_clauses);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
