@@ -295,7 +295,8 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     } else if (tl && tl >= al) {
       if (te->role == LC_ROLE_GENERIC) {
         k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
-      } else if (te->role == LC_ROLE_ORG && i > np) {
+      } else if (te->role == LC_ROLE_ORG && (i > np || tl >= 3)) {
+        /* 統計局; alone, a listed name (新華社, 陸委會), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
       } else if (nc && c[nc - 1].e == i) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */

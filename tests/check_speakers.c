@@ -74,6 +74,20 @@ START_TEST(pronoun_it_takes_organisation) {
 }
 END_TEST
 
+/* a statement, notice or report stands for its issuer; an outlet named
+ * in 《》 is an organisation that 該報 then stands for */
+START_TEST(statements_and_outlets_speak_for_their_issuer) {
+  SPEAKERS("經濟部表示，電價明年不會調漲。\n"
+           "新聞稿還稱，工業用電將另行檢討。\n",
+           "經濟部", "經濟部");
+  SPEAKERS("交通部周一发布公告。公告说，春运期间高速公路将免费通行。\n",
+           "交通部");
+  SPEAKERS("《联合早报》评论称，这次选举的投票率可能创新低。"
+           "该报还指出，年轻选民的态度尤其关键。\n",
+           "联合早报", "联合早报");
+}
+END_TEST
+
 START_TEST(aliases_and_variants) {
   /* 老X and 小X: the person surnamed X named before */
   SPEAKERS("記者周大偉表示，調查仍在進行。老周還說，相關證據已經交給警方。\n",
@@ -141,6 +155,7 @@ int main(void) {
   tcase_add_test(tc, tech_article);
   tcase_add_test(tc, pronoun_takes_latest_person);
   tcase_add_test(tc, pronoun_it_takes_organisation);
+  tcase_add_test(tc, statements_and_outlets_speak_for_their_issuer);
   tcase_add_test(tc, aliases_and_variants);
   tcase_add_test(tc, listed_people_and_organisations);
   tcase_add_test(tc, context_speaker_for_bare_quote);
