@@ -438,16 +438,19 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     }
     /* 介紹說, 解釋道: a second verb of saying joins the first */
     const lc_entry *e2 = NULL;
+    bool joined = false;
     if (len && e->speech != LC_SPEECH_NOT &&
         lichang__mentions_match(&x->s, i + (uint32_t)len, pe, LC_K_SPEECH,
                                 &e2) == 1 &&
         e2->speech == LC_SPEECH_SAY)
-      len++;
+      len++, joined = true;
     if (len && straddles(x, i, i + (uint32_t)len)) {
       i++; /* 加强调研 is 加强 调研, no 强调 */
       continue;
     }
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
+    if (joined && cls == LC_SPEECH_CLAUSE)
+      cls = LC_SPEECH_SAY; /* 批評說 is a verb of saying */
     if (!len && !lost_verb(x, ps, i, pe, &len)) {
       i++;
       continue;
