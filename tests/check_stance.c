@@ -115,6 +115,15 @@ START_TEST(plain_terms) {
 }
 END_TEST
 
+/* Wire copy judges in general words: condemnation and harm, praise. */
+START_TEST(general_news_evaluation) {
+  ck_stance("該法案嚴重違反憲法精神，將對公民權利造成損害。", LICHANG_SKEPTICAL);
+  ck_stance("这种做法漠视法律程序，后果令人失望。", LICHANG_SKEPTICAL);
+  ck_stance("全队表现出色，年轻球员的进步令人鼓舞。", LICHANG_OPTIMISTIC);
+  ck_stance("救援工作進展順利，災民已圓滿安置。", LICHANG_OPTIMISTIC);
+}
+END_TEST
+
 START_TEST(negation_flips) {
   ck_stance("這種新藥並不能改善病人的症狀。", LICHANG_SKEPTICAL);
   ck_stance("我们对这支球队下赛季的表现并不乐观。", LICHANG_SKEPTICAL);
@@ -392,6 +401,7 @@ int main(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, no_evidence_is_neutral);
   tcase_add_test(tc, plain_terms);
+  tcase_add_test(tc, general_news_evaluation);
   tcase_add_test(tc, negation_flips);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
