@@ -173,8 +173,16 @@ static int detect(const unsigned char *s, size_t n, lichang_decode_info *info,
             (k < 2 || pass == 0))
           pick = all[i];
     }
-  if (!pick && U_SUCCESS(st) && count > 0)
-    pick = all[0];
+  /* ICU's detector knows charsets its converters lack (IBM420_ltr, on
+   * damaged GB18030; found by fuzz_tag): such a guess is no guess. */
+  if (!pick && U_SUCCESS(st) && count > 0) {
+    UErrorCode s2 = U_ZERO_ERROR;
+    UConverter *c = ucnv_open(ucsdet_getName(all[0], &s2), &s2);
+    if (U_SUCCESS(s2))
+      pick = all[0];
+    if (c)
+      ucnv_close(c);
+  }
   const char *name = NULL;
   int conf = 0;
   if (pick) {
