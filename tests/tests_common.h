@@ -11,22 +11,6 @@
 
 #ifndef LICHANG_TEST_DIR
 #define LICHANG_TEST_DIR "."
-/* A composed test article from tests/articles/, NUL-terminated; free() it. */
-static inline char *read_article(const char *name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/articles/%s", LICHANG_TEST_DIR, name);
-  FILE *f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  lc_buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    ck_assert_int_eq(lichang__buf_put(&b, chunk, n), 0);
-  fclose(f);
-  ck_assert_int_eq(lichang__buf_put(&b, "", 1), 0);
-  return b.data;
-}
-
 #endif
 
 /* Runs one suite; the exit status CTest reads. */
