@@ -64,29 +64,32 @@ int lichang__buf_printf(lc_buf *b, const char *fmt, ...) {
   return 0;
 }
 
-int lichang__buf_put_cp(lc_buf *b, uint32_t cp) {
-  unsigned char s[4];
-  size_t n;
+size_t lichang__utf8_encode(uint32_t cp, unsigned char s[4]) {
   if (cp < 0x80) {
     s[0] = (unsigned char)cp;
-    n = 1;
-  } else if (cp < 0x800) {
+    return 1;
+  }
+  if (cp < 0x800) {
     s[0] = (unsigned char)(0xC0 | (cp >> 6));
     s[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
+    return 2;
+  }
+  if (cp < 0x10000) {
     s[0] = (unsigned char)(0xE0 | (cp >> 12));
     s[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
     s[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    s[0] = (unsigned char)(0xF0 | (cp >> 18));
-    s[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    s[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    s[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    n = 4;
+    return 3;
   }
-  return lichang__buf_put(b, s, n);
+  s[0] = (unsigned char)(0xF0 | (cp >> 18));
+  s[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+  s[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  s[3] = (unsigned char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+int lichang__buf_put_cp(lc_buf *b, uint32_t cp) {
+  unsigned char s[4];
+  return lichang__buf_put(b, s, lichang__utf8_encode(cp, s));
 }
 
 void lichang__buf_free(lc_buf *b) {

@@ -86,13 +86,8 @@ size_t lichang_doc_token_folded(const lichang_doc *doc, size_t i, char *buf,
   size_t n = 0, copied = 0;
   bool full = false;
   for (uint32_t k = t->start; k < t->end; k++) {
-    lc_buf b = {0};
-    char one[8];
-    if (lichang__buf_put_cp(&b, doc->text.cp[k]))
-      break;
-    size_t m = b.len;
-    memcpy(one, b.data, m);
-    lichang__buf_free(&b);
+    unsigned char one[4];
+    size_t m = lichang__utf8_encode(doc->text.cp[k], one);
     if (buf && !full && copied + m < size) {
       memcpy(buf + copied, one, m);
       copied += m;

@@ -31,6 +31,8 @@ int lichang__buf_puts(lc_buf *b, const char *s);
 int lichang__buf_printf(lc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int lichang__buf_put_cp(lc_buf *b, uint32_t cp); /* UTF-8 encode */
+/* Encodes cp as UTF-8 into s; returns its length (1 to 4). */
+size_t lichang__utf8_encode(uint32_t cp, unsigned char s[4]);
 void lichang__buf_free(lc_buf *b);
 
 /* Growable array of fixed-size items; the caller casts .data. */
