@@ -234,6 +234,16 @@ static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
   int32_t e = ((const int32_t *)lx->node_entry.data)[node];
   return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
 }
+/* Might an entry of any of kinds start with cp? False is certain; true
+ * only says a walk is worth taking. One read for a BMP character: the
+ * scanners ask it at every position and most start nothing. */
+static inline bool lichang__lexicon_may_start(const lichang_lexicon *lx,
+                                              uint32_t cp, uint32_t kinds) {
+  if (cp >= 0x10000 || !lx->root)
+    return true;
+  uint32_t n = lx->root[cp];
+  return n && (lx->kinds_below[n] & kinds);
+}
 /* Looks up a whole folded string of code points; NULL if absent. */
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n);
@@ -317,6 +327,10 @@ typedef struct {
 /* Longest entry at i (before lim) having any of kinds: its length or 0. */
 size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
                                uint32_t kinds, const lc_entry **out);
+/* The same for n kind sets (n <= 4) in one walk: len[k], out[k]. */
+void lichang__mentions_match_many(const lc_scan *x, uint32_t i, uint32_t lim,
+                                  size_t n, const uint32_t *kinds, size_t *len,
+                                  const lc_entry **out);
 const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
                                         uint32_t b);
 bool lichang__mentions_word_hides(const lc_scan *x, uint32_t i, size_t len);

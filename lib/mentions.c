@@ -19,27 +19,51 @@ static bool is_latin(uint32_t c) {
 
 /* ---- lexicon look-ups ---- */
 
-/* Longest entry starting at i having any of kinds; its length or 0. */
+/* A Latin entry (OpenAI, CEO) must not start or end inside a word. */
+static bool latin_inside(const lc_scan *x, uint32_t i, size_t len) {
+  return is_latin(x->cp[i]) && ((i > 0 && is_latin(x->cp[i - 1])) ||
+                                (i + len < x->n && is_latin(x->cp[i + len])));
+}
+
+/* Longest entry starting at i having any of kinds; its length or 0. The
+ * walk stops where no entry of those kinds lies further down the trie, so
+ * a position that starts none costs one table read. */
 size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
                                uint32_t kinds, const lc_entry **out) {
-  uint32_t node = 0;
-  size_t best = 0;
-  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
-    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
-      break;
-    const lc_entry *e = lichang__trie_entry(x->lx, node);
-    if (e && (e->kinds & kinds)) {
-      best = j - i + 1;
-      if (out)
-        *out = e;
-    }
+  size_t best = lichang__lexicon_longest(x->lx, x->cp + i, lim - i, kinds, out);
+  return best && latin_inside(x, i, best) ? 0 : best;
+}
+
+/* The same for n kind sets at once (n <= 4), in one walk: len[k] and
+ * out[k] (NULL if none) answer kinds[k]. */
+void lichang__mentions_match_many(const lc_scan *x, uint32_t i, uint32_t lim,
+                                  size_t n, const uint32_t *kinds, size_t *len,
+                                  const lc_entry **out) {
+  const lichang_lexicon *lx = x->lx;
+  const int32_t *ent = lx->node_entry.data;
+  uint32_t all = 0;
+  for (size_t k = 0; k < n; k++) {
+    all |= kinds[k];
+    len[k] = 0;
+    out[k] = NULL;
   }
-  /* A Latin entry (OpenAI, CEO) must not start or end inside a word. */
-  if (best && is_latin(x->cp[i]) &&
-      ((i > 0 && is_latin(x->cp[i - 1])) ||
-       (i + best < x->n && is_latin(x->cp[i + best]))))
-    return 0;
-  return best;
+  uint32_t node = 0;
+  for (uint32_t j = i; j < lim && j - i < lx->max_chars; j++) {
+    node = lichang__trie_step(lx, node, x->cp[j]);
+    if (!node || !(lx->kinds_below[node] & all))
+      break;
+    if (ent[node] < 0)
+      continue;
+    uint32_t here = lx->hot[ent[node]].kinds;
+    for (size_t k = 0; k < n; k++)
+      if (here & kinds[k]) {
+        len[k] = j - i + 1;
+        out[k] = (const lc_entry *)lx->entries.data + ent[node];
+      }
+  }
+  for (size_t k = 0; k < n; k++)
+    if (len[k] && latin_inside(x, i, len[k]))
+      len[k] = 0, out[k] = NULL;
 }
 
 const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,

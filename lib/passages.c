@@ -339,10 +339,9 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
 
 /* A title and a name right after it (獵豹CEO傅晟), or a name opening a
  * sentence: a person the narration names, for the speakers stage to
- * resolve pronouns to. */
-static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
-  const lc_entry *t = NULL;
-  size_t tl = lichang__mentions_match(&x->s, i, pe, LC_K_TITLE, &t);
+ * resolve pronouns to. tl and t: the longest title at i. */
+static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
+                         size_t tl, const lc_entry *t) {
   uint32_t s, e = 0;
   if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
     s = i + (uint32_t)tl;
@@ -408,6 +407,10 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
   return true;
 }
 
+/* Every kind scan_cues looks up at a position. */
+#define SCAN_KINDS                                                             \
+  (LC_K_SPEECH | LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP)
+
 static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
   region *rg = x->regions.data;
   size_t nr = x->regions.len, ri = 0;
@@ -421,14 +424,24 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i = r->b;
       continue;
     }
-    int rc = title_mention(x, ps, i, pe);
+    /* Most characters start no title, verb, name or function word, and
+     * open no sentence: nothing below can happen there. */
+    if (!lichang__lexicon_may_start(x->s.lx, x->cp[i], SCAN_KINDS) &&
+        x->cp[i] != '*' && !opens_sentence(x, ps, i)) {
+      i++;
+      continue;
+    }
+    static const uint32_t kinds[3] = {
+        LC_K_TITLE, LC_K_SPEECH,
+        LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP};
+    size_t l[3];
+    const lc_entry *en[3];
+    lichang__mentions_match_many(&x->s, i, pe, 3, kinds, l, en);
+    int rc = title_mention(x, ps, i, pe, l[0], en[0]);
     if (rc)
       return rc;
-    const lc_entry *e = NULL;
-    size_t len = lichang__mentions_match(&x->s, i, pe, LC_K_SPEECH, &e);
-    size_t tl = lichang__mentions_match(
-        &x->s, i, pe, LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP,
-        NULL);
+    const lc_entry *e = en[1];
+    size_t len = l[1], tl = l[2];
     if (len == 1) /* 講解, 稱號: a one-character verb opening a word */
       tl = tl > 1 ? tl
                   : lichang__mentions_match(&x->s, i, pe, ~LC_K_SPEECH, NULL);
