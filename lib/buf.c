@@ -98,24 +98,19 @@ void lichang__buf_free(lc_buf *b) {
   b->len = b->cap = 0;
 }
 
-void *lichang__vec_push(lc_vec *v) {
-  if (v->len == v->cap) {
-    /* Small first: most vectors (a passage's evidence, its targets) hold
-     * a few items, and an article with half a million passages holds half a
-     * million of each. */
-    size_t cap = v->cap ? v->cap * 2 : 4;
-    if (cap > SIZE_MAX / v->size)
-      return NULL;
-    void *p = realloc(v->data, cap * v->size);
-    if (!p)
-      return NULL;
-    v->data = p;
-    v->cap = cap;
-  }
-  void *slot = (char *)v->data + v->len * v->size;
-  memset(slot, 0, v->size);
-  v->len++;
-  return slot;
+int lichang__vec_grow(lc_vec *v) {
+  /* Small first: most vectors (a passage's evidence, its targets) hold a
+   * few items, and an article with half a million passages holds half a
+   * million of each. */
+  size_t cap = v->cap ? v->cap * 2 : 4;
+  if (cap > SIZE_MAX / v->size)
+    return LICHANG_ENOMEM;
+  void *p = realloc(v->data, cap * v->size);
+  if (!p)
+    return LICHANG_ENOMEM;
+  v->data = p;
+  v->cap = cap;
+  return 0;
 }
 
 void lichang__vec_free(lc_vec *v) {

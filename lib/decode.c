@@ -58,6 +58,18 @@ static void utf8_pass(const unsigned char *s, size_t n, char *o, size_t *olen,
       i = j;
       continue;
     }
+    /* A three-byte character (all of Han) with nothing to check past the
+     * continuation bytes: E1..EC and EE..EF take any 80..BF after them. */
+    if (i + 2 < n && ((s[i] >= 0xE1 && s[i] <= 0xEC) || s[i] >= 0xEE) &&
+        s[i] <= 0xEF && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      if (o)
+        memcpy(o + k, s + i, 3);
+      k += 3;
+      info->chars++;
+      i += 3;
+      continue;
+    }
     uint32_t cp;
     bool bad;
     size_t step = lichang__utf8_next(s + i, n - i, &cp, &bad);

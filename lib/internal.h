@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -40,7 +41,16 @@ typedef struct {
   void *data;
   size_t len, cap, size;
 } lc_vec;
-void *lichang__vec_push(lc_vec *v); /* zeroed new slot, or NULL */
+/* A zeroed new slot, or NULL. Inline: tokens and boundaries are pushed a
+ * million times a megabyte; only growing calls out. */
+int lichang__vec_grow(lc_vec *v);
+static inline void *lichang__vec_push(lc_vec *v) {
+  if (v->len == v->cap && lichang__vec_grow(v))
+    return NULL;
+  void *slot = (char *)v->data + v->len++ * v->size;
+  memset(slot, 0, v->size);
+  return slot;
+}
 void lichang__vec_free(lc_vec *v);
 
 /* Chunked arena: strings that stay put until the arena is freed. */

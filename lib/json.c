@@ -75,10 +75,68 @@ static int put_cstr(lc_buf *b, const char *s) {
   return put_str(b, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* An unsigned integer; printf costs a thousand instructions a number and
+ * an article's line holds dozens. */
+static int put_uint(lc_buf *b, size_t v) {
+  char d[24];
+  size_t k = sizeof d;
+  do
+    d[--k] = (char)('0' + v % 10);
+  while (v /= 10);
+  return lichang__buf_put(b, d + k, sizeof d - k);
+}
+
+/* PREFIX start ,"end": end */
+static int put_span(lc_buf *b, const char *prefix, size_t start, size_t end) {
+  int rc = lichang__buf_puts(b, prefix);
+  if (!rc)
+    rc = put_uint(b, start);
+  if (!rc)
+    rc = lichang__buf_puts(b, ",\"end\":");
+  return rc ? rc : put_uint(b, end);
+}
+
+/* Three plain strings in a row (no escaping: the caller's own words). */
+static int put_words(lc_buf *b, const char *x, const char *y, const char *z) {
+  int rc = lichang__buf_puts(b, x);
+  if (!rc)
+    rc = lichang__buf_puts(b, y);
+  return rc ? rc : lichang__buf_puts(b, z);
+}
+
+/* A score or weight: rounded to thousandths, then as "%.3g" prints it.
+ * When the thousandths have at most three significant digits and are under
+ * 1000 (nearly every score and weight), %.3g prints them exactly with the
+ * trailing zeros cut, and so does this; anything else goes to printf. */
 static int put_num(lc_buf *b, double v) {
   if (!isfinite(v))
     v = 0;
-  return lichang__buf_printf(b, "%.3g", round(v * 1000.0) / 1000.0);
+  double r = round(v * 1000.0);
+  if (fabs(r) < 1e6 && !(r == 0 && signbit(r))) {
+    unsigned long a = (unsigned long)fabs(r), ip = a / 1000, fp = a % 1000;
+    if (ip >= 100  ? fp == 0
+        : ip >= 10 ? fp % 100 == 0
+                   : ip < 1 || fp % 10 == 0) {
+      char d[16];
+      size_t k = 0;
+      if (r < 0)
+        d[k++] = '-';
+      if (ip >= 100)
+        d[k++] = (char)('0' + ip / 100);
+      if (ip >= 10)
+        d[k++] = (char)('0' + ip / 10 % 10);
+      d[k++] = (char)('0' + ip % 10);
+      if (fp) {
+        d[k++] = '.';
+        for (unsigned long div = 100; fp; div /= 10) {
+          d[k++] = (char)('0' + fp / div);
+          fp %= div;
+        }
+      }
+      return lichang__buf_put(b, d, k);
+    }
+  }
+  return lichang__buf_printf(b, "%.3g", r / 1000.0);
 }
 
 /* Per speaker: passages, an overall stance, how sure it is, and the count of
@@ -130,9 +188,13 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
     if (!rc)
       rc = put_cstr(b, name);
     if (!rc)
-      rc = lichang__buf_printf(
-          b, ",\"quotes\":%u,\"stance\":\"%s\",\"score\":", count,
-          lichang_stance_name((lichang_stance)best));
+      rc = lichang__buf_puts(b, ",\"quotes\":");
+    if (!rc)
+      rc = put_uint(b, count);
+    if (!rc)
+      rc =
+          put_words(b, ",\"stance\":\"",
+                    lichang_stance_name((lichang_stance)best), "\",\"score\":");
     if (!rc)
       rc = put_num(b, score);
     if (!rc)
@@ -148,19 +210,20 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
 
 static int put_quote(lc_buf *b, const lichang_doc *doc,
                      const lichang_quote *q) {
-  int rc = lichang__buf_printf(
-      b, "{\"start\":%zu,\"end\":%zu,\"text\":", q->span.start, q->span.end);
+  int rc = put_span(b, "{\"start\":", q->span.start, q->span.end);
+  if (!rc)
+    rc = lichang__buf_puts(b, ",\"text\":");
   if (!rc)
     rc = put_str(b, doc->src + q->span.start, q->span.end - q->span.start);
   if (!rc)
-    rc = lichang__buf_printf(b, ",\"kind\":\"%s\",\"speaker\":",
-                             q->kind == LICHANG_INDIRECT ? "indirect"
-                                                         : "direct");
+    rc = lichang__buf_puts(b, q->kind == LICHANG_INDIRECT
+                                  ? ",\"kind\":\"indirect\",\"speaker\":"
+                                  : ",\"kind\":\"direct\",\"speaker\":");
   if (!rc)
     rc = put_cstr(b, q->speaker);
   if (!rc)
-    rc = lichang__buf_printf(
-        b, ",\"stance\":\"%s\",\"score\":", lichang_stance_name(q->stance));
+    rc = put_words(b, ",\"stance\":\"", lichang_stance_name(q->stance),
+                   "\",\"score\":");
   if (!rc)
     rc = put_num(b, q->score);
   if (!rc)
@@ -183,11 +246,10 @@ static int put_quote(lc_buf *b, const lichang_doc *doc,
     if (!rc)
       rc = put_cstr(b, ev[i].term);
     if (!rc)
-      rc = lichang__buf_printf(b,
-                               ",\"start\":%zu,\"end\":%zu,\"stance\":\"%s\","
-                               "\"weight\":",
-                               ev[i].span.start, ev[i].span.end,
-                               lichang_stance_name(ev[i].stance));
+      rc = put_span(b, ",\"start\":", ev[i].span.start, ev[i].span.end);
+    if (!rc)
+      rc = put_words(b, ",\"stance\":\"", lichang_stance_name(ev[i].stance),
+                     "\",\"weight\":");
     if (!rc)
       rc = put_num(b, ev[i].weight);
     if (!rc)
@@ -207,8 +269,11 @@ char *lichang_doc_to_json(const lichang_doc *doc, const char *id, size_t *len) {
   if (!rc)
     rc = put_cstr(&b, id);
   if (!rc)
-    rc = lichang__buf_printf(&b, ",\"chars\":%zu,\"keywords\":[",
-                             doc->text.chars);
+    rc = lichang__buf_puts(&b, ",\"chars\":");
+  if (!rc)
+    rc = put_uint(&b, doc->text.chars);
+  if (!rc)
+    rc = lichang__buf_puts(&b, ",\"keywords\":[");
   const lc_keyword *kw = doc->keywords.data;
   for (size_t i = 0; i < doc->keywords.len && !rc; i++) {
     rc = lichang__buf_puts(&b, i ? ",{\"term\":" : "{\"term\":");
