@@ -37,7 +37,14 @@ typedef struct {
   name names[NAMES_MAX];
   size_t nnames;
   int32_t bucket[256];
-  const char **forms; /* per listed person: the article's first form */
+  /* Per listed person the article names: its first form. Chained by id:
+   * the people file lists thousands and an article names a few, so an
+   * array of them all cost more to clear than the whole stage. */
+  struct form {
+    int32_t id;
+    const char *name;
+    struct form *next;
+  } *forms[64];
   const char *last_person, *last_org; /* most recent mentions */
   uint32_t last_person_at, last_org_at;
 } ctx;
@@ -96,12 +103,22 @@ static bool is_alias_prefix(uint32_t c) {
  * uses (川普 or 特朗普 or Trump, 习近平 in Simplified), since that is how
  * readers and annotators name them; the people file only joins the forms. */
 static const char *person_form(ctx *x, int32_t id, uint32_t a, uint32_t b) {
-  if (!x->forms[id]) {
-    const lc_text *t = &x->doc->text;
-    x->forms[id] = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
-                                          t->off[b] - t->off[a]);
-  }
-  return x->forms[id];
+  struct form **head = &x->forms[(uint32_t)id & 63], *f;
+  for (f = *head; f; f = f->next)
+    if (f->id == id)
+      return f->name;
+  const lc_text *t = &x->doc->text;
+  f = lichang__arena_alloc(&x->doc->arena, sizeof *f);
+  if (!f)
+    return NULL;
+  f->id = id;
+  f->name = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                   t->off[b] - t->off[a]);
+  if (!f->name)
+    return NULL;
+  f->next = *head;
+  *head = f;
+  return f->name;
 }
 
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
@@ -217,11 +234,6 @@ static uint32_t para_start(const ctx *x, uint32_t i, int back) {
 int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
   ctx x = {.lx = tg->lx, .doc = doc, .cp = doc->text.cp};
   memset(x.bucket, -1, sizeof x.bucket);
-  size_t np = tg->lx->people.len;
-  x.forms = lichang__arena_alloc(&doc->arena, (np ? np : 1) * sizeof *x.forms);
-  if (!x.forms)
-    return LICHANG_ENOMEM;
-  memset(x.forms, 0, (np ? np : 1) * sizeof *x.forms);
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
   /* Pass 1: every name, speakers' and the narration's titled ones, in
