@@ -232,8 +232,17 @@ static uint32_t para_start(const ctx *x, uint32_t i, int back) {
 }
 
 int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
-  ctx x = {.lx = tg->lx, .doc = doc, .cp = doc->text.cp};
+  /* Not `ctx x = {…}`: that clears names[], 32 KiB an article, which
+   * costs more than the stage; only nnames of it is ever read past. */
+  ctx x;
+  x.lx = tg->lx;
+  x.doc = doc;
+  x.cp = doc->text.cp;
+  x.nnames = 0;
   memset(x.bucket, -1, sizeof x.bucket);
+  memset(x.forms, 0, sizeof x.forms);
+  x.last_person = x.last_org = NULL;
+  x.last_person_at = x.last_org_at = 0;
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
   /* Pass 1: every name, speakers' and the narration's titled ones, in
