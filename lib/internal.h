@@ -169,7 +169,9 @@ struct lichang_lexicon {
    * code point, so a first step is one read; per node, LC_OV_BELOW if an
    * overlay entry lies at or below it and LC_OV_HERE if it is one, so the
    * longest-match walk stops as soon as none can follow; and the edges on
-   * overlay paths again in a table small enough to stay in cache. */
+   * paths to the small kinds' entries (LC_OV_SMALL: the overlay's, stop
+   * words and surnames, a few thousand) again in a table small enough to
+   * stay in cache, for the walks that want only those kinds. */
   uint32_t *root;
   uint8_t *overlay;
   lc_trie_slot *otrie;
@@ -198,7 +200,9 @@ static inline size_t lichang__trie_hash(uint64_t k, size_t cap) {
   return (size_t)k & (cap - 1);
 }
 
-enum { LC_OV_BELOW = 1, LC_OV_HERE = 2 };
+enum { LC_OV_BELOW = 1, LC_OV_HERE = 2, LC_OV_SMALL = 4 };
+/* The kinds whose paths the small trie (otrie) holds. */
+#define LC_K_SMALL (LC_K_OVERLAY | LC_K_STOP | LC_K_SURNAME)
 
 static inline uint32_t lichang__trie_probe(const lc_trie_slot *t, size_t cap,
                                            uint32_t node, uint32_t cp) {
@@ -229,6 +233,16 @@ static inline uint32_t lichang__overlay_step(const lichang_lexicon *lx,
     uint32_t n = lx->root[cp];
     return n && (lx->overlay[n] & LC_OV_BELOW) ? n : 0;
   }
+  uint32_t n = lichang__trie_probe(lx->otrie, lx->otrie_cap, node, cp);
+  return n && (lx->overlay[n] & LC_OV_BELOW) ? n : 0;
+}
+
+/* A step on the paths to entries of LC_K_SMALL kinds only (after loading):
+ * the same child as lichang__trie_step there, 0 off them. */
+static inline uint32_t lichang__small_step(const lichang_lexicon *lx,
+                                           uint32_t node, uint32_t cp) {
+  if (node == 0 && cp < 0x10000)
+    return lx->root[cp];
   return lichang__trie_probe(lx->otrie, lx->otrie_cap, node, cp);
 }
 

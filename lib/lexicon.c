@@ -34,8 +34,10 @@ size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
   uint32_t node = 0;
   size_t best = 0;
   const int32_t *ent = lx->node_entry.data;
+  bool small = !(kinds & ~LC_K_SMALL) && lx->otrie; /* after loading */
   for (size_t j = 0; j < n && j < lx->max_chars; j++) {
-    node = lichang__trie_step(lx, node, cp[j]);
+    node = small ? lichang__small_step(lx, node, cp[j])
+                 : lichang__trie_step(lx, node, cp[j]);
     if (!node || !(lx->kinds_below[node] & kinds))
       break;
     if (ent[node] >= 0 && (lx->hot[ent[node]].kinds & kinds)) {
@@ -121,11 +123,16 @@ static int trie_finish(lichang_lexicon *lx) {
     if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_OVERLAY)) {
       lx->overlay[n] |= LC_OV_HERE;
       for (uint32_t m = n; m && !(lx->overlay[m] & LC_OV_BELOW);
-           m = parent[m]) {
+           m = parent[m])
         lx->overlay[m] |= LC_OV_BELOW;
+    }
+  for (uint32_t n = 1; n < lx->nodes; n++)
+    if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_SMALL))
+      for (uint32_t m = n; m && !(lx->overlay[m] & LC_OV_SMALL);
+           m = parent[m]) {
+        lx->overlay[m] |= LC_OV_SMALL;
         onodes++;
       }
-    }
   free(parent);
   for (size_t i = 0; i < lx->entries.len; i++) {
     lx->hot[i].kinds = e[i].kinds;
@@ -139,7 +146,7 @@ static int trie_finish(lichang_lexicon *lx) {
     return LICHANG_ENOMEM;
   lx->otrie_cap = cap;
   for (size_t i = 0; i < lx->trie_cap; i++)
-    if (lx->trie[i].key && (lx->overlay[lx->trie[i].val] & LC_OV_BELOW)) {
+    if (lx->trie[i].key && (lx->overlay[lx->trie[i].val] & LC_OV_SMALL)) {
       size_t j = lichang__trie_hash(lx->trie[i].key, cap);
       while (lx->otrie[j].key)
         j = (j + 1) & (cap - 1);

@@ -48,8 +48,10 @@ void lichang__mentions_match_many(const lc_scan *x, uint32_t i, uint32_t lim,
     out[k] = NULL;
   }
   uint32_t node = 0;
+  bool small = !(all & ~LC_K_SMALL) && lx->otrie;
   for (uint32_t j = i; j < lim && j - i < lx->max_chars; j++) {
-    node = lichang__trie_step(lx, node, x->cp[j]);
+    node = small ? lichang__small_step(lx, node, x->cp[j])
+                 : lichang__trie_step(lx, node, x->cp[j]);
     if (!node || !(lx->kinds_below[node] & all))
       break;
     if (ent[node] < 0)
