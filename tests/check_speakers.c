@@ -148,6 +148,23 @@ START_TEST(institutions_with_dates) {
 }
 END_TEST
 
+/* Long chains of office before a name: the whole title gives way to the
+ * name, none of its characters joins it (副委員長 is not 副委員 + 長…). */
+START_TEST(office_titles_chain_to_name) {
+  SPEAKERS("全国人大常委会副委员长陈立新在参加江苏代表团审议时说，"
+           "完全赞成这份报告。\n",
+           "陈立新");
+  SPEAKERS("全國人大常委會副委員長陳立新在參加江蘇代表團審議時說，"
+           "完全贊成這份報告。\n",
+           "陳立新");
+  SPEAKERS("改革委員會副召集人王德明表示，基金破產的時間將延後十年。\n",
+           "王德明");
+  SPEAKERS("内阁官房长官林芳雄当天表示，欢迎对方加入协定。\n", "林芳雄");
+  /* a given name may hold 億 (林萬億, 王億) */
+  SPEAKERS("研究員林萬億表示，預算明年將小幅增加。\n", "林萬億");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -160,6 +177,7 @@ int main(void) {
   tcase_add_test(tc, listed_people_and_organisations);
   tcase_add_test(tc, context_speaker_for_bare_quote);
   tcase_add_test(tc, institutions_with_dates);
+  tcase_add_test(tc, office_titles_chain_to_name);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
