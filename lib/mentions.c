@@ -149,7 +149,8 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   size_t tl = lichang__mentions_match(x, g1, lim, LC_K_TITLE, &t);
   if (tl && t->role == LC_ROLE_TITLE)
     return g1 + (uint32_t)tl;
-  if (is_stop1(x, g1))
+  /* 郝強調: a verb of saying after the surname is no given name */
+  if (is_stop1(x, g1) || lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
     return 0;
   /* The surname and first given character must not be a common word
    * (高度, 方面), unless a title vouches for the name (教授李家豪). */
@@ -219,33 +220,144 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim) {
   return end;
 }
 
-/* A run of two to four Han characters at i that is no common word and
- * holds none (法瑞爾, 羅德里奎茲): a name written without a surname. After
- * a title it ends before a function word or a word; otherwise it must fill
- * the clause up to lim, but for adverbs. Returns its end or 0. */
-uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
-                               bool titled) {
+/* A separator inside a transliterated name (雪克來提·扎克爾). */
+static bool is_name_dot(uint32_t c) {
+  return c == 0xB7 || c == 0x30FB || c == 0x2022 || c == 0xFF65;
+}
+
+/* After a title, only a listed word or a very common one (高度, 代表團)
+ * ends a name; a rarer word the corpus counted (桑江 in 洛桑江村) is as
+ * likely part of the name. */
+static bool strong_word(const lc_entry *e) {
+  return e && ((e->kinds & ~(LC_K_IDF | LC_K_SURNAME)) ||
+               ((e->kinds & LC_K_IDF) && e->idf < VERY_COMMON_IDF));
+}
+static bool strong_word_starts(const lc_scan *x, uint32_t i, uint32_t lim) {
+  uint32_t node = 0;
+  for (uint32_t j = i; j < lim && j - i < x->lx->max_chars; j++) {
+    if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+      return false;
+    if (j > i && strong_word(lichang__trie_entry(x->lx, node)))
+      return true;
+  }
+  return false;
+}
+
+/* One part of a name without a surname: Han characters up to a function
+ * word, a word (after a title: a strong one) or a title, verb or pronoun. */
+static uint32_t run_part(const lc_scan *x, uint32_t i, uint32_t lim,
+                         bool titled) {
   uint32_t j = i;
-  if (is_stop1(x, i)) /* 八人, 這位: numbers and function words */
-    return 0;
   while (j < lim && j - i < 5 && lichang__is_han(x->cp[j]) &&
-         !(j > i && (is_stop1(x, j) || word_starts(x, j, lim)))) {
+         !(j > i && (is_stop1(x, j) || (titled ? strong_word_starts(x, j, lim)
+                                               : word_starts(x, j, lim))))) {
     const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
     if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
       break;
     j++;
   }
+  return j;
+}
+
+/* A run of two to four Han characters at i that is no common word and
+ * holds none (法瑞爾, 羅德里奎茲): a name written without a surname. After
+ * a title it ends before a function word or a word; otherwise it must fill
+ * the clause up to lim, but for adverbs. Parts joined by a name dot
+ * (雪克來提·扎克爾) are one name whatever words they hold. Returns its end
+ * or 0. */
+static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
+                         bool titled, bool *dot) {
+  if (is_stop1(x, i)) /* 八人, 這位: numbers and function words */
+    return 0;
+  uint32_t j = run_part(x, i, lim, titled);
+  bool dotted = false;
+  while (j > i && j + 1 < lim && is_name_dot(x->cp[j]) &&
+         lichang__is_han(x->cp[j + 1]) && !is_stop1(x, j + 1)) {
+    uint32_t k = run_part(x, j + 1, lim, true);
+    if (k == j + 1)
+      break;
+    j = k;
+    dotted = true;
+  }
   /* 永瀨也說: only adverbs (也, 還, 則) may stand between it and lim */
   uint32_t r = j;
   while (!titled && r < lim && is_stop1(x, r))
     r++;
-  if (j - i < 2 || j - i > 4 || (!titled && r != lim))
+  if (j - i < 2 || (!dotted && j - i > 4) || (!titled && r != lim))
     return 0;
+  *dot = dotted;
+  if (dotted)
+    return j;
   for (uint32_t a = i; a < j; a++)
-    for (uint32_t b = a + 2; b <= j; b++)
-      if (common_word(lichang__mentions_entry(x, a, b)))
+    for (uint32_t b = a + 2; b <= j; b++) {
+      const lc_entry *e = lichang__mentions_entry(x, a, b);
+      if (titled ? strong_word(e) : common_word(e))
         return 0;
+    }
   return j;
+}
+
+uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
+                               bool titled) {
+  bool dot = false;
+  return run_name(x, i, lim, titled, &dot);
+}
+
+/* A name with a name dot at i (雪克來提·扎克爾), or 0: it goes before the
+ * surname rule, which would take 雪克 for a name. */
+static uint32_t dotted_name(const lc_scan *x, uint32_t i, uint32_t lim) {
+  /* the part before the first dot is all of the Han run up to it (來 in
+   * 雪克來提 is no function word here) */
+  uint32_t j = i;
+  while (j < lim && j - i < 8 && lichang__is_han(x->cp[j]))
+    j++;
+  if (j == i || j - i >= 8 || j + 1 >= lim || !is_name_dot(x->cp[j]))
+    return 0;
+  for (uint32_t a = i; a < j; a++) {
+    const lc_entry *e = lichang__mentions_entry(x, a, a + 1);
+    if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
+      return 0;
+  }
+  while (j + 1 < lim && is_name_dot(x->cp[j]) &&
+         lichang__is_han(x->cp[j + 1])) {
+    uint32_t k = run_part(x, j + 1, lim, true);
+    if (k == j + 1)
+      break;
+    j = k;
+  }
+  return is_name_dot(x->cp[j - 1]) ? 0 : j;
+}
+
+/* Is [a, b) only adverbs, function words and a date (也, 並, 上午, 20日)? */
+static bool only_filler(const lc_scan *x, uint32_t a, uint32_t b) {
+  while (a < b) {
+    uint32_t c = x->cp[a];
+    if (is_space(c) || (c >= '0' && c <= '9') || c == 0x65E5 /* 日 */ ||
+        c == 0x6708 /* 月 */) {
+      a++;
+      continue;
+    }
+    const lc_entry *e = NULL;
+    size_t l = lichang__mentions_match(x, a, b, ~0u, &e);
+    if (!l || !(e->kinds & (LC_K_STOP | LC_K_MODIFIER)) ||
+        (e->kinds & (LC_K_PRONOUN | LC_K_SPEECH)))
+      return false;
+    a += (uint32_t)l;
+  }
+  return true;
+}
+
+/* A surname standing alone for a person named in full before (郝說,
+ * 柯也表示, 黃上午強調: Taiwanese copy shortens a name so once it is
+ * known): one surname character, not itself a function word, opening a
+ * clause that holds nothing else before the verb at v but adverbs and a
+ * date. The speakers stage maps it to the latest person of that surname,
+ * or drops it if there is none. Returns its end or 0. */
+static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
+  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
+      is_stop1(x, i) || !only_filler(x, i + 1, v))
+    return 0;
+  return i + 1;
 }
 
 static bool is_preposition(uint32_t c) {
@@ -344,6 +456,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     } else {
       uint32_t e2 = 0;
       if (anchor && lichang__is_han(ch))
+        e2 = dotted_name(x, i, v);
+      if (!e2 && anchor && lichang__is_han(ch) && !k.titled)
+        e2 = surname_alone(x, i, v);
+      if (!e2 && anchor && lichang__is_han(ch))
         e2 = lichang__mentions_chinese(x, i, v, k.titled);
       if (!e2)
         e2 = lichang__mentions_latin(x, i, v);

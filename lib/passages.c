@@ -707,6 +707,17 @@ static bool cue_within(const ctx *x, size_t ki, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* Does an attribution that ends a passage open at i? Words before it in
+ * its sentence (此外，某某說，…) lead into it, not on from the passage
+ * before. */
+static bool opens_cue(const ctx *x, size_t ki, uint32_t i) {
+  const cue *kk = x->cues.data;
+  for (; ki < x->cues.len && kk[ki].zs <= i; ki++)
+    if (kk[ki].zs == i && splits(kk + ki))
+      return true;
+  return false;
+}
+
 /* Extends a passage ending at end over the following sentences of the
  * paragraph while they carry no narration and no attribution. After a
  * closed quotation (quoted) the narrator speaks again unless another
@@ -726,6 +737,7 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
     cursor probe = *cu;
     uint32_t ne = sentence_end(x, se, pe, &probe);
     if (ne <= se || !has_word(x, se, ne) || cue_within(x, cu->ki, se, ne) ||
+        opens_cue(x, probe.ki, ne) ||
         narrates(x, se, ne, false) || !goes_on(x, se, ne) ||
         (quoted && !closer_of(x->cp[se])))
       return end;

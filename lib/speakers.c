@@ -139,6 +139,12 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
     return hit->name;
   }
   *org = who == LC_WHO_ORG;
+  if (!*org && n == 1) {
+    /* 郝說: a surname alone is the latest person of that surname, and
+     * nobody if the article named none */
+    const name *p = by_surname(x, key[0], x->nnames);
+    return p ? p->name : "";
+  }
   if (!*org && n >= 2) {
     /* 老周, 小王: the person surnamed 周 or 王 */
     const name *p = NULL;
@@ -303,7 +309,7 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
     default:
       break;
     }
-    if (who && q[i].who != LC_WHO_CONTEXT)
+    if (who && *who && q[i].who != LC_WHO_CONTEXT)
       mention(&x, who, org, q[i].who_end ? q[i].who_start : q[i].start);
     if (q[i].end > pos)
       pos = q[i].end;

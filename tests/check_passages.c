@@ -319,6 +319,15 @@ START_TEST(fifty_megabyte_paragraph) {
 }
 END_TEST
 
+START_TEST(wire_and_transcript_shapes) {
+  /* the words before an attribution in its sentence lead into it */
+  EXPECT("鄧明義說，主管機關捏造事實。此外，鄧明義也說，他曾寄信給對方。\n",
+         {"主管機關捏造事實", "鄧明義", I}, {"他曾寄信給對方", "鄧明義", I});
+  EXPECT("邓明义说，主管机关捏造事实。另外，邓明义还说，他曾写信给对方。\n",
+         {"主管机关捏造事实", "邓明义", I}, {"他曾写信给对方", "邓明义", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -339,6 +348,7 @@ int main(void) {
   tcase_add_test(tc, latin_names_and_titles);
   tcase_add_test(tc, news_shapes);
   tcase_add_test(tc, statements_outlets_and_clauses);
+  tcase_add_test(tc, wire_and_transcript_shapes);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);

@@ -160,8 +160,29 @@ START_TEST(office_titles_chain_to_name) {
   SPEAKERS("改革委員會副召集人王德明表示，基金破產的時間將延後十年。\n",
            "王德明");
   SPEAKERS("内阁官房长官林芳雄当天表示，欢迎对方加入协定。\n", "林芳雄");
+  /* after a title a rarer corpus word inside a name does not end it;
+   * parts joined by a name dot are one name */
+  SPEAKERS("全国人大常委会副委员长洛桑顿珠说，完全赞成这份报告。\n",
+           "洛桑顿珠");
+  SPEAKERS("副委员长阿不都热合曼·吐尔逊在参加代表团审议时说，"
+           "完全赞成这份报告。\n",
+           "阿不都热合曼·吐尔逊");
+  SPEAKERS("副委員長阿不都熱合曼·吐爾遜說，完全贊成這份報告。\n",
+           "阿不都熱合曼·吐爾遜");
   /* a given name may hold 億 (林萬億, 王億) */
   SPEAKERS("研究員林萬億表示，預算明年將小幅增加。\n", "林萬億");
+}
+END_TEST
+
+/* Taiwanese copy shortens a known name to its surname (郝說, 柯也表示);
+ * a surname nobody in the article bears names nobody. */
+START_TEST(surname_alone_is_known_person) {
+  SPEAKERS("前顧問鄧明義昨天召開記者會。鄧上午表示，計畫應延後半年再議。"
+           "鄧並質疑，主管機關捏造事實。此外，鄧也說，他曾寄信給對方。\n",
+           "鄧明義", "鄧明義", "鄧明義");
+  SPEAKERS("前顾问邓明义昨天召开记者会。邓说，计划应延后半年再议。\n",
+           "邓明义");
+  SPEAKERS("蘇說，計畫應延後半年再議。\n");
 }
 END_TEST
 
@@ -178,6 +199,7 @@ int main(void) {
   tcase_add_test(tc, context_speaker_for_bare_quote);
   tcase_add_test(tc, institutions_with_dates);
   tcase_add_test(tc, office_titles_chain_to_name);
+  tcase_add_test(tc, surname_alone_is_known_person);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
