@@ -82,7 +82,7 @@ static bool is_stop1(const lc_scan *x, uint32_t i) {
       0x5149 /* 光 */, 0x5747 /* 均 */, 0x5143 /* 元 */, 0x5929 /* 天 */,
       0x6708 /* 月 */, 0x5343 /* 千 */, 0x4E07 /* 万 */, 0x7FA4 /* 群 */,
       0x540C /* 同 */, 0x671D /* 朝 */, 0x82E5 /* 若 */, 0x5148 /* 先 */,
-      0x4EBF /* 亿 */,
+      0x4EBF /* 亿 */, 0x6765 /* 来 */, 0x4E4B /* 之 */,
       0x5BB6 /* 家 */};
   for (size_t k = 0; k < sizeof nameable / sizeof *nameable; k++)
     if (x->cp[i] == nameable[k])

@@ -32,6 +32,10 @@
 /* A quoted stretch this short with no clause punctuation is a term being
  * mentioned (“巨大”), not speech. */
 #define SCARE_MAX 8
+/* A quoted stretch inside a clause (由「…」增加到, 上…的「…」連署) with
+ * no clause punctuation and nobody saying it is a name or a term being
+ * cited, up to this length. */
+#define TERM_MAX 16
 /* How far back from a speech verb its speaker may be named, in code
  * points: titles and organisations make clauses long (復旦大學…學院教授、
  * 上海市…實驗室主任肖陽華認為), but not longer than this. */
@@ -60,6 +64,7 @@ typedef struct {
   bool colon;   /* 表示： verbatim */
   bool inner;   /* inside an unclosed region, not cutting it */
   bool used;    /* already gave its speaker to a quote before it */
+  bool borrowed; /* the speaker is the sentence's subject, not in the clause */
 } cue;
 
 typedef struct {
@@ -193,8 +198,10 @@ static uint32_t skip_space(const ctx *x, uint32_t i, uint32_t pe) {
  * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses. */
 static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   uint32_t i = zs;
+  /* back over a quoted term too (談到「…」時表示), not over speech that
+   * ends a sentence inside its marks */
   while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]) &&
-         !is_mark(x->cp[i - 1]))
+         !(is_closer(x->cp[i - 1]) && i > ps + 1 && is_sent_end(x->cp[i - 2])))
     i--;
   lc_cand none = {0};
   while (i < zs) {
@@ -256,6 +263,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 做出的判斷, 他的說法: a noun */
   if (v > ps && cp[v - 1] == 0x7684)
     return false;
+  /* 談到「…」時表示, 回應陸媒提問時聲稱: the verb is in a time clause;
+   * the attribution is the verb after 時 */
+  for (uint32_t j = ve; j + 1 < pe && j - ve < ZONE_MAX && !is_clause_end(cp[j]);
+       j++)
+    if (cp[j] == 0x65F6 /* 时 */ &&
+        lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL))
+      return false;
   if (cls == LC_SPEECH_CLAUSE) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
      * names what was praised */
@@ -277,8 +291,16 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   lc_cand s = lichang__mentions_subject(&x->s, zs, v);
   uint32_t nq = skip_space(x, ve, pe);
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
-  if (!s.e && !s.generic && cls == LC_SPEECH_SAY && quotes_next)
+  /* 並強調：「…」, 談到「…」時表示，…: a clause naming nobody, only adverbs
+   * or the 時 closing a time clause, has the sentence's subject speak */
+  if (!s.e && !s.generic &&
+      ((cls == LC_SPEECH_SAY && quotes_next) ||
+       ((cls == LC_SPEECH_SAY || cls == LC_SPEECH_THINK) &&
+        (!has_subject_words(x, zs, v) ||
+         (v == zs + 1 && cp[zs] == 0x65F6 /* 时 */))))) {
     s = sentence_subject(x, ps, k->zs);
+    k->borrowed = s.e != 0;
+  }
   if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
     /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
      * organisation the sentence before opens with */
@@ -510,6 +532,22 @@ static bool is_scare(const ctx *x, const region *r) {
     return false;
   for (uint32_t i = r->a; i < r->b; i++)
     if (x->cp[i] == ',' || is_sent_end(x->cp[i]) || x->cp[i] == 0x3001)
+      return false;
+  return true;
+}
+
+/* Is r a term cited mid-clause: opened right after a word (not after a
+ * clause's punctuation, a colon or another mark), short, and holding no
+ * punctuation but 、 (「最後五年平均薪資」, 「不統、不獨」)? */
+static bool is_term(const ctx *x, const region *r, uint32_t ps) {
+  if (r->kind != R_BAL || r->b - r->a > TERM_MAX || r->open == ps)
+    return false;
+  uint32_t p = x->cp[r->open - 1];
+  if (!(lichang__is_han(p) || is_latin(p) || (p >= '0' && p <= '9')))
+    return false;
+  for (uint32_t i = r->a; i < r->b; i++)
+    if (x->cp[i] == ',' || is_sent_end(x->cp[i]) || x->cp[i] == ':' ||
+        is_mark(x->cp[i]))
       return false;
   return true;
 }
@@ -791,11 +829,12 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
   const cue *k = NULL;
   if (r->kind == R_BAL && !is_scare(x, r))
     for (size_t j = cu->ki; j < nk && kk[j].zs <= after_close; j++)
-      if (kk[j].zs == after_close && kk[j].active && !kk[j].inner) {
+      if (kk[j].zs == after_close && kk[j].active && !kk[j].inner &&
+          !kk[j].borrowed) {
         k = kk + j;
         kk[j].used = kk[j].closing;
       }
-  if (!k && is_scare(x, r))
+  if (!k && (is_scare(x, r) || is_term(x, r, ps)))
     return 0;
   uint32_t end = r->b;
   if (!k && r->kind == R_BAL) {

@@ -325,6 +325,23 @@ START_TEST(wire_and_transcript_shapes) {
          {"主管機關捏造事實", "鄧明義", I}, {"他曾寄信給對方", "鄧明義", I});
   EXPECT("邓明义说，主管机关捏造事实。另外，邓明义还说，他曾写信给对方。\n",
          {"主管机关捏造事实", "邓明义", I}, {"他曾写信给对方", "邓明义", I});
+  /* a quote, then its speaker's attribution running on; 來 in a name */
+  EXPECT("趙文說，預算必須刪減。「這是最糟的一天！」陳來發批評，"
+         "這項決定影響上百萬人。\n",
+         {"預算必須刪減", "趙文", I},
+         {"這是最糟的一天！", "陳來發", D},
+         {"這項決定影響上百萬人", "陳來發", I});
+  /* a term cited mid-clause is no passage */
+  EXPECT_NONE("退休金的計算基準由「最後五年平均薪資」改為「最後十年平均薪資」。\n");
+  EXPECT_NONE("计算基准由“最后五年平均工资”改为“最后十年平均工资”。\n");
+  /* 談到「…」時表示: the time clause's verb is none; the sentence's
+   * subject speaks after 時表示 */
+  EXPECT("黃立成接受專訪，談到「不加稅、不舉債」時表示，財政缺口只能靠成長來補。\n",
+         {"財政缺口只能靠成長來補", "黃立成", I});
+  EXPECT("黄立成接受专访，谈到“不加税、不举债”时表示，财政缺口只能靠增长来补。\n",
+         {"财政缺口只能靠增长来补", "黄立成", I});
+  /* a clause with a subject of its own, unknown, borrows none */
+  EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }
 END_TEST
 
