@@ -126,6 +126,14 @@ static bool common_word(const lc_entry *e) {
 
 /* ---- speaker mentions ---- */
 
+static bool is_preposition(uint32_t c);
+
+/* Is [i, i+len) a function word or modifier (不會, 全部, 一定)? */
+static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
+  const lc_entry *e = lichang__mentions_entry(x, i, i + (uint32_t)len);
+  return e && (e->kinds & (LC_K_STOP | LC_K_MODIFIER));
+}
+
 /* A Chinese name by the general rule at i: a surname and one or two given
  * characters, stopping before function words and dictionary words (羅旭表示,
  * 傅晟在…, 林大華近日). Also 老周, 小王 and 王教授. Returns its end or 0. */
@@ -143,6 +151,10 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
     return 0;
   uint32_t g1 = i + (uint32_t)sl;
   if (g1 >= lim || !lichang__is_han(x->cp[g1]))
+    return 0;
+  /* 於巴黎, 向國會: a surname that is also a preposition, before a word,
+   * is the preposition */
+  if (sl == 1 && is_preposition(x->cp[i]) && word_starts(x, g1, lim))
     return 0;
   /* 王教授, 李先生: a surname and a title stand for the person. */
   const lc_entry *t = NULL;
@@ -424,6 +436,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       const lc_person *pp = (const lc_person *)x->lx->people.data + pe->person;
       k.s = i, k.e = i + (uint32_t)pl;
       k.who = pp->kind ? LC_WHO_ORG : LC_WHO_NAME;
+      /* 預算送進立院之時: right after a verb's character, an object */
+      k.object |= !anchor && lichang__is_han(ch) && i > zs &&
+                  lichang__is_han(x->cp[i - 1]);
     } else if (ql && ql >= al && ql >= tl) {
       k.s = i, k.e = i + (uint32_t)ql, k.who = LC_WHO_PRONOUN;
       k.pronoun = e->pronoun;
@@ -469,8 +484,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = lichang__mentions_run(x, i, v, k.titled);
       if (e2) {
         k.s = i, k.e = e2, k.who = LC_WHO_NAME;
-      } else if (al > 1) {
-        /* a word ending in an organisation word: 福利部, 統計局 */
+      } else if (al > 1 && !common_stop(x, i, al)) {
+        /* a word ending in an organisation word: 福利部, 統計局; not a
+         * function word (不會, 全部) */
         for (uint32_t s = 1; s < al; s++) {
           const lc_entry *oe =
               lichang__mentions_entry(x, i + s, i + (uint32_t)al);
@@ -508,8 +524,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (!anchor) {
       const lc_entry *se = lichang__mentions_entry(x, i, i + step);
       /* leading connectives and adverbs (不過, 此前, 據) keep the anchor */
-      anchor =
-          np == i && ((se && (se->kinds & LC_K_STOP)) || ch == 0x636E /* 據 */);
+      /* one-character ones only opening the clause: in 著作權律師 (着,
+       * 作) they are pieces of a word, and 權律師 no person */
+      anchor = np == i &&
+               ((se && (se->kinds & LC_K_STOP) && (step > 1 || i == zs)) ||
+                ch == 0x636E /* 據 */);
       if (anchor)
         np = i + step;
     }

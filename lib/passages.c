@@ -291,13 +291,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   lc_cand s = lichang__mentions_subject(&x->s, zs, v);
   uint32_t nq = skip_space(x, ve, pe);
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
-  /* 並強調：「…」, 談到「…」時表示，…: a clause naming nobody, only adverbs
-   * or the 時 closing a time clause, has the sentence's subject speak */
+  /* 並強調：「…」, 談到「…」時表示，…, 某某在途中，於巴黎受訪時說，…: a
+   * clause naming nobody, only adverbs or a time clause closed by 時, has
+   * the sentence's subject speak */
   if (!s.e && !s.generic &&
       ((cls == LC_SPEECH_SAY && quotes_next) ||
        ((cls == LC_SPEECH_SAY || cls == LC_SPEECH_THINK) &&
         (!has_subject_words(x, zs, v) ||
-         (v == zs + 1 && cp[zs] == 0x65F6 /* 时 */))))) {
+         (v > zs && cp[v - 1] == 0x65F6 /* 时 */))))) {
     s = sentence_subject(x, ps, k->zs);
     k->borrowed = s.e != 0;
   }
@@ -912,6 +913,23 @@ static bool short_said(const ctx *x, const region *r, uint32_t pe) {
   return r->b - r->a >= 5 && (j >= pe || is_clause_end(x->cp[j]));
 }
 
+/* Does the quoted term r open the clause reported (強調「九二共識」之所以
+ *重要，…), words of the clause going on after it? Not when a particle or
+ * a word for the term follows (「權威」的說法, 「內捲」一詞, 「躺平」等). */
+static bool opens_clause(const ctx *x, const region *r, uint32_t pe) {
+  uint32_t j = r->b + 1;
+  if (j >= pe || !lichang__is_han(x->cp[j]))
+    return false;
+  static const uint32_t no[] = {0x7684 /* 的 */, 0x4E00 /* 一 */,
+                                0x7B49 /* 等 */, 0x8FD9 /* 这 */,
+                                0x5B57 /* 字 */, 0x8BCD /* 词 */,
+                                0x4E24 /* 两 */, 0x4E8C /* 二 */};
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+    if (x->cp[j] == no[i])
+      return false;
+  return true;
+}
+
 /* The passage an attribution introduces. */
 static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
                      cursor *cu) {
@@ -925,7 +943,7 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
               (!is_scare(x, rg + cu->ri) ||
                (k->c == k->ve && short_said(x, rg + cu->ri, pe)));
   if (!said && cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
-      is_scare(x, rg + cu->ri))
+      is_scare(x, rg + cu->ri) && !opens_clause(x, rg + cu->ri, pe))
     return 0; /* 駁斥「權威」: a quoted word is the verb's object */
   if (said) {
     const region *r = rg + cu->ri++;

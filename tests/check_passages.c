@@ -340,6 +340,22 @@ START_TEST(wire_and_transcript_shapes) {
          {"財政缺口只能靠成長來補", "黃立成", I});
   EXPECT("黄立成接受专访，谈到“不加税、不举债”时表示，财政缺口只能靠增长来补。\n",
          {"财政缺口只能靠增长来补", "黄立成", I});
+  /* a place after 於 is no name: the sentence's subject speaks */
+  EXPECT("蔡明德在巡演途中，於巴黎接受記者訪問時說，他專注在教學上。\n",
+         {"他專注在教學上", "蔡明德", I});
+  EXPECT("蔡明德在巡演途中，于巴黎接受记者采访时说，他专注在教学上。\n",
+         {"他专注在教学上", "蔡明德", I});
+  /* 著作權律師: a word's last character and a title are nobody */
+  EXPECT_NONE("後來，著作權律師告訴他們，這個形象早就深植人心。\n");
+  /* 它 is a thing, not a speaker */
+  EXPECT_NONE("新華社發布報導。它清晰界定了雙方的關係，表明兩國不是對手。\n");
+  /* a quoted term opening the reported clause */
+  EXPECT("王志遠在會上強調「共同富裕」之所以重要，就在於它關乎每個家庭。\n",
+         {"共同富裕」之所以重要，就在於它關乎每個家庭", "王志遠", I});
+  EXPECT_NONE("王志遠駁斥「權威」的說法。\n");
+  /* a listed organisation right after a verb is its object */
+  EXPECT("鄧明義說，預算送進立法院之時回應即可，不必拖延。\n",
+         {"預算送進立法院之時回應即可，不必拖延", "鄧明義", I});
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }

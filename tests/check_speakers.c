@@ -135,6 +135,13 @@ START_TEST(institutions_with_dates) {
   SPEAKERS("卫生部门13日表示，过去一天共有12人受伤。", "卫生部门");
   SPEAKERS("泰国军方当天称，演习按计划进行，没有造成损失。", "泰国军方");
   SPEAKERS("中方表示，愿同各方一道推动和平进程。", "中方");
+  /* an abbreviated council, a provincial department, a branch of
+   * government and its short form */
+  SPEAKERS("國發會日前回應，不會代為處理這項訴求。", "國發會");
+  SPEAKERS("省旅遊廳則表示，邀請哪位藝人由主辦單位決定。", "省旅遊廳");
+  SPEAKERS("省旅游厅则表示，邀请哪位艺人由主办单位决定。", "省旅游厅");
+  SPEAKERS("行政院昨天表示，預算不會刪減。政院並說，計畫將如期推動。",
+           "行政院", "行政院");
   SPEAKERS("美方昨天在聲明中表示，將繼續與盟友協商。", "美方");
   SPEAKERS("當地武裝20日稱，已控制機場周邊地區。", "當地武裝");
   /* 在聲明中表示: the statement is a noun; the passage follows 表示 */
