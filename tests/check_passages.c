@@ -356,6 +356,14 @@ START_TEST(wire_and_transcript_shapes) {
   /* a listed organisation right after a verb is its object */
   EXPECT("鄧明義說，預算送進立法院之時回應即可，不必拖延。\n",
          {"預算送進立法院之時回應即可，不必拖延", "鄧明義", I});
+  /* 提出 with an object proposes; 回憶 and 謙稱 with a comma report */
+  EXPECT_NONE("2015年春天，国家主席李明先后在两国提出共建经济走廊的重大倡议。\n");
+  EXPECT("經理許美玲回憶，當時團隊投遞的計畫全都落選。\n",
+         {"當時團隊投遞的計畫全都落選", "許美玲", I});
+  EXPECT("经理许美玲回忆，当时团队投递的计划全都落选。\n",
+         {"当时团队投递的计划全都落选", "许美玲", I});
+  EXPECT("編舞家林志豪謙稱自己只懂舞蹈，別無他想。\n",
+         {"自己只懂舞蹈，別無他想", "林志豪", I});
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }
