@@ -145,6 +145,8 @@ typedef struct {
 
 typedef struct {
   pcre2_code *code;
+  int turn; /* number of the group named "turn", or 0 if none: looked up
+               once at load, not for every passage */
   uint8_t stance;
   float weight;
   const char *comment;

@@ -622,6 +622,8 @@ static int line_rule(loader *L, const fields *f) {
     return LICHANG_ENOMEM;
   }
   r->code = code;
+  int turn = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "turn");
+  r->turn = turn > 0 ? turn : 0;
   r->stance = st;
   r->weight = (float)w;
   r->file = L->file;

@@ -249,8 +249,7 @@ static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   size_t len = S->utf8.len - 1; /* without the NUL */
   S->hits.len = 0;
   for (size_t r = 0; r < tg->lx->rules.len; r++) {
-    int turn_group = pcre2_substring_number_from_name(
-        rules[r].code, (PCRE2_SPTR) "turn");
+    int turn_group = rules[r].turn;
     PCRE2_SIZE at = 0;
     size_t nhits = S->hits.len, nturns = S->turns.len;
     while (at <= len) {
