@@ -152,12 +152,43 @@ typedef struct {
   const char *comment;
   const char *file;
   unsigned line;
+  /* Prefilter clauses [need, need + nneed) of the lexicon's prefilter:
+   * the rule can only match a passage that holds a literal of each. None:
+   * the rule always runs. */
+  uint32_t need, nneed;
 } lc_rule;
 
 typedef struct {
   uint64_t key; /* (node << 21 | cp) + 1; 0: empty */
   uint32_t val; /* the child node */
 } lc_trie_slot;
+
+/* ---- prefilter.c: which rules could match, by their literals ---- */
+typedef struct {
+  uint32_t clause; /* the clause this literal ends, at its trie node */
+  uint32_t next;   /* the node's next hit (index + 1), 0: none */
+} lc_pf_hit;
+typedef struct {
+  lc_trie_slot *edges; /* trie over every rule's literals, as the lexicon's */
+  size_t cap, used;
+  uint32_t nodes, nclauses, maxlen; /* maxlen: longest literal */
+  uint64_t *first; /* bit per BMP code point: some literal starts with it */
+  lc_vec head;     /* uint32_t per node: its first hit (index + 1), 0 none */
+  lc_vec hits;     /* lc_pf_hit */
+} lc_prefilter;
+/* Analyses a rule's folded pattern pat[0..n) and adds its literals: its
+ * clauses are [*first, *first + *count); *count 0 when the analyser cannot
+ * tell (the rule then always runs). Only fails with LICHANG_ENOMEM. */
+int lichang__prefilter_add(lc_prefilter *pf, const char *pat, size_t n,
+                           uint32_t *first, uint32_t *count);
+void lichang__prefilter_free(lc_prefilter *pf);
+/* Sets bit c of found (pf->nclauses bits, cleared by the caller) for each
+ * clause c that has a literal in the folded text cp[0..n). */
+void lichang__prefilter_scan(const lc_prefilter *pf, const uint32_t *cp,
+                             size_t n, uint64_t *found);
+/* The clauses derived for a pattern, as text: "{离|距离} & {还远}", or
+ * "always". For the tests. */
+int lichang__prefilter_describe(lc_buf *out, const char *pat, size_t n);
 
 struct lichang_lexicon {
   lc_arena arena;
@@ -191,6 +222,7 @@ struct lichang_lexicon {
   lc_vec entries;    /* lc_entry */
   lc_vec people;     /* lc_person */
   lc_vec rules;      /* lc_rule */
+  lc_prefilter prefilter; /* the rules' literals */
   unsigned max_chars; /* longest entry, in code points */
   double idf_default; /* for words the IDF table lacks */
 };

@@ -614,7 +614,14 @@ static int line_rule(loader *L, const fields *f) {
     return lichang__error_at(L->err, LICHANG_ERULE, L->file, L->line, col,
                              "pattern does not compile: %s", (char *)msg);
   }
+  uint32_t need, nneed;
+  rc = lichang__prefilter_add(&L->lx->prefilter, pat.data, pat.len, &need,
+                              &nneed);
   lichang__buf_free(&pat);
+  if (rc) {
+    pcre2_code_free(code);
+    return rc;
+  }
   pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back if no JIT */
   lc_rule *r = lichang__vec_push(&L->lx->rules);
   if (!r) {
@@ -622,6 +629,8 @@ static int line_rule(loader *L, const fields *f) {
     return LICHANG_ENOMEM;
   }
   r->code = code;
+  r->need = need;
+  r->nneed = nneed;
   int turn = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "turn");
   r->turn = turn > 0 ? turn : 0;
   r->stance = st;
@@ -843,6 +852,7 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   for (size_t i = 0; i < lx->rules.len; i++)
     pcre2_code_free(((lc_rule *)lx->rules.data)[i].code);
   lichang__vec_free(&lx->rules);
+  lichang__prefilter_free(&lx->prefilter);
   lichang__vec_free(&lx->people);
   lichang__vec_free(&lx->entries);
   lichang__vec_free(&lx->node_entry);

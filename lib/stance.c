@@ -110,6 +110,7 @@ typedef struct {
   lc_vec votes;    /* vote */
   lc_vec turns;    /* turn */
   lc_vec hits;     /* hit */
+  lc_vec found;    /* uint64_t: bit per prefilter clause found */
 } scratch;
 
 static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
@@ -240,15 +241,38 @@ static int fold_passage(scratch *S, const lc_text *t, uint32_t a, uint32_t b) {
   return lichang__buf_put(&S->utf8, "", 1) ? LICHANG_ENOMEM : 0;
 }
 
-/* Runs every phrase rule over the passage; hits and rule turns go into S.
+/* Whether rule r may match: every one of its prefilter clauses has a
+ * literal in the passage (see prefilter.c). */
+static bool may_match(const scratch *S, const lc_rule *r) {
+  const uint64_t *found = S->found.data;
+  for (uint32_t c = r->need; c < r->need + r->nneed; c++)
+    if (!(found[c >> 6] >> (c & 63) & 1))
+      return false;
+  return true;
+}
+
+/* Runs the phrase rules over the passage; hits and rule turns go into S.
+ * One scan for the rules' literals first: a rule whose literals are not
+ * all there cannot match, and is not run (most rules, most passages).
  * A rule that exceeds the match limits is skipped, with a warning. */
 static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                      const lichang_quote *q) {
   const lc_rule *rules = tg->lx->rules.data;
+  const lc_prefilter *pf = &tg->lx->prefilter;
   const uint32_t *b2c = S->b2c.data;
   size_t len = S->utf8.len - 1; /* without the NUL */
   S->hits.len = 0;
+  size_t words = (pf->nclauses + 63) / 64;
+  while (S->found.len < words)
+    if (!lichang__vec_push(&S->found))
+      return LICHANG_ENOMEM;
+  if (words)
+    memset(S->found.data, 0, words * sizeof(uint64_t));
+  lichang__prefilter_scan(pf, doc->text.cp + q->start, q->end - q->start,
+                          S->found.data);
   for (size_t r = 0; r < tg->lx->rules.len; r++) {
+    if (!may_match(S, rules + r))
+      continue;
     int turn_group = rules[r].turn;
     PCRE2_SIZE at = 0;
     size_t nhits = S->hits.len, nturns = S->turns.len;
@@ -615,6 +639,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.votes.size = sizeof(vote);
   S.turns.size = sizeof(turn);
   S.hits.size = sizeof(hit);
+  S.found.size = sizeof(uint64_t);
   int rc = 0;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
     q[i].evidence.len = 0;
@@ -639,5 +664,6 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   lichang__vec_free(&S.votes);
   lichang__vec_free(&S.turns);
   lichang__vec_free(&S.hits);
+  lichang__vec_free(&S.found);
   return rc;
 }
