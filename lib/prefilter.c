@@ -34,12 +34,12 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-#define MAX_SET 16     /* strings an exact set may hold (products grow fast) */
-#define MAX_LIT 16     /* code points in one literal */
-#define MAX_UNION 128  /* literals in a clause made by an alternation */
-#define MAX_CLASS 16   /* members of a [...] class still taken as literals */
-#define MAX_CLAUSES 8  /* clauses kept per rule: the most selective */
-#define MAX_DEPTH 64   /* group nesting the analyser follows */
+#define MAX_SET 16    /* strings an exact set may hold (products grow fast) */
+#define MAX_LIT 16    /* code points in one literal */
+#define MAX_UNION 128 /* literals in a clause made by an alternation */
+#define MAX_CLASS 16  /* members of a [...] class still taken as literals */
+#define MAX_CLAUSES 8 /* clauses kept per rule: the most selective */
+#define MAX_DEPTH 64  /* group nesting the analyser follows */
 
 /* ---- sets of literal strings, in a per-pattern arena ---- */
 
@@ -69,7 +69,7 @@ typedef struct {
   size_t i, n;
   lc_arena *a;
   int depth;
-  bool fail;  /* syntax it does not know: the rule always runs */
+  bool fail; /* syntax it does not know: the rule always runs */
   bool nomem;
 } parser;
 
@@ -86,8 +86,7 @@ static void *alloc(parser *P, size_t n) {
 static uint32_t lit_cp(uint32_t c) {
   if (c < 0x80)
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  return u_hasBinaryProperty((UChar32)c, UCHAR_CASE_SENSITIVE) ? UINT32_MAX
-                                                                : c;
+  return u_hasBinaryProperty((UChar32)c, UCHAR_CASE_SENSITIVE) ? UINT32_MAX : c;
 }
 
 static set set_of(parser *P, const uint32_t *cp, uint32_t n) {
@@ -268,27 +267,18 @@ static long escape(parser *P, bool in_class) {
   uint32_t c = P->p[P->i++];
   if (c >= 0x80 || !is_alnum(c))
     return c; /* \? \. \\ \，: the character itself */
-  switch (c) {
-  case 'n': return '\n';
-  case 't': return '\t';
-  case 'r': return '\r';
-  case 'f': return '\f';
-  case 'e': return 0x1B;
-  case 'a': return 0x07;
-  case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
-  case 'h': case 'H': case 'v': case 'V':
+  static const char named[] = "ntrfea", value[] = "\n\t\r\f\033\007";
+  const char *k = strchr(named, (int)c); /* c is a letter or digit */
+  if (k)
+    return value[k - named];
+  if (strchr("dDwWsShHvV", (int)c) ||
+      (!in_class && (c == 'R' || c == 'X' || (c == 'N' && !at(P, '{')))))
     return -1;
-  case 'R': case 'X':
-    return in_class ? -3 : -1;
-  case 'N':
-    return in_class || at(P, '{') ? -3 : -1;
-  case 'b':
+  if (c == 'b')
     return in_class ? 0x08 : -2;
-  case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
-    return in_class ? -3 : -2;
-  default:
-    return -3; /* \1 \g \k \p \x \Q \c ... */
-  }
+  if (!in_class && strchr("BAzZGK", (int)c))
+    return -2;
+  return -3; /* \1 \g \k \p \x \Q \c ... */
 }
 
 /* [...] after its '['. Up to MAX_CLASS plain members make an exact set of
@@ -391,7 +381,7 @@ static info parse_group(parser *P) {
     } else if (c == '<' && (d == '=' || d == '!')) {
       P->i += 2;
       look = true;
-    } else if ((c == '<' || (c == 'P' && d == '<')) ) {
+    } else if ((c == '<' || (c == 'P' && d == '<'))) {
       P->i += c == 'P' ? 2 : 1; /* (?<name> or (?P<name> */
       while (P->i < P->n && (is_alnum(P->p[P->i]) || P->p[P->i] == '_'))
         P->i++;
@@ -432,7 +422,10 @@ static info parse_atom(parser *P) {
   case '^':
   case '$':
     return exact_info(epsilon(P));
-  case '*': case '+': case '?': case '{': case ')': case '|':
+  case '*':
+  case '+':
+  case '?':
+  case '{':
     P->fail = true; /* a quantifier with nothing before it, or a '{' PCRE2
                        takes literally: not in the rules */
     return any_info();
@@ -568,8 +561,8 @@ static info parse_alt(parser *P) {
     set c;
     if (exact && (!b.exact || !join(P, all, b.strs, MAX_SET, &all)))
       exact = false;
-    if (cover && (!best_clause(&b, &c) || !join(P, clause, c, MAX_UNION,
-                                                &clause)))
+    if (cover &&
+        (!best_clause(&b, &c) || !join(P, clause, c, MAX_UNION, &clause)))
       cover = false;
   }
   if (exact)
@@ -621,6 +614,15 @@ static void tidy(set *s) {
   s->n = k;
 }
 
+static bool same(set a, set b) {
+  if (a.n != b.n)
+    return false;
+  for (size_t i = 0; i < a.n; i++)
+    if (lit_cmp(&a.v[i], &b.v[i]))
+      return false;
+  return true;
+}
+
 /* Analyses pattern pat[0..n) (UTF-8); *out gets its clauses, none when the
  * rule must always run. */
 static int analyse(lc_arena *a, const char *pat, size_t n, info *out) {
@@ -647,8 +649,18 @@ static int analyse(lc_arena *a, const char *pat, size_t n, info *out) {
     x = any_info();
     add_clause(&x, s);
   }
-  for (size_t k = 0; k < x.nclauses; k++)
+  size_t kept = 0;
+  for (size_t k = 0; k < x.nclauses; k++) {
     tidy(&x.clause[k]);
+    bool again = false; /* (a|aa)+(a|aa)+ gives {a} twice */
+    for (size_t j = 0; j < kept && !again; j++)
+      again = same(x.clause[j], x.clause[k]);
+    if (!again) {
+      x.clause[kept] = x.clause[k];
+      x.cost[kept++] = x.cost[k];
+    }
+  }
+  x.nclauses = kept;
   *out = x;
   return 0;
 }

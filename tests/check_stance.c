@@ -362,6 +362,128 @@ START_TEST(runaway_rule_is_skipped_with_warning) {
 }
 END_TEST
 
+/* ---- the rule prefilter (lib/prefilter.c) ---- */
+
+/* The clauses the prefilter derives for a pattern, as text. */
+static void ck_clauses(const char *pattern, const char *want) {
+  lc_buf b = {0};
+  ck_assert_int_eq(lichang__prefilter_describe(&b, pattern, strlen(pattern)),
+                   0);
+  ck_assert_msg(strcmp(b.data, want) == 0, "%s: got %s, want %s", pattern,
+                b.data, want);
+  lichang__buf_free(&b);
+}
+
+/* Every match must contain a literal of every clause: mandatory groups
+ * give their alternatives, literal runs and optional parts concatenate,
+ * a longer literal holding a shorter one of its clause is dropped, gaps
+ * and wide classes require nothing. */
+START_TEST(prefilter_derives_literals) {
+  ck_clauses("(离|距离)[^,.;:!?。]{0,10}还(很|非常)?远",
+             "{离} & {还远|还很远|还非常远}");
+  ck_clauses("不会(超过|太久)", "{不会太久|不会超过}");
+  ck_clauses("有望", "{有望}");
+  ck_clauses("[0-9]{1,2}年(内|以内)",
+             "{0|1|2|3|4|5|6|7|8|9} & {年内|年以内}");
+  ck_clauses("(前景|未来)[^,]{1,4}(光明|可期)+",
+             "{前景|未来} & {光明|可期}");
+  ck_clauses("怎么(可能|能)[^。]{0,4}\\?", "{怎么能|怎么可能} & {?}");
+  ck_clauses("(还)?(需要|要)[^,]{0,3}几十年", "{要} & {几十年}");
+  ck_clauses("(?<turn>)(观点|看法)[^,]{0,8}(是)?错误",
+             "{看法|观点} & {错误}");
+  /* a character with case mappings other than ASCII's is no literal */
+  ck_clauses("É好", "{好}");
+}
+END_TEST
+
+/* Lookbehinds and lookaheads match no characters: what they hold is not
+ * required, what surrounds them still is. */
+START_TEST(prefilter_skips_lookarounds) {
+  ck_clauses("(?<!没)(?<!不)有信心", "{有信心}");
+  ck_clauses("(?<!不会在)(几|两三)年内", "{几年内|两三年内}");
+  ck_clauses("方向(是)?正确(?=[,.]|$)", "{方向正确|方向是正确}");
+}
+END_TEST
+
+/* Rules are compiled caseless over lower-cased text: Latin literals are
+ * lower-cased, and the rule matches the passage in any case. */
+START_TEST(prefilter_caseless_latin) {
+  ck_clauses("AI(泡沫|寒冬)", "{ai寒冬|ai泡沫}");
+  static const char rules[] = "skeptical\t2.0\tAI(泡沫|寒冬)\t# ai winter\n";
+  lichang_lexicon *lx;
+  lichang_tagger *t;
+  lichang_error err;
+  ck_assert_int_eq(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
+                                                 strlen(rules), &err),
+                   0);
+  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  const char *text = "分析師警告，新一輪Ai泡沫可能在明年破裂。";
+  lichang_doc *doc = judge_with(t, text);
+  ck_assert_ptr_nonnull(evidence_at(doc, text, "Ai泡沫"));
+  lichang_doc_free(doc);
+  lichang_tagger_free(t);
+  lichang_lexicon_free(lx);
+}
+END_TEST
+
+/* Syntax the analyser does not follow (a backreference, inline options,
+ * \p) makes the rule run on every passage, so it still matches. */
+START_TEST(prefilter_unknown_syntax_always_runs) {
+  ck_clauses("(很)\\1难", "always");
+  ck_clauses("(?i)前景光明", "always");
+  ck_clauses("\\p{Han}{2}堪忧", "always");
+  ck_clauses("好转|[^,]", "always"); /* a branch that requires nothing */
+  static const char rules[] = "cautious\t2.0\t(?i)形势(很)\\1严峻\t# odd\n";
+  lichang_lexicon *lx;
+  lichang_tagger *t;
+  lichang_error err;
+  ck_assert_int_eq(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
+                                                 strlen(rules), &err),
+                   0);
+  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  const char *text = "他坦言，當前形勢很很嚴峻。";
+  lichang_doc *doc = judge_with(t, text);
+  ck_assert_ptr_nonnull(evidence_at(doc, text, "形勢很很嚴峻"));
+  lichang_doc_free(doc);
+  lichang_tagger_free(t);
+  lichang_lexicon_free(lx);
+}
+END_TEST
+
+/* A rule runs only on passages holding its literals. Seen from outside
+ * through a rule that backtracks without end on a run of a's: where its
+ * literal 结束 or 完毕 is missing it is not run at all (no warning); where
+ * one is there, it runs and is stopped by the match limit (a warning). */
+START_TEST(prefilter_runs_rule_only_with_its_literals) {
+  static const char rules[] =
+      "skeptical\t1.0\t(a|aa)+(a|aa)+(结束|完毕)\t# runaway\n"
+      "optimistic\t1.0\t突破\t# plain\n";
+  ck_clauses("(a|aa)+(a|aa)+(结束|完毕)", "{a} & {完毕|结束}");
+  lichang_lexicon *lx;
+  lichang_tagger *t;
+  lichang_error err;
+  ck_assert_int_eq(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
+                                                 strlen(rules), &err),
+                   0);
+  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  char text[200] = "突破";
+  memset(text + strlen(text), 'a', 60);
+  strcat(text, "。");
+  lichang_doc *doc = judge_with(t, text);
+  ck_assert_uint_eq(lichang_doc_warning_count(doc), 0);
+  ck_assert_int_eq(lichang_quote_stance(lichang_doc_quote(doc, 0), NULL),
+                   LICHANG_OPTIMISTIC);
+  lichang_doc_free(doc);
+  strcat(text, "會議結束。"); /* folds to 结束 */
+  doc = judge_with(t, text);
+  ck_assert_uint_ge(lichang_doc_warning_count(doc), 1);
+  ck_assert_ptr_nonnull(strstr(lichang_doc_warning(doc, 0), "rules.txt:1"));
+  lichang_doc_free(doc);
+  lichang_tagger_free(t);
+  lichang_lexicon_free(lx);
+}
+END_TEST
+
 /* Through the whole pipeline: a quoted passage gets a stance, evidence with
  * spans inside the passage, and its speaker's summary. */
 START_TEST(pipeline_quote) {
@@ -416,6 +538,13 @@ int main(void) {
   tcase_add_test(tc, runaway_rule_is_skipped_with_warning);
   tcase_add_test(tc, pipeline_quote);
   tcase_add_test(tc, speaker_summary);
+  TCase *pf = tcase_create("prefilter");
+  tcase_add_test(pf, prefilter_derives_literals);
+  tcase_add_test(pf, prefilter_skips_lookarounds);
+  tcase_add_test(pf, prefilter_caseless_latin);
+  tcase_add_test(pf, prefilter_unknown_syntax_always_runs);
+  tcase_add_test(pf, prefilter_runs_rule_only_with_its_literals);
   suite_add_tcase(s, tc);
+  suite_add_tcase(s, pf);
   return run_suite(s);
 }
