@@ -94,7 +94,8 @@ static set set_of(parser *P, const uint32_t *cp, uint32_t n) {
   uint32_t *c = alloc(P, n * sizeof *c);
   if (P->nomem)
     return (set){0};
-  memcpy(c, cp, n * sizeof *c);
+  if (n)
+    memcpy(c, cp, n * sizeof *c); /* cp is NULL for "" */
   s.v[0] = (lit){c, n};
   return s;
 }
