@@ -253,14 +253,16 @@ static bool may_match(const scratch *S, const lc_rule *r) {
 
 /* Runs the phrase rules over the passage; hits and rule turns go into S.
  * One scan for the rules' literals first: a rule whose literals are not
- * all there cannot match, and is not run (most rules, most passages).
+ * all there cannot match, and is not run (most rules, most passages); the
+ * passage is folded to UTF-8 for PCRE2 only when some rule is run.
  * A rule that exceeds the match limits is skipped, with a warning. */
 static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                      const lichang_quote *q) {
   const lc_rule *rules = tg->lx->rules.data;
   const lc_prefilter *pf = &tg->lx->prefilter;
-  const uint32_t *b2c = S->b2c.data;
-  size_t len = S->utf8.len - 1; /* without the NUL */
+  const uint32_t *b2c = NULL;
+  size_t len = 0;
+  bool folded = false; /* the UTF-8 for PCRE2, made for the first rule run */
   S->hits.len = 0;
   size_t words = (pf->nclauses + 63) / 64;
   while (S->found.len < words)
@@ -273,6 +275,14 @@ static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   for (size_t r = 0; r < tg->lx->rules.len; r++) {
     if (!may_match(S, rules + r))
       continue;
+    if (!folded) {
+      int rc = fold_passage(S, &doc->text, q->start, q->end);
+      if (rc)
+        return rc;
+      folded = true;
+      b2c = S->b2c.data;
+      len = S->utf8.len - 1; /* without the NUL */
+    }
     int turn_group = rules[r].turn;
     PCRE2_SIZE at = 0;
     size_t nhits = S->hits.len, nturns = S->turns.len;
@@ -602,7 +612,6 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   }
   if ((rc = number_clauses(S, t, tok, k0, k1, q->start)) ||
       (rc = find_mods(S, tg->lx, t, tok, k0, k1)) ||
-      (rc = fold_passage(S, t, q->start, q->end)) ||
       (rc = run_rules(tg, doc, S, q)) ||
       (rc = find_turns(S, tok, k0, k1)) ||
       (rc = term_votes(S, ents, tok, k0, k1)) ||
