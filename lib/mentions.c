@@ -153,8 +153,11 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   if (g1 >= lim || !lichang__is_han(x->cp[g1]))
     return 0;
   /* 於巴黎, 向國會: a surname that is also a preposition, before a word,
-   * is the preposition */
+   * is the preposition; 曾準確預測: 曾 before a common word is "once" */
   if (sl == 1 && is_preposition(x->cp[i]) && word_starts(x, g1, lim))
+    return 0;
+  if (x->cp[i] == 0x66FE /* 曾 */ && g1 + 2 <= lim &&
+      common_word(lichang__mentions_entry(x, g1, g1 + 2)))
     return 0;
   /* 王教授, 李先生: a surname and a title stand for the person. */
   const lc_entry *t = NULL;

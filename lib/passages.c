@@ -65,6 +65,7 @@ typedef struct {
   bool inner;   /* inside an unclosed region, not cutting it */
   bool used;    /* already gave its speaker to a quote before it */
   bool borrowed; /* the speaker is the sentence's subject, not in the clause */
+  bool generic;  /* 業者表示, 網友說: someone unnamed speaks */
 } cue;
 
 typedef struct {
@@ -249,6 +250,35 @@ static bool has_subject_words(const ctx *x, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* Does [a, b) open by citing a source (據, 按, 根據, 依據: 據了解, 按央行
+ * 的說法)? Then it is narration, not anyone's words. */
+static bool sourced(const ctx *x, uint32_t a, uint32_t b) {
+  uint32_t c = x->cp[a];
+  if (c == 0x636E /* 据 */ || c == 0x6309 /* 按 */)
+    return true;
+  return a + 1 < b && (c == 0x6839 /* 根 */ || c == 0x4F9D /* 依 */) &&
+         x->cp[a + 1] == 0x636E;
+}
+
+/* Does the content from c open with an attribution clause of its own
+ * (據報導，救護車駕駛表示，…; 他透露，一名官員說，…)? Then the first verb
+ * only relays the source, and the words are the second speaker's. */
+static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
+  uint32_t e = c;
+  while (e < pe && e - c < 24 && !is_clause_end(x->cp[e]) && !is_mark(x->cp[e]))
+    e++;
+  /* 據資料指出，…: a source the speaker cites, not a second speaker */
+  if (e >= pe || x->cp[e] != ',' || e - c < 3 || sourced(x, c, e))
+    return false;
+  for (uint32_t l = 1; l <= 3 && l < e - c; l++) {
+    const lc_entry *v = NULL;
+    if (lichang__mentions_match(&x->s, e - l, e, LC_K_SPEECH, &v) == l &&
+        (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK))
+      return true;
+  }
+  return false;
+}
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -322,6 +352,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     return false;
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
+  k->generic = s.generic;
   k->first = s.first;
   k->negated = is_negator(cp, zs, v) ||
                (v > zs + 1 && is_modal(cp[v - 1]) && is_negator(cp, zs, v - 1));
@@ -348,6 +379,8 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   }
   k->c = c;
   k->closing = c >= pe || is_sent_end(cp[c]);
+  if (!k->closing && relays(x, c, pe))
+    return false;
   if (c == ve && !k->closing) {
     /* 表示歉意。: a short object ending the sentence is no passage */
     uint32_t j = c;
@@ -514,9 +547,24 @@ static int scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
 
 /* ---- pass 3: assembly ---- */
 
+/* 我國, 我省, 我市, 我區, 我縣, 我軍: the narrator's own country or
+ * province, as news writes them, not a speaker's "I". */
+static bool narrator_we(const ctx *x, uint32_t i, uint32_t b) {
+  static const uint32_t places[] = {0x56FD /* 国 */, 0x7701 /* 省 */,
+                                    0x5E02 /* 市 */, 0x533A /* 区 */,
+                                    0x53BF /* 县 */, 0x519B /* 军 */};
+  if (i + 1 >= b || x->cp[i] != 0x6211)
+    return false;
+  for (size_t k = 0; k < sizeof places / sizeof *places; k++)
+    if (x->cp[i + 1] == places[k])
+      return true;
+  return false;
+}
+
 static bool first_person(const ctx *x, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b; i++)
-    if (x->cp[i] == 0x6211 /* 我 */ || x->cp[i] == 0x54B1 /* 咱 */)
+    if ((x->cp[i] == 0x6211 /* 我 */ && !narrator_we(x, i, b)) ||
+        x->cp[i] == 0x54B1 /* 咱 */)
       return true;
   return false;
 }
@@ -698,7 +746,8 @@ typedef struct {
 /* Does cue k end a passage running into it? Not a pronoun's mid-sentence
  * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage. */
 static bool splits(const cue *k) {
-  return k->active && !k->inner &&
+  /* someone unnamed taking over (…，救護車駕駛表示，…) ends it too */
+  return (k->active || k->generic) && !k->inner &&
          !(k->who == LC_WHO_PRONOUN && !k->sent && !k->colon && !k->closing &&
            k->c == k->ve);
 }
@@ -818,6 +867,25 @@ static int stray(ctx *x, const region *r, uint32_t *cur, uint32_t pe,
   return rc;
 }
 
+/* Does the sentence before the bare quote r name an unnamed group (網友留
+ * 言撻伐「…」, 民眾直呼「…」)? The quote is theirs, no passage. Only the
+ * clause just before the mark is read, and the one before it. */
+static bool group_says(const ctx *x, const region *r, uint32_t ps) {
+  uint32_t i = r->open, clauses = 0;
+  /* back over the quotes before it in a list (「…」、「…」) */
+  while (i > ps && r->open - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]) &&
+         !(is_closer(x->cp[i - 1]) && i > ps + 1 && is_sent_end(x->cp[i - 2]))) {
+    i--;
+    if (x->cp[i] == ',' && ++clauses > 1)
+      break;
+    const lc_entry *e = NULL;
+    if (lichang__mentions_match(&x->s, i, r->open, LC_K_TITLE, &e) &&
+        e->role == LC_ROLE_GENERIC)
+      return true;
+  }
+  return false;
+}
+
 /* A quote region: its attribution is before it (then the cue took it),
  * right after it (「…」羅旭說。), or none (the person the narration just
  * named speaks). A quote opening a paragraph continues one left open at
@@ -835,7 +903,7 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
         k = kk + j;
         kk[j].used = kk[j].closing;
       }
-  if (!k && (is_scare(x, r) || is_term(x, r, ps)))
+  if (!k && (is_scare(x, r) || is_term(x, r, ps) || group_says(x, r, ps)))
     return 0;
   uint32_t end = r->b;
   if (!k && r->kind == R_BAL) {
@@ -892,6 +960,8 @@ static int before_cue(ctx *x, const cue *k, uint32_t cur) {
   bool fp = first_person(x, a, b);
   if (!k->closing && !fp && (x->cp[b - 1] == '?' || narrates(x, a, b, true)))
     return 0; /* the narrator asks, or tells of someone */
+  if (!fp && sourced(x, a, b))
+    return 0; /* 按央行的說法，…: the narrator cites a source */
   if (quoted_in(x, a, b) * 2 >= b - a)
     return 0;
   bool own = k->closing || fp;

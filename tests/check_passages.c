@@ -364,6 +364,25 @@ START_TEST(wire_and_transcript_shapes) {
          {"当时团队投递的计划全都落选", "许美玲", I});
   EXPECT("編舞家林志豪謙稱自己只懂舞蹈，別無他想。\n",
          {"自己只懂舞蹈，別無他想", "林志豪", I});
+  /* 據…報導 only relays the source: the words are the next speaker's, and
+   * an unnamed one's (救護車駕駛表示) are no passage */
+  EXPECT_NONE("據《聯合時報》報導，救護車駕駛表示，當天要送一名患者到醫院。\n");
+  EXPECT("据《联合时报》报道，市长王建民表示，新医院明年开业。\n",
+         {"新医院明年开业", "王建民", I});
+  /* but a source the speaker cites is the speaker's words */
+  EXPECT("教授莊明哲說，據實驗資料指出，藥物可以抑制腫瘤。\n",
+         {"據實驗資料指出，藥物可以抑制腫瘤", "莊明哲", I});
+  /* quotes after an unnamed group, in a list, are theirs */
+  EXPECT_NONE("消息傳出後，網友更加火大，留言批評「這種說法太離譜啦」、"
+              "「是要說你們的車隔音很好嗎」、「後照鏡是裝飾嗎？」。\n");
+  /* narration citing a source between one speaker's passages, 我國 in it
+   * being the narrator's country, not a speaker's "I" */
+  EXPECT("馬書婷說，升息並不意外。按央行之前的說法，相較主要國家，台灣利率水準"
+         "尚屬適當，我國實質利率仍為負。馬書婷認為，菲律賓最可能跟進升息。\n",
+         {"升息並不意外", "馬書婷", I}, {"菲律賓最可能跟進升息", "馬書婷", I});
+  /* 曾 before a common word is "once", no surname */
+  EXPECT("曾準確預測匯率走勢的銀行分析師陳仲明認為，央行明年才會升息。\n",
+         {"央行明年才會升息", "陳仲明", I});
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }
