@@ -484,6 +484,97 @@ START_TEST(prefilter_runs_rule_only_with_its_literals) {
 }
 END_TEST
 
+/* The prefilter's one promise, checked against PCRE2 itself: on random
+ * patterns of the rules' syntax over a small alphabet (both cases, Han,
+ * punctuation) and random subjects, whenever the pattern matches, every
+ * clause derived for it is found in the subject. */
+static uint32_t lcg(uint32_t *state) {
+  *state = *state * 1103515245u + 12345u;
+  return *state >> 16;
+}
+
+static void random_pattern(lc_buf *b, uint32_t *st, int depth) {
+  static const char *atoms[] = {"a",     "b",    "A",     "好",  "坏",
+                                ",",     "[ab]", "[^,]",  "[a-c]", ".",
+                                "\\d",   "\\?",  "B"};
+  static const char *open[] = {"(", "(?:", "(?<n>", "(?=", "(?!", "(?<=",
+                               "(?<!"};
+  static const char *quant[] = {"?", "*", "+", "{0,2}", "{1,3}", "{2}",
+                                "??", "*+", "{0}"};
+  do {
+    for (uint32_t n = lcg(st) % 5; n > 0; n--) {
+      uint32_t k = lcg(st) % 7;
+      if (lcg(st) % 20 < 12 || depth > 3)
+        lichang__buf_puts(b, atoms[lcg(st) % 13]);
+      else if (k >= 5) { /* lookbehinds: fixed length */
+        lichang__buf_puts(b, open[k]);
+        lichang__buf_puts(b, atoms[lcg(st) % 6]);
+        lichang__buf_puts(b, ")");
+      } else {
+        lichang__buf_puts(b, open[k]);
+        random_pattern(b, st, depth + 1);
+        lichang__buf_puts(b, ")");
+      }
+      uint32_t q = lcg(st) % 12;
+      if (q < 9)
+        lichang__buf_puts(b, quant[q]);
+    }
+  } while (lcg(st) % 4 == 0 && lichang__buf_puts(b, "|") == 0);
+}
+
+START_TEST(prefilter_never_skips_a_match) {
+  static const uint32_t alpha[] = {'a', 'b', 'A', 'B', 0x597D,
+                                   0x574F, ',', '1', '?', 'c'};
+  pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+  uint32_t st = 2024;
+  size_t matched = 0, skipped = 0;
+  for (int it = 0; it < 3000; it++) {
+    lc_buf pat = {0};
+    random_pattern(&pat, &st, 0);
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *code =
+        pat.data ? pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                                 PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL)
+                 : NULL;
+    if (!code) {
+      lichang__buf_free(&pat);
+      continue;
+    }
+    lc_prefilter pf = {0};
+    uint32_t first, count;
+    ck_assert_int_eq(
+        lichang__prefilter_add(&pf, pat.data, pat.len, &first, &count), 0);
+    for (int s = 0; s < 20; s++) {
+      uint32_t cp[12], n = lcg(&st) % 12;
+      lc_buf subject = {0};
+      for (uint32_t i = 0; i < n; i++) {
+        cp[i] = alpha[lcg(&st) % 10];
+        lichang__buf_put_cp(&subject, cp[i]);
+      }
+      uint64_t found[4] = {0};
+      lichang__prefilter_scan(&pf, cp, n, found);
+      bool all = true;
+      for (uint32_t c = first; c < first + count; c++)
+        all &= (found[c >> 6] >> (c & 63)) & 1;
+      int rc = pcre2_match(code, (PCRE2_SPTR)(subject.data ? subject.data : ""),
+                           subject.len, 0, 0, md, NULL);
+      matched += rc >= 0;
+      skipped += !all;
+      ck_assert_msg(rc < 0 || all, "%s matches %s, but the prefilter skips it",
+                    pat.data, subject.data ? subject.data : "");
+      lichang__buf_free(&subject);
+    }
+    lichang__prefilter_free(&pf);
+    pcre2_code_free(code);
+    lichang__buf_free(&pat);
+  }
+  pcre2_match_data_free(md);
+  ck_assert_uint_gt(matched, 1000); /* the check checked something */
+  ck_assert_uint_gt(skipped, 1000);
+}
+END_TEST
+
 /* Through the whole pipeline: a quoted passage gets a stance, evidence with
  * spans inside the passage, and its speaker's summary. */
 START_TEST(pipeline_quote) {
@@ -544,6 +635,7 @@ int main(void) {
   tcase_add_test(pf, prefilter_caseless_latin);
   tcase_add_test(pf, prefilter_unknown_syntax_always_runs);
   tcase_add_test(pf, prefilter_runs_rule_only_with_its_literals);
+  tcase_add_test(pf, prefilter_never_skips_a_match);
   suite_add_tcase(s, tc);
   suite_add_tcase(s, pf);
   return run_suite(s);
