@@ -867,6 +867,15 @@ static int stray(ctx *x, const region *r, uint32_t *cur, uint32_t pe,
   return rc;
 }
 
+/* Is the bare quote r a phrase the sentence goes on to talk about, its
+ * clause running on right after the closing mark (「誰才是正牌？」就不斷
+ * 引發爭端, 「…」是他的口頭禪)? A short one only. */
+static bool cited(const ctx *x, const region *r, uint32_t pe) {
+  uint32_t j = r->b + 1;
+  return r->kind == R_BAL && r->b - r->a <= 2 * TERM_MAX && j < pe &&
+         lichang__is_han(x->cp[j]);
+}
+
 /* Does the sentence before the bare quote r name an unnamed group (網友留
  * 言撻伐「…」, 民眾直呼「…」)? The quote is theirs, no passage. Only the
  * clause just before the mark is read, and the one before it. */
@@ -903,7 +912,8 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
         k = kk + j;
         kk[j].used = kk[j].closing;
       }
-  if (!k && (is_scare(x, r) || is_term(x, r, ps) || group_says(x, r, ps)))
+  if (!k && (is_scare(x, r) || is_term(x, r, ps) || group_says(x, r, ps) ||
+             cited(x, r, pe)))
     return 0;
   uint32_t end = r->b;
   if (!k && r->kind == R_BAL) {

@@ -383,6 +383,12 @@ START_TEST(wire_and_transcript_shapes) {
   /* 曾 before a common word is "once", no surname */
   EXPECT("曾準確預測匯率走勢的銀行分析師陳仲明認為，央行明年才會升息。\n",
          {"央行明年才會升息", "陳仲明", I});
+  /* a quoted phrase the sentence goes on to talk about is no passage */
+  EXPECT_NONE("近年來，「誰才是正牌的？」就不斷引發爭端。\n");
+  EXPECT_NONE("近年来，“谁才是正版的？”就不断引发争议。\n");
+  /* 編舞者 before a name stands like a title: 他 is that person */
+  EXPECT("編舞者蔡明豐12歲起接觸舞蹈。他謙稱自己只懂舞蹈，別無他想。\n",
+         {"自己只懂舞蹈，別無他想", "蔡明豐", I});
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }
