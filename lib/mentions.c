@@ -263,7 +263,7 @@ static bool strong_word_starts(const lc_scan *x, uint32_t i, uint32_t lim) {
 static uint32_t run_part(const lc_scan *x, uint32_t i, uint32_t lim,
                          bool titled) {
   uint32_t j = i;
-  while (j < lim && j - i < 5 && lichang__is_han(x->cp[j]) &&
+  while (j < lim && j - i < 6 && lichang__is_han(x->cp[j]) &&
          !(j > i && (is_stop1(x, j) || (titled ? strong_word_starts(x, j, lim)
                                                : word_starts(x, j, lim))))) {
     const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
@@ -280,6 +280,73 @@ static uint32_t run_part(const lc_scan *x, uint32_t i, uint32_t lim,
  * the clause up to lim, but for adverbs. Parts joined by a name dot
  * (雪克來提·扎克爾) are one name whatever words they hold. Returns its end
  * or 0. */
+/* Characters that spell foreign names in Han (阿拉格希, 內塔尼亞胡,
+ * 朔爾茨, 古特雷斯), folded, sorted: the pieces of such names are often
+ * common words (尼亞, 阿拉), so a run of three or more of them is read as
+ * one name whatever words it holds. */
+static const uint32_t translit[] = {
+      0x4E1D, 0x4E39, 0x4E4C, 0x4E9A, 0x4EC0, 0x4F0A, 0x4F26, 0x4F69, 0x514B,
+      0x5179, 0x5185, 0x51EF, 0x5207, 0x5217, 0x5229, 0x52A0, 0x52D2, 0x5361,
+      0x5362, 0x53E4, 0x5409, 0x54C8, 0x56E0, 0x56FE, 0x57C3, 0x57FA, 0x5854,
+      0x585E, 0x591A, 0x592B, 0x5951, 0x5965, 0x59C6, 0x5A03, 0x5A1C, 0x5B54,
+      0x5B89, 0x5C14, 0x5C24, 0x5C3C, 0x5DF4, 0x5E03, 0x5E0C, 0x5E15, 0x5E93,
+      0x5EF7, 0x5F17, 0x5FB7, 0x6069, 0x6208, 0x624E, 0x6258, 0x62C9, 0x62DC,
+      0x63D0, 0x65AF, 0x666E, 0x66FC, 0x6717, 0x6770, 0x6839, 0x683C, 0x6885,
+      0x68EE, 0x6B27, 0x6BD4, 0x6C49, 0x6C83, 0x6C99, 0x6CE2, 0x6CFD, 0x6D1B,
+      0x6FB3, 0x7279, 0x7433, 0x74E6, 0x767B, 0x798F, 0x79D1, 0x7A46, 0x7C73,
+      0x7D22, 0x7EA6, 0x7EB3, 0x7EF4, 0x7F57, 0x7FF0, 0x8036, 0x80E1, 0x820D,
+      0x827E, 0x82AC, 0x82CF, 0x82F1, 0x8328, 0x838E, 0x83AB, 0x83B1, 0x83F2,
+      0x8428, 0x8482, 0x8499, 0x857E, 0x897F, 0x8BFA, 0x8C22, 0x8D1D, 0x8D5B,
+      0x8D6B, 0x8FBE, 0x8FEA, 0x900A, 0x91CC, 0x963F, 0x96C5, 0x96F7, 0x970D,
+      0x987F, 0x9A6C, 0x9C81, 0x9C8D, 0x9ED8, 0x9EDB, 0x9F99};
+
+static bool is_translit(uint32_t c) {
+  size_t lo = 0, hi = sizeof translit / sizeof *translit;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (translit[mid] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < sizeof translit / sizeof *translit && translit[lo] == c;
+}
+
+/* A transliterated name at i: three to six such characters, or 0. */
+static uint32_t translit_name(const lc_scan *x, uint32_t i, uint32_t lim) {
+  uint32_t j = i;
+  while (j < lim && j - i < 7 && is_translit(x->cp[j]))
+    j++;
+  if (j - i < 3 || j - i > 6)
+    return 0;
+  /* it must end where a word can: not inside 阿塞拜疆, 巴勒斯坦 */
+  if (j < lim && lichang__is_han(x->cp[j]) && !is_stop1(x, j) &&
+      !lichang__mentions_match(x, j, lim,
+                               LC_K_STOP | LC_K_SPEECH | LC_K_TITLE, NULL))
+    return 0;
+  return j;
+}
+
+/* A clause that is only a transliterated name, 3 to 6 Han characters,
+ * and adverbs or a date before the verb at lim (阿拉格希還表示, 內塔尼亞
+ * 胡7日稱). Returns its end or 0. */
+static uint32_t whole_clause_name(const lc_scan *x, uint32_t i, uint32_t lim) {
+  uint32_t j = i;
+  while (j < lim && lichang__is_han(x->cp[j]) && !is_stop1(x, j)) {
+    const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
+    if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
+      return 0;
+    j++;
+  }
+  uint32_t r = j;
+  while (r < lim && (is_stop1(x, r) || (x->cp[r] >= '0' && x->cp[r] <= '9') ||
+                     x->cp[r] == 0x65E5 /* 日 */))
+    r++;
+  if (r != lim || j - i < 3 || j - i > 6)
+    return 0;
+  return translit_name(x, i, j) == j ? j : 0;
+}
+
 static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
                          bool titled, bool *dot) {
   if (is_stop1(x, i)) /* 八人, 這位: numbers and function words */
@@ -298,7 +365,10 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
   uint32_t r = j;
   while (!titled && r < lim && is_stop1(x, r))
     r++;
-  if (j - i < 2 || (!dotted && j - i > 4) || (!titled && r != lim))
+  if (!titled && !dotted && r != lim)
+    return whole_clause_name(x, i, lim);
+  if (j - i < 2 || (!dotted && j - i > (titled ? 5 : 4)) ||
+      (!titled && r != lim))
     return 0;
   *dot = dotted;
   if (dotted)
@@ -406,16 +476,33 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     }
     if (ch == '(') { /* 馬雲昨（29日）在…: skip the aside */
       uint32_t j = i + 1;
-      while (j < v && x->cp[j] != ')')
+      bool digits = false;
+      while (j < v && x->cp[j] != ')') {
+        digits |= x->cp[j] >= '0' && x->cp[j] <= '9';
         j++;
+      }
+      /* 伊斯蘭抵抗運動（哈馬斯）: a short name for what came before,
+       * when that named nobody the rules know */
+      if (j < v && !digits && j - i >= 3 && j - i <= 7 && i > zs &&
+          lichang__is_han(x->cp[i + 1]) &&
+          !(nc && c[nc - 1].e == i) && nc < 8)
+        c[nc++] = (lc_cand){.s = i + 1, .e = j, .who = LC_WHO_ORG};
       i = j < v ? j + 1 : j;
       continue;
     }
-    if (ch == 0x300A /* 《 */) { /* 《以色列時報》分析稱: a named outlet */
+    /* 《以色列時報》分析稱: a named outlet; 派別“卡桑旅”稱, 「母鴨」公司
+     * 表示: a quoted name */
+    uint32_t close = ch == 0x300A   ? 0x300B
+                     : ch == 0x201C ? 0x201D
+                     : ch == 0x300C ? 0x300D
+                     : ch == 0x300E ? 0x300F
+                                    : 0;
+    if (close) {
       uint32_t j = i + 1;
-      while (j < v && j - i <= 16 && x->cp[j] != 0x300B)
+      while (j < v && j - i <= 16 && x->cp[j] != close)
         j++;
-      if (j < v && x->cp[j] == 0x300B && j > i + 1) {
+      if (j < v && x->cp[j] == close && j > i + 1 &&
+          (close == 0x300B || j - i <= 11)) {
         c[nc++] = (lc_cand){.s = i + 1,
                             .e = j,
                             .who = LC_WHO_ORG,
@@ -452,6 +539,8 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     } else if (tl && tl >= al) {
       if (te->role == LC_ROLE_GENERIC) {
         k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
+        if (nc && c[nc - 1].e == i) /* 巴勒斯坦媒體: unnamed media */
+          c[nc - 1].chained = true;
       } else if (te->role == LC_ROLE_ORG && (i > np || tl >= 3)) {
         /* 統計局; alone, a listed name (新華社, 陸委會), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
@@ -477,6 +566,8 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = dotted_name(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch) && !k.titled)
         e2 = surname_alone(x, i, v);
+      if (!e2 && anchor && lichang__is_han(ch))
+        e2 = translit_name(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch))
         e2 = lichang__mentions_chinese(x, i, v, k.titled);
       if (!e2)

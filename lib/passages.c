@@ -170,13 +170,41 @@ static int scan_marks(ctx *x, uint32_t ps, uint32_t pe) {
 
 /* ---- pass 2: attributions ---- */
 
+/* If a closing mark at i - 1 ends a short quoted name that the clause
+ * runs on from (“卡桑旅”7日稱), the position of its opening mark, else 0. */
+static uint32_t quoted_name_start(const ctx *x, uint32_t lo, uint32_t i,
+                                  uint32_t v) {
+  if (i <= lo + 2 || i >= v || !is_closer(x->cp[i - 1]) ||
+      !(lichang__is_han(x->cp[i]) || (x->cp[i] >= '0' && x->cp[i] <= '9')))
+    return 0;
+  for (uint32_t j = i - 1; j > lo && i - 1 - j <= 10; j--) {
+    uint32_t c = x->cp[j - 1];
+    if (closer_of(c) == x->cp[i - 1])
+      return j - 1 > lo && j < i - 1 ? j - 1 : 0;
+    if (!lichang__is_han(c) && !is_latin(c))
+      return 0;
+  }
+  return 0;
+}
+
 /* Start of the clause that ends at v: after , : 。 or a quote mark, at most
  * ZONE_MAX back. */
 static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
   uint32_t lo = v - ps > ZONE_MAX ? v - ZONE_MAX : ps;
   uint32_t i = v;
-  while (i > lo && !is_clause_end(x->cp[i - 1]) && !is_mark(x->cp[i - 1]))
-    i--;
+  /* a space between Han characters parts a headline's clauses too (以軍
+   * 稱… 哈馬斯稱…) */
+  for (;;) {
+    while (i > lo && !is_clause_end(x->cp[i - 1]) && !is_mark(x->cp[i - 1]) &&
+           !(is_space(x->cp[i - 1]) && i - 1 > lo && i < v &&
+             lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i])))
+      i--;
+    /* 武裝派別“卡桑旅”7日稱: a short quoted name inside the clause */
+    uint32_t o = quoted_name_start(x, lo, i, v);
+    if (!o)
+      break;
+    i = o;
+  }
   while (i < v && is_space(x->cp[i]))
     i++;
   return i;

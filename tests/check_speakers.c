@@ -135,6 +135,15 @@ START_TEST(institutions_with_dates) {
   SPEAKERS("卫生部门13日表示，过去一天共有12人受伤。", "卫生部门");
   SPEAKERS("泰国军方当天称，演习按计划进行，没有造成损失。", "泰国军方");
   SPEAKERS("中方表示，愿同各方一道推动和平进程。", "中方");
+  /* a short name in an aside or in quote marks; a side (方面) */
+  SPEAKERS("27日，伊斯兰抵抗运动（哈马斯）发表声明称，大批民众正在返家。",
+           "哈马斯");
+  SPEAKERS("武裝派別「金鷹旅」7日晚公布影片稱，已發動攻擊。", "金鷹旅");
+  SPEAKERS("以色列方面7日称，空袭将持续。", "以色列方面");
+  /* headline clauses parted by a space each have their own speaker */
+  SPEAKERS("以军称空袭真主党目标 真主党称袭击以军基地\n", "以军", "真主党");
+  /* one unnamed trader a news agency quotes is nobody */
+  SPEAKERS("路透引述一名中資銀行交易員說法指出，央行已經進場。\n");
   /* an abbreviated council, a provincial department, a branch of
    * government and its short form */
   SPEAKERS("國發會日前回應，不會代為處理這項訴求。", "國發會");
@@ -176,6 +185,12 @@ START_TEST(office_titles_chain_to_name) {
            "阿不都热合曼·吐尔逊");
   SPEAKERS("副委員長阿不都熱合曼·吐爾遜說，完全贊成這份報告。\n",
            "阿不都熱合曼·吐爾遜");
+  /* foreign names spelt in Han, however their pieces read as words */
+  SPEAKERS("阿拉格希还表示，伊朗不希望局势升级。\n", "阿拉格希");
+  SPEAKERS("以色列总理内塔尼亚胡7日称，反击是必要的。\n", "内塔尼亚胡");
+  SPEAKERS("德國總理朔爾茨表示，兩國合作至關重要。\n", "朔爾茨");
+  /* but not a run that goes on into a longer word (阿塞拜疆) */
+  SPEAKERS("阿塞拜疆总统阿利耶夫表示，两国友谊深厚。\n", "阿利耶夫");
   /* a given name may hold 億 (林萬億, 王億) */
   SPEAKERS("研究員林萬億表示，預算明年將小幅增加。\n", "林萬億");
 }
