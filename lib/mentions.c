@@ -319,11 +319,10 @@ static uint32_t translit_name(const lc_scan *x, uint32_t i, uint32_t lim) {
     j++;
   if (j - i < 3 || j - i > 6)
     return 0;
-  /* it must end where a word can: not inside 阿塞拜疆, 巴勒斯坦 */
-  if (j < lim && lichang__is_han(x->cp[j]) && !is_stop1(x, j) &&
-      !lichang__mentions_match(x, j, lim,
-                               LC_K_STOP | LC_K_SPEECH | LC_K_TITLE, NULL))
-    return 0;
+  /* no word may run on past it: not 阿塞拜 of 阿塞拜疆, 巴勒斯 of 巴勒斯坦 */
+  for (uint32_t a = i; a < j; a++)
+    if (a + lichang__mentions_match(x, a, lim, ~0u, NULL) > j)
+      return 0;
   return j;
 }
 

@@ -988,6 +988,13 @@ static bool names_org(const ctx *x, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* The start of the sentence holding position i, not before cur. */
+static uint32_t sentence_start(const ctx *x, uint32_t cur, uint32_t i) {
+  while (i > cur && !is_sent_end(x->cp[i - 1]))
+    i--;
+  return i;
+}
+
 /* Words before an attribution sentence, marks lost: the speaker's own when
  * first person or closed by 某某說。; otherwise kept only if the same
  * speaker spoke just before (decided by the speakers stage). */
@@ -1150,6 +1157,20 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
         q->speaker_cp = (int32_t)k->ws;
       } else if (k->sent && cur < k->zs && (rc = before_cue(x, k, cur)))
         break;
+      else if (!k->sent && k->closing && cur < k->zs &&
+               !has_subject_words(x, k->we, k->v)) {
+        /* 今年出口將優於預期，經濟部長王美花表示。: the clause is only the
+         * speaker and the verb (not 權責機關須在兩個月內回應。) */
+        size_t had = x->doc->quotes.len;
+        if ((rc = before_cue(x, k, sentence_start(x, cur, k->zs))))
+          break;
+        if (x->doc->quotes.len > had) {
+          lichang_quote *q = (lichang_quote *)x->doc->quotes.data + had;
+          if (!first_person(x, q->start, q->end) &&
+              quoted_in(x, q->start, q->end) * 2 <= q->end - q->start)
+            q->kind = LICHANG_INDIRECT;
+        }
+      }
       size_t had = x->doc->quotes.len;
       if (k->closing)
         cur = k->c < pe ? k->c + 1 : pe;

@@ -389,6 +389,13 @@ START_TEST(wire_and_transcript_shapes) {
   /* 編舞者 before a name stands like a title: 他 is that person */
   EXPECT("編舞者蔡明豐12歲起接觸舞蹈。他謙稱自己只懂舞蹈，別無他想。\n",
          {"自己只懂舞蹈，別無他想", "蔡明豐", I});
+  /* the speaker named after the words, a comma before: …，某某表示。 */
+  EXPECT("今年的出口表現將優於預期，經濟部長王美玲表示。\n",
+         {"今年的出口表現將優於預期", "王美玲", I});
+  EXPECT("今年经济增长将好于预期，统计局发言人付立新说。\n",
+         {"今年经济增长将好于预期", "付立新", I});
+  /* not a clause that says more than who speaks */
+  EXPECT_NONE("依規定，權責機關須在二個月內回應。\n");
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }

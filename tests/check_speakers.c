@@ -189,6 +189,7 @@ START_TEST(office_titles_chain_to_name) {
   SPEAKERS("阿拉格希还表示，伊朗不希望局势升级。\n", "阿拉格希");
   SPEAKERS("以色列总理内塔尼亚胡7日称，反击是必要的。\n", "内塔尼亚胡");
   SPEAKERS("德國總理朔爾茨表示，兩國合作至關重要。\n", "朔爾茨");
+  SPEAKERS("联合国秘书长古特雷斯发表声明说，各方应保持克制。\n", "古特雷斯");
   /* but not a run that goes on into a longer word (阿塞拜疆) */
   SPEAKERS("阿塞拜疆总统阿利耶夫表示，两国友谊深厚。\n", "阿利耶夫");
   /* a given name may hold 億 (林萬億, 王億) */
