@@ -50,6 +50,8 @@ typedef struct {
 } ctx;
 
 static uint32_t variant(const ctx *x, uint32_t c) {
+  if (!lichang__lexicon_may_start(x->lx, c, LC_K_SURNAME))
+    return c; /* most characters: one table read */
   const lc_entry *e = lichang__lexicon_find(x->lx, &c, 1);
   return e && (e->kinds & LC_K_SURNAME) && e->same_as ? e->same_as : c;
 }
@@ -192,13 +194,19 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
     const char *nm = NULL;
     bool org = false;
     /* listed people */
+    /* On the small trie, and only as deep as a listed name lies: this
+     * runs at every character of the narration. */
+    const lichang_lexicon *lx = x->lx;
+    const int32_t *ent = lx->node_entry.data;
     uint32_t node = 0;
-    for (uint32_t j = i; j < b && j - i < x->lx->max_chars; j++) {
-      if (!(node = lichang__trie_step(x->lx, node, x->cp[j])))
+    for (uint32_t j = i; j < b && j - i < lx->max_chars; j++) {
+      node = lichang__small_step(lx, node, x->cp[j]);
+      if (!node || !(lx->kinds_below[node] & LC_K_PERSON))
         break;
-      const lc_entry *e = lichang__trie_entry(x->lx, node);
-      if (e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
-          !inside_word(x, i, j + 1, b)) {
+      if (ent[node] < 0 || !(lx->hot[ent[node]].kinds & LC_K_PERSON))
+        continue;
+      const lc_entry *e = (const lc_entry *)lx->entries.data + ent[node];
+      if (e->person >= 0 && !inside_word(x, i, j + 1, b)) {
         const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
         best = j - i + 1;
         nm = person_form(x, e->person, i, j + 1);
