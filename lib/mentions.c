@@ -134,6 +134,17 @@ static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
   return e && (e->kinds & (LC_K_STOP | LC_K_MODIFIER));
 }
 
+/* Can [a, b) be the stem a one-character organisation word (局, 會, 院)
+ * closes, as 統計 in 統計局 and 國發 in 國發會? Not when it ends in a
+ * function word of one character: in 小朋友就會 the 會 is a modal, not a
+ * council. (Inside, 外交與僑民事務部 may hold one.) */
+static bool org_stem(const lc_scan *x, uint32_t a, uint32_t b) {
+  if (b <= a)
+    return false;
+  const lc_entry *e = lichang__mentions_entry(x, b - 1, b);
+  return !(e && (e->kinds & (LC_K_STOP | LC_K_MODIFIER)));
+}
+
 /* A Chinese name by the general rule at i: a surname and one or two given
  * characters, stopping before function words and dictionary words (羅旭表示,
  * 傅晟在…, 林大華近日). Also 老周, 小王 and 王教授. Returns its end or 0. */
@@ -540,12 +551,13 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
         if (nc && c[nc - 1].e == i) /* 巴勒斯坦媒體: unnamed media */
           c[nc - 1].chained = true;
-      } else if (te->role == LC_ROLE_ORG && (i > np || tl >= 3)) {
+      } else if (te->role == LC_ROLE_ORG && (i > np || tl >= 3) &&
+                 (tl > 1 || org_stem(x, np, i))) {
         /* 統計局; alone, a listed name (新華社, 陸委會), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
       } else if (nc && c[nc - 1].e == i) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
-      } else if (i > np) {
+      } else if (i > np && org_stem(x, np, i)) {
         /* 規劃局長: the title's first character ends an organisation */
         const lc_entry *oe = lichang__mentions_entry(x, i, i + 1);
         if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG)

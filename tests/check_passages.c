@@ -353,6 +353,16 @@ START_TEST(wire_and_transcript_shapes) {
   EXPECT("王志遠在會上強調「共同富裕」之所以重要，就在於它關乎每個家庭。\n",
          {"共同富裕」之所以重要，就在於它關乎每個家庭", "王志遠", I});
   EXPECT_NONE("王志遠駁斥「權威」的說法。\n");
+  /* a modal 會 after a function word closes no organisation's name
+   * (小朋友就會…), but 教育廳 and 規劃局長 still speak */
+  EXPECT_NONE("許多小朋友從小在家裡就會聽長輩說起哪位親戚是國手。\n");
+  EXPECT_NONE("许多小朋友从小在家里就会听长辈说起哪位亲戚是国手。\n");
+  EXPECT("教育廳指出，新學期將增加補助。\n",
+         {"新學期將增加補助", "教育廳", I});
+  EXPECT("规划局长表示，新路线明年通车。\n",
+         {"新路线明年通车", "规划局", I});
+  EXPECT("住房与城乡建设部表示，新规定明年实施。\n",
+         {"新规定明年实施", "住房与城乡建设部", I});
   /* a listed organisation right after a verb is its object */
   EXPECT("鄧明義說，預算送進立法院之時回應即可，不必拖延。\n",
          {"預算送進立法院之時回應即可，不必拖延", "鄧明義", I});
