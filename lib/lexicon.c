@@ -387,7 +387,7 @@ static int need_fields(loader *L, const fields *f, size_t lo, size_t hi) {
 /* ---- one handler per file ---- */
 
 static int line_stance(loader *L, const fields *f) {
-  uint8_t st;
+  uint8_t st = 0; /* set by parse_stance; GCC -O3 cannot see it */
   double w;
   lc_entry *e;
   int rc;
@@ -576,7 +576,7 @@ static int line_idf(loader *L, const fields *f) {
  * is folded like the text (Han to Simplified; a non-ASCII character that
  * folds to ASCII punctuation is escaped, so '？' stays a literal). */
 static int line_rule(loader *L, const fields *f) {
-  uint8_t st;
+  uint8_t st = 0;
   double w;
   int rc;
   if ((rc = need_fields(L, f, 3, 3)) || (rc = parse_stance(L, f, 0, &st)) ||

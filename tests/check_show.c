@@ -258,9 +258,10 @@ END_TEST
 
 static int run(const char *cmd, char *out, size_t size) {
   char line[4096];
-  snprintf(line, sizeof line,
-           "L='%s'; T='%s'; unset NO_COLOR COLUMNS PAGER; %s", LICHANG_CLI,
-           LICHANG_TEST_DIR, cmd);
+  int k = snprintf(line, sizeof line,
+                   "L='%s'; T='%s'; unset NO_COLOR COLUMNS PAGER; %s",
+                   LICHANG_CLI, LICHANG_TEST_DIR, cmd);
+  ck_assert(k > 0 && (size_t)k < sizeof line);
   FILE *p = popen(line, "r");
   ck_assert_ptr_nonnull(p);
   size_t n = fread(out, 1, size - 1, p);
