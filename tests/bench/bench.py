@@ -11,7 +11,10 @@ run it measures and prints:
   - the speed-up of --jobs 2 over --jobs 1 (goal >= 1.8);
   - peak resident memory (ru_maxrss) on the whole corpus and on its first
     tenth, at --jobs 1 and 2 (goal < 64 MB, and the same for both);
-  - the time to load the built-in lexicon (bench_lexicon; goal < 10 ms).
+  - the time to load the built-in lexicon (bench_lexicon; goal < 10 ms);
+  - the machine's own ceiling for a second thread: two bench_icu processes
+    at once against one (shared or throttled cores show here, not in
+    lichang).
 Runs are interleaved and each figure is the best of --rounds, so load from
 other processes on the machine skews the ratios as little as it can; CPU
 seconds (user + sys) are printed too, since they do not depend on it.
@@ -46,6 +49,18 @@ def run(cmd, out=subprocess.DEVNULL):
     rss = [l for l in err.splitlines() if l.startswith("peak_rss_kb ")]
     return (wall, ru.ru_utime + ru.ru_stime,
             int(rss[-1].split()[1]) / 1024.0 if rss else float("nan"))
+
+
+def run_pair(cmd):
+    """Runs two copies of cmd at once; returns the wall time of the pair.
+    Two independent single-threaded processes show what the machine itself
+    gives a second thread: the ceiling for any --jobs 2 speed-up here."""
+    t0 = time.monotonic()
+    ps = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL) for _ in range(2)]
+    for p in ps:
+        if p.wait() != 0:
+            sys.exit(f"bench: {' '.join(cmd)} exited {p.returncode}")
+    return (time.monotonic() - t0, 0.0, float("nan"))
 
 
 def best(results):
@@ -84,11 +99,12 @@ def main():
                     break
                 t.write(line)
         tag = [lichang, "tag", "--no-progress", "--input", "jsonl"]
-        runs = {"icu": [], "j1": [], "j2": []}
+        runs = {"icu": [], "j1": [], "j2": [], "pair": []}
         for _ in range(a.rounds):
             runs["icu"].append(run([icu, a.corpus]))
             runs["j1"].append(run(tag + ["--jobs", "1", a.corpus]))
             runs["j2"].append(run(tag + ["--jobs", "2", a.corpus]))
+            runs["pair"].append(run_pair([icu, a.corpus]))
         icu_w, icu_c, _ = best(runs["icu"])
         j1_w, j1_c, j1_rss = best(runs["j1"])
         j2_w, j2_c, j2_rss = best(runs["j2"])
@@ -111,6 +127,9 @@ def main():
     print(f"speed-up jobs 2 / 1:  {j1_w / j2_w:.2f} (goal >= 1.80); CPU time "
           f"jobs 2 / jobs 1: {j2_c / j1_c:.2f} (1.00: no cost to going "
           f"parallel, the rest is free cores)")
+    pair_w = best(runs["pair"])[0]
+    print(f"machine ceiling:      {2 * icu_w / pair_w:.2f} (two bench_icu "
+          f"processes at once do this much more work per second than one)")
     print(f"peak RSS, whole:      {j1_rss:.1f} MB at --jobs 1, "
           f"{j2_rss:.1f} MB at --jobs 2 (goal < 64)")
     print(f"peak RSS, tenth:      {t1_rss:.1f} MB at --jobs 1, "
