@@ -47,6 +47,11 @@ typedef struct {
   } *forms[64];
   const char *last_person, *last_org; /* most recent mentions */
   uint32_t last_person_at, last_org_at;
+  /* the first person named in the latest sentence naming one: the
+   * sentence's subject, whom 他/她 most likely stands for (立委林某質詢部長
+   * 邱某。她說 → 林某) */
+  const char *last_subject;
+  bool fresh; /* no person named since the last sentence end */
 } ctx;
 
 static uint32_t variant(const ctx *x, uint32_t c) {
@@ -173,7 +178,14 @@ static void mention(ctx *x, const char *nm, bool org, uint32_t at) {
   } else {
     x->last_person = nm;
     x->last_person_at = at;
+    if (x->fresh)
+      x->last_subject = nm;
+    x->fresh = false;
   }
+}
+
+static bool sent_end(uint32_t c) {
+  return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == '\n';
 }
 
 static bool latin(uint32_t c) { return c >= 'a' && c <= 'z'; }
@@ -230,8 +242,10 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
     if (nm) {
       mention(x, nm, org, i);
       i += (uint32_t)best;
-    } else
+    } else {
+      x->fresh |= sent_end(c);
       i++;
+    }
   }
 }
 
@@ -257,6 +271,8 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
   memset(x.forms, 0, sizeof x.forms);
   x.last_person = x.last_org = NULL;
   x.last_person_at = x.last_org_at = 0;
+  x.last_subject = NULL;
+  x.fresh = true;
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
   /* Pass 1: every name, speakers' and the narration's titled ones, in
@@ -299,7 +315,8 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
     case LC_WHO_PRONOUN:
       org = q[i].pronoun == LC_PRON_IT ? x.last_org != NULL
                                        : x.last_person == NULL;
-      who = org ? x.last_org : x.last_person;
+      who = org ? x.last_org
+                : x.last_subject ? x.last_subject : x.last_person;
       break;
     case LC_WHO_CONTEXT: {
       uint32_t lo = para_start(&x, q[i].start, 1);
@@ -317,10 +334,14 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
     default:
       break;
     }
+    if (who && *who && q[i].who != LC_WHO_CONTEXT && !org)
+      x.fresh = true; /* a speaker is the subject of the attribution */
     if (who && *who && q[i].who != LC_WHO_CONTEXT)
       mention(&x, who, org, q[i].who_end ? q[i].who_start : q[i].start);
-    if (q[i].end > pos)
+    if (q[i].end > pos) {
       pos = q[i].end;
+      x.fresh = true; /* the passage ends its sentence's narration */
+    }
     if (!who || !*who || (q[i].if_same && (!prev || strcmp(prev, who) != 0))) {
       lichang__vec_free(&q[i].targets);
       lichang__vec_free(&q[i].evidence);

@@ -63,6 +63,13 @@ START_TEST(pronoun_takes_latest_person) {
   SPEAKERS("張曉紅表示，今年的招生情況良好。李國強則持不同看法，"
            "他認為，生源減少的趨勢已經很明顯。\n",
            "張曉紅", "李國強");
+  /* 他/她 is the latest sentence's subject, not the person it names
+   * after a verb */
+  SPEAKERS("立委林靜儀質詢衛福部長邱泰源。她說，疫苗採購進度落後。"
+           "邱泰源回應，下月就會到貨。\n",
+           "林靜儀", "邱泰源");
+  SPEAKERS("委员林静仪质询卫生部长邱泰源。她说，疫苗采购进度落后。\n",
+           "林静仪");
   /* nobody named before: no passage */
   SPEAKERS("他说，明天的会议推迟了。\n");
 }
