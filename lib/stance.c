@@ -104,7 +104,7 @@ typedef struct {
 typedef struct {
   lc_buf utf8;     /* folded passage text */
   lc_vec b2c;      /* uint32_t: byte offset in utf8 -> code point */
-  lc_vec clause;   /* uint16_t per token of the passage */
+  lc_vec clause;   /* uint32_t per token of the passage */
   lc_vec mods;     /* const lc_entry *: each token's modifier reading */
   size_t k0;       /* the passage's first token */
   lc_vec votes;    /* vote */
@@ -342,14 +342,14 @@ static int add_target(lichang_quote *q, const char *topic) {
 static int number_clauses(scratch *S, const lc_text *t, const lc_token *tok,
                           size_t k0, size_t k1, uint32_t a) {
   S->clause.len = 0;
-  uint16_t clause = 0;
+  uint32_t clause = 0;
   uint32_t i = a;
   for (size_t k = k0; k < k1; k++) {
     for (; i < tok[k].start; i++)
-      if (is_clause_end(t->cp, i, t->n) && clause < UINT16_MAX - 1)
+      if (is_clause_end(t->cp, i, t->n) && clause < UINT32_MAX - 1)
         clause++;
     i = tok[k].end;
-    uint16_t *c = lichang__vec_push(&S->clause);
+    uint32_t *c = lichang__vec_push(&S->clause);
     if (!c)
       return LICHANG_ENOMEM;
     *c = clause;
@@ -360,7 +360,7 @@ static int number_clauses(scratch *S, const lc_text *t, const lc_token *tok,
 /* Contrast markers are turns; so is the end of a concession's clause. */
 static int find_turns(scratch *S, const lc_token *tok, size_t k0,
                       size_t k1) {
-  const uint16_t *clause = S->clause.data;
+  const uint32_t *clause = S->clause.data;
   for (size_t k = k0; k < k1; k++) {
     const lc_entry *e = mod_at(S, k);
     if (mod_of(e, LC_MOD_CONTRAST)) {
@@ -377,7 +377,7 @@ static int find_turns(scratch *S, const lc_token *tok, size_t k0,
     /* The concession covers the first clause with words after it. */
     size_t j = k + 1;
     if (j < k1 && clause[j - k0] != clause[k - k0]) {
-      uint16_t c = clause[j - k0];
+      uint32_t c = clause[j - k0];
       while (j < k1 && clause[j - k0] == c)
         j++;
     } else
@@ -401,7 +401,7 @@ static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
 /* Votes of the lexicon terms, with their clause's modifiers applied. */
 static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
                       size_t k0, size_t k1) {
-  const uint16_t *clause = S->clause.data;
+  const uint32_t *clause = S->clause.data;
   size_t nclause = k1 > k0 ? (size_t)clause[k1 - 1 - k0] + 1 : 1;
   bool *voted = calloc(nclause, sizeof *voted); /* per clause */
   bool *hedged = calloc(nclause, sizeof *hedged);
@@ -413,7 +413,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
   int rc = 0;
   for (size_t k = k0; k < k1 && !rc; k++) {
     const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
-    uint16_t c = clause[k - k0];
+    uint32_t c = clause[k - k0];
     if (!e || !(e->kinds & LC_K_STANCE) || e->stance == LICHANG_NEUTRAL)
       continue;
     if (inside_hit(S, tok[k].start, tok[k].end))
@@ -463,7 +463,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
   /* Hedges in clauses that have no other evidence. */
   for (size_t k = k0; k < k1 && !rc; k++) {
     const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
-    uint16_t c = clause[k - k0];
+    uint32_t c = clause[k - k0];
     if (!mod_of(e, LC_MOD_HEDGE) || voted[c] || hedged[c])
       continue;
     bool covered = false;
@@ -490,7 +490,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
 static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
                       size_t k1) {
   const hit *h = S->hits.data;
-  const uint16_t *clause = S->clause.data;
+  const uint32_t *clause = S->clause.data;
   for (size_t i = 0; i < S->hits.len; i++) {
     lichang_stance st = h[i].rule->stance;
     double w = h[i].rule->weight, mult = 1.0;
@@ -504,7 +504,7 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
      * match, where this does not look; one more before it is a double
      * negation (不是没有关系). */
     if (j < k1 && tok[j].start >= h[i].start) {
-      uint16_t c = clause[j - k0];
+      uint32_t c = clause[j - k0];
       for (size_t m = j; m-- > k0 && clause[m - k0] == c;) {
         const lc_entry *e = mod_at(S, m);
         size_t dist = j - m;
@@ -643,7 +643,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   size_t ntok = doc->tokens.len;
   scratch S = {0};
   S.b2c.size = sizeof(uint32_t);
-  S.clause.size = sizeof(uint16_t);
+  S.clause.size = sizeof(uint32_t);
   S.mods.size = sizeof(const lc_entry *);
   S.votes.size = sizeof(vote);
   S.turns.size = sizeof(turn);
