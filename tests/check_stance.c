@@ -124,6 +124,30 @@ START_TEST(general_news_evaluation) {
 }
 END_TEST
 
+/* Statements, commentary and opposition politics judge in general words:
+ * regret, folly, groundless claims, harm to livelihoods and prices, and,
+ * the other way, reassurance, harm kept small, praise and confidence. */
+START_TEST(news_judgements) {
+  ck_stance("對方的決定令人遺憾，這種做法既魯莽又毫無依據。", LICHANG_SKEPTICAL);
+  ck_stance("这项政策极其愚蠢，将削弱两国的互信。", LICHANG_SKEPTICAL);
+  ck_stance("这一措施缺乏科学依据，也不符合国际规则。", LICHANG_SKEPTICAL);
+  ck_stance("新規上路後將衝擊中小企業的生計。", LICHANG_SKEPTICAL);
+  ck_stance("关税将推高物价，家庭的生活成本随之上升。", LICHANG_SKEPTICAL);
+  ck_stance("今年觀光收入可能減少三成。", LICHANG_SKEPTICAL);
+  ck_stance("局势的不确定性将长期拖累全球经济。", LICHANG_SKEPTICAL);
+  ck_stance("民眾極不歡迎這項收費政策。", LICHANG_SKEPTICAL);
+  ck_stance("兩項工程可以同時進行，不會互相影響。", LICHANG_OPTIMISTIC);
+  ck_stance("改线后施工费用会增加，但对居民的干扰可以降到最低。",
+            LICHANG_OPTIMISTIC);
+  ck_stance("志愿者的付出值得称赞，我们对项目的成果充满信心。",
+            LICHANG_OPTIMISTIC);
+  ck_stance("今年招商成果豐碩，出口訂單明顯增長。", LICHANG_OPTIMISTIC);
+  ck_stance("補助怎麼發放目前尚未有定案。", LICHANG_CAUTIOUS);
+  /* a shock to an industry is no harm by itself: new products bring one */
+  ck_stance("这款产品上市带来的冲击，业内有目共睹。", LICHANG_NEUTRAL);
+}
+END_TEST
+
 START_TEST(negation_flips) {
   ck_stance("這種新藥並不能改善病人的症狀。", LICHANG_SKEPTICAL);
   ck_stance("我们对这支球队下赛季的表现并不乐观。", LICHANG_SKEPTICAL);
@@ -615,6 +639,7 @@ int main(void) {
   tcase_add_test(tc, no_evidence_is_neutral);
   tcase_add_test(tc, plain_terms);
   tcase_add_test(tc, general_news_evaluation);
+  tcase_add_test(tc, news_judgements);
   tcase_add_test(tc, negation_flips);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
