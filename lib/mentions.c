@@ -596,7 +596,12 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
           const lc_entry *oe =
               lichang__mentions_entry(x, i + s, i + (uint32_t)al);
           if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG) {
+            /* 社會, 機會, 大會: a common two-character word is no body */
+            if (al == 2 && common_word(lichang__mentions_entry(x, i, i + 2)))
+              break;
             k.s = np, k.e = i + (uint32_t)al, k.who = LC_WHO_ORG;
+            /* 在石川縣災害對策本部: a place after a preposition */
+            k.object |= np > zs && is_preposition(x->cp[np - 1]);
             break;
           }
         }
@@ -636,6 +641,12 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
                 ch == 0x636E /* 據 */);
       if (anchor)
         np = i + step;
+      else if (step == 1 &&
+               (ch == 0x5728 /* 在 */ || ch == 0x4E8E /* 于 */ ||
+                ch == 0x4ECE /* 从 */ || ch == 0x5BF9 /* 对 */ ||
+                ch == 0x5411 /* 向 */))
+        np = i + 1; /* no organisation's name runs over 在 or 對 (it may
+                     * over 與: 住房與城鄉建設部) */
     }
     i += step;
   }

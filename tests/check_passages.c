@@ -406,6 +406,12 @@ START_TEST(wire_and_transcript_shapes) {
          {"今年经济增长将好于预期", "付立新", I});
   /* not a clause that says more than who speaks */
   EXPECT_NONE("依規定，權責機關須在二個月內回應。\n");
+  /* 社會預期, 總結 as nouns: no attribution */
+  EXPECT_NONE("切实增强经济活力、改善社会预期，巩固经济回升向好态势。\n");
+  EXPECT_NONE("目前，工程处在收官总结与规划部署同步进行阶段。\n");
+  /* a place after 在 is no speaker; 知事 is a title */
+  EXPECT("石川縣知事林浩然今天在縣災害對策本部會議上宣布，全縣進入緊急狀態。\n",
+         {"全縣進入緊急狀態", "林浩然", I});
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }
