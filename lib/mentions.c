@@ -192,6 +192,10 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   if (!titled && wl > 2 && common_word(w))
     return 0;
   uint32_t g2 = g1 + 1;
+  /* 蘇益和表示: 和 right before the verb ends the name, joins nothing */
+  if (g2 + 1 == lim && x->cp[g2] == 0x548C /* 和 */ &&
+      !common_word(lichang__mentions_entry(x, i, g2 + 1)))
+    return g2 + 1;
   if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
       !word_starts(x, g2, lim) &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))

@@ -412,6 +412,12 @@ START_TEST(wire_and_transcript_shapes) {
   /* a place after 在 is no speaker; 知事 is a title */
   EXPECT("石川縣知事林浩然今天在縣災害對策本部會議上宣布，全縣進入緊急狀態。\n",
          {"全縣進入緊急狀態", "林浩然", I});
+  /* 介紹 with an object introduces no speech; with a comma it does */
+  EXPECT_NONE("新闻办公室今天举行发布会，介绍北斗系统的发展成就。\n");
+  EXPECT("站長陳立人介紹，新站明年啟用。\n", {"新站明年啟用", "陳立人", I});
+  /* 和 right before the verb ends a given name */
+  EXPECT("里長蘇益和表示，俱樂部增設許多設施。\n",
+         {"俱樂部增設許多設施", "蘇益和", I});
   /* a clause with a subject of its own, unknown, borrows none */
   EXPECT_NONE("林子偉驚喜萬分，球隊隨即宣布他升上大聯盟。\n");
 }
