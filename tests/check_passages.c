@@ -221,6 +221,19 @@ START_TEST(statements_outlets_and_clauses) {
   EXPECT("选手李佳怡赛后接受采访。她直言“我们没有退路”。\n",
          {"我们没有退路", "李佳怡", D});
   EXPECT_NONE("他駁斥「假新聞」的說法。\n");
+  /* an agency named by its office (處), a presidency (總統府) */
+  EXPECT("市府交通處表示，明年將增設三條公車路線。\n",
+         {"明年將增設三條公車路線", "交通處", I});
+  EXPECT("南非總統府發表聲明稱，這項措施令人擔憂。\n",
+         {"這項措施令人擔憂", "南非總統府", I});
+  /* analysis, worry and petitions report a clause before a comma */
+  EXPECT("研究員陳立文分析，對方的策略是先拖延再施壓。\n",
+         {"對方的策略是先拖延再施壓", "陳立文", I});
+  EXPECT("董事長林義德憂心，新制上路後中小企業將難以負擔。\n",
+         {"新制上路後中小企業將難以負擔", "林義德", I});
+  EXPECT("理事長林義德建請市府，停車費應維持現狀。\n",
+         {"停車費應維持現狀", "林義德", I});
+  EXPECT_NONE("研究員陳立文分析了對方的策略。\n");
 }
 END_TEST
 
