@@ -335,6 +335,10 @@ START_TEST(phrase_rules) {
 END_TEST
 
 START_TEST(balanced_is_cautious) {
+  /* removing an obstacle is progress; failing to is not */
+  ck_stance("这项协议将为两国贸易扫除主要障碍。", LICHANG_OPTIMISTIC);
+  ck_stance("新制度打破了部門之間的壁壘。", LICHANG_OPTIMISTIC);
+  ck_stance("目前仍无法消除技术障碍。", LICHANG_SKEPTICAL);
   ck_stance("新政策有积极意义，也有明显的弊端。", LICHANG_CAUTIOUS);
   ck_stance("這場比賽我們的進攻很出色，防守卻很糟糕。", LICHANG_SKEPTICAL);
 }
