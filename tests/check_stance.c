@@ -143,6 +143,9 @@ START_TEST(news_judgements) {
             LICHANG_OPTIMISTIC);
   ck_stance("今年招商成果豐碩，出口訂單明顯增長。", LICHANG_OPTIMISTIC);
   ck_stance("補助怎麼發放目前尚未有定案。", LICHANG_CAUTIOUS);
+  /* what an obstacle stands in the way of is no praise */
+  ck_stance("这些单方面措施是贸易往来与共同繁荣的障碍。", LICHANG_SKEPTICAL);
+  ck_stance("新法上路後將成為產業升級的絆腳石。", LICHANG_SKEPTICAL);
   /* a shock to an industry is no harm by itself: new products bring one */
   ck_stance("这款产品上市带来的冲击，业内有目共睹。", LICHANG_NEUTRAL);
 }
