@@ -1,0 +1,422 @@
+/* Stage 5, pass 2 (of passages.c): attributions ("cues").
+ *
+ * Input: one paragraph [ps, pe) of the folded text, the quote regions pass 1
+ * found in it (x->regions, in order), the segmenter's tokens and the
+ * lexicon's speech verbs, titles, organisation words, people, pronouns and
+ * function words; names are found by the rules in mentions.c. Output:
+ * x->cues, each speech verb whose clause names a speaker (OpenCSG創始人陳然
+ * 認為，/ 他說：/ 在他看來，/ 「…」羅旭說。) with its clause start, speaker
+ * mention and content start, in reading order; doc->mentions, people the
+ * narration names with a title or at a sentence's start; an unclosed region
+ * that an attribution sentence inside it ends is cut there (r->b, r->cut).
+ * Invariants: speech inside a balanced quote is skipped, never read as a
+ * cue; a cue's clause reaches back at most ZONE_MAX code points, and the
+ * scan over the paragraph is linear. Pass 3 (passages.c) assembles the
+ * passages from regions and cues. */
+#include "passages.h"
+
+#include <string.h>
+
+/* How far after 告訴 the addressee may run before the passage. */
+#define TELL_MAX 16
+
+/* ---- pass 2: attributions ---- */
+
+/* If a closing mark at i - 1 ends a short quoted name that the clause
+ * runs on from (“卡桑旅”7日稱), the position of its opening mark, else 0. */
+static uint32_t quoted_name_start(const ctx *x, uint32_t lo, uint32_t i,
+                                  uint32_t v) {
+  if (i <= lo + 2 || i >= v || !is_closer(x->cp[i - 1]) ||
+      !(lichang__is_han(x->cp[i]) || (x->cp[i] >= '0' && x->cp[i] <= '9')))
+    return 0;
+  for (uint32_t j = i - 1; j > lo && i - 1 - j <= 10; j--) {
+    uint32_t c = x->cp[j - 1];
+    if (closer_of(c) == x->cp[i - 1])
+      return j - 1 > lo && j < i - 1 ? j - 1 : 0;
+    if (!lichang__is_han(c) && !is_latin(c))
+      return 0;
+  }
+  return 0;
+}
+
+/* Start of the clause that ends at v: after , : 。 or a quote mark, at most
+ * ZONE_MAX back. */
+static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
+  uint32_t lo = v - ps > ZONE_MAX ? v - ZONE_MAX : ps;
+  uint32_t i = v;
+  /* a space between Han characters parts a headline's clauses too (以軍
+   * 稱… 哈馬斯稱…) */
+  for (;;) {
+    while (i > lo && !is_clause_end(x->cp[i - 1]) && !is_mark(x->cp[i - 1]) &&
+           !(is_space(x->cp[i - 1]) && i - 1 > lo && i < v &&
+             lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i])))
+      i--;
+    /* 武裝派別“卡桑旅”7日稱: a short quoted name inside the clause */
+    uint32_t o = quoted_name_start(x, lo, i, v);
+    if (!o)
+      break;
+    i = o;
+  }
+  while (i < v && is_space(x->cp[i]))
+    i++;
+  return i;
+}
+
+static bool opens_sentence(const ctx *x, uint32_t ps, uint32_t zs) {
+  uint32_t i = zs;
+  while (i > ps && is_space(x->cp[i - 1]))
+    i--;
+  return i == ps || is_sent_end(x->cp[i - 1]);
+}
+
+/* The sentence's subject, for a verb whose own clause names nobody:
+ * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses. */
+static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
+  uint32_t i = zs;
+  /* back over a quoted term too (談到「…」時表示), not over speech that
+   * ends a sentence inside its marks */
+  while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]) &&
+         !(is_closer(x->cp[i - 1]) && i > ps + 1 && is_sent_end(x->cp[i - 2])))
+    i--;
+  lc_cand none = {0};
+  while (i < zs) {
+    uint32_t j = i;
+    while (j < zs && !is_clause_end(x->cp[j]))
+      j++;
+    uint32_t a = skip_space(x, i, j);
+    lc_cand s = lichang__mentions_subject(&x->s, a, j);
+    if (s.e && !s.generic && !s.first && s.s == a)
+      return s;
+    i = j + 1;
+  }
+  return none;
+}
+
+/* 不, 没, 未 right before position v (並不認為, 没有说: 有 is no matter). */
+static bool is_negator(const uint32_t *cp, uint32_t zs, uint32_t v) {
+  if (v > zs + 1 && cp[v - 1] == 0x6709 /* 有 */)
+    v--;
+  return v > zs &&
+         (cp[v - 1] == 0x4E0D || cp[v - 1] == 0x6CA1 || cp[v - 1] == 0x672A);
+}
+
+/* 敢 能 会 愿 肯: 不敢相信 is negated like 不相信 */
+static bool is_modal(uint32_t c) {
+  return c == 0x6562 || c == 0x80FD || c == 0x4F1A || c == 0x613F ||
+         c == 0x80AF;
+}
+
+/* Does [a, b) hold a content word (not only 並, 也, 還)? */
+bool lichang__passages_has_subject_words(const ctx *x, uint32_t a, uint32_t b) {
+  while (a < b) {
+    const lc_entry *e = NULL;
+    size_t l = lichang__mentions_match(&x->s, a, b, ~0u, &e);
+    if (!l) {
+      if (lichang__is_han(x->cp[a]) || is_latin(x->cp[a]))
+        return true;
+      a++;
+      continue;
+    }
+    if (!(e->kinds & (LC_K_STOP | LC_K_MODIFIER)))
+      return true;
+    a += (uint32_t)l;
+  }
+  return false;
+}
+
+/* Does [a, b) open by citing a source (據, 按, 根據, 依據: 據了解, 按央行
+ * 的說法)? Then it is narration, not anyone's words. */
+bool lichang__passages_sourced(const ctx *x, uint32_t a, uint32_t b) {
+  uint32_t c = x->cp[a];
+  if (c == 0x636E /* 据 */ || c == 0x6309 /* 按 */)
+    return true;
+  return a + 1 < b && (c == 0x6839 /* 根 */ || c == 0x4F9D /* 依 */) &&
+         x->cp[a + 1] == 0x636E;
+}
+
+/* Does the content from c open with an attribution clause of its own
+ * (據報導，救護車駕駛表示，…; 他透露，一名官員說，…)? Then the first verb
+ * only relays the source, and the words are the second speaker's. */
+static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
+  uint32_t e = c;
+  while (e < pe && e - c < 24 && !is_clause_end(x->cp[e]) && !is_mark(x->cp[e]))
+    e++;
+  /* 據資料指出，…: a source the speaker cites, not a second speaker */
+  if (e >= pe || x->cp[e] != ',' || e - c < 3 ||
+      lichang__passages_sourced(x, c, e))
+    return false;
+  for (uint32_t l = 1; l <= 3 && l < e - c; l++) {
+    const lc_entry *v = NULL;
+    if (lichang__mentions_match(&x->s, e - l, e, LC_K_SPEECH, &v) == l &&
+        (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK))
+      return true;
+  }
+  return false;
+}
+
+/* Reads the attribution around the speech verb [v, ve); false if none. */
+static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
+                     uint8_t cls, cue *k) {
+  const uint32_t *cp = x->cp;
+  memset(k, 0, sizeof *k);
+  uint32_t nx = ve < pe ? cp[ve] : 0;
+  /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun;
+   * 致詞時說: a time clause, the verb comes after it */
+  if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740 ||
+      nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */)
+    return false;
+  /* 做出的判斷, 他的說法: a noun */
+  if (v > ps && cp[v - 1] == 0x7684)
+    return false;
+  /* 談到「…」時表示, 回應陸媒提問時聲稱: the verb is in a time clause;
+   * the attribution is the verb after 時 */
+  for (uint32_t j = ve; j + 1 < pe && j - ve < ZONE_MAX && !is_clause_end(cp[j]);
+       j++)
+    if (cp[j] == 0x65F6 /* 时 */ &&
+        lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL))
+      return false;
+  if (cls == LC_SPEECH_CLAUSE) {
+    /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
+     * names what was praised */
+    uint32_t j = skip_space(x, ve, pe);
+    if (j >= pe || !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j])))
+      return false;
+    cls = LC_SPEECH_SAY;
+  }
+  k->v = v, k->ve = ve, k->cls = cls;
+  k->zs = clause_start(x, ps, v);
+  uint32_t zs = k->zs;
+  if (cls == LC_SPEECH_FRAME) { /* 在他看來，: needs 在 and a comma */
+    while (zs < v && cp[zs] != 0x5728)
+      zs++;
+    if (zs == v || ve >= pe || cp[ve] != ',')
+      return false;
+    zs++;
+  }
+  lc_cand s = lichang__mentions_subject(&x->s, zs, v);
+  uint32_t nq = skip_space(x, ve, pe);
+  bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
+  /* 並強調：「…」, 談到「…」時表示，…, 某某在途中，於巴黎受訪時說，…: a
+   * clause naming nobody, only adverbs or a time clause closed by 時, has
+   * the sentence's subject speak */
+  if (!s.e && !s.generic &&
+      ((cls == LC_SPEECH_SAY && quotes_next) ||
+       ((cls == LC_SPEECH_SAY || cls == LC_SPEECH_THINK) &&
+        (!lichang__passages_has_subject_words(x, zs, v) ||
+         (v > zs && cp[v - 1] == 0x65F6 /* 时 */))))) {
+    s = sentence_subject(x, ps, k->zs);
+    k->borrowed = s.e != 0;
+  }
+  if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
+    /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
+     * organisation the sentence before opens with */
+    uint32_t b = k->zs;
+    while (b > ps && is_space(cp[b - 1]))
+      b--;
+    lc_cand o = {0};
+    if (b > ps && is_sent_end(cp[b - 1]))
+      o = sentence_subject(x, ps, b - 1);
+    if (o.e && o.who == LC_WHO_ORG)
+      s = o;
+  }
+  /* 研究團隊表示：「…」, someone the rules do not know: the quote is
+   * theirs, not the last person's named, so it is no passage (an inactive
+   * cue). With no subject at all (並強調：「…」) the quote keeps its
+   * context. */
+  if (!s.e && !s.generic &&
+      (!quotes_next || !lichang__passages_has_subject_words(x, zs, v)))
+    return false;
+  k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
+  k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
+  k->generic = s.generic;
+  k->first = s.first;
+  k->negated = is_negator(cp, zs, v) ||
+               (v > zs + 1 && is_modal(cp[v - 1]) && is_negator(cp, zs, v - 1));
+  if (k->negated && cls != LC_SPEECH_THINK)
+    return false; /* 並不表示 X: X is not implied; nobody speaks */
+  uint32_t after = skip_space(x, ve, pe);
+  if (k->negated && after < pe && is_clause_end(cp[after]))
+    return false; /* 不敢相信，: disbelief, no reported clause */
+  uint32_t c = ve;
+  if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
+    for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
+      if (cp[j] == ',' || cp[j] == ':') {
+        c = j;
+        break;
+      }
+      if (is_sent_end(cp[j]) || closer_of(cp[j]))
+        break;
+    }
+  }
+  c = skip_space(x, c, pe);
+  if (c < pe && (cp[c] == ',' || cp[c] == ':')) {
+    k->colon = cp[c] == ':';
+    c = skip_space(x, c + 1, pe);
+  }
+  k->c = c;
+  k->closing = c >= pe || is_sent_end(cp[c]);
+  if (!k->closing && relays(x, c, pe))
+    return false;
+  if (c == ve && !k->closing) {
+    /* 表示歉意。: a short object ending the sentence is no passage */
+    uint32_t j = c;
+    while (j < pe && j - c <= 4 && !is_clause_end(cp[j]) && !is_mark(cp[j]))
+      j++;
+    if (j - c <= 4 && (j >= pe || is_sent_end(cp[j])))
+      return false;
+  }
+  k->sent = opens_sentence(x, ps, k->zs);
+  return true;
+}
+
+/* A title and a name right after it (獵豹CEO傅晟), or a name opening a
+ * sentence: a person the narration names, for the speakers stage to
+ * resolve pronouns to. tl and t: the longest title at i. */
+static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
+                         size_t tl, const lc_entry *t) {
+  uint32_t s, e = 0;
+  if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
+    s = i + (uint32_t)tl;
+    if (!(e = lichang__mentions_chinese(&x->s, s, pe, true)) &&
+        !(e = lichang__mentions_latin(&x->s, s, pe)))
+      e = lichang__mentions_run(&x->s, s, pe, true);
+  } else if (opens_sentence(x, ps, i) && !is_space(x->cp[i])) {
+    /* 李國強則持不同看法: a name opening a sentence */
+    s = i;
+    e = lichang__mentions_chinese(&x->s, s, pe, false);
+    if (e && e < pe && lichang__mentions_match(&x->s, e, pe, LC_K_TITLE, NULL))
+      e = 0; /* 衛福部…: an organisation's name */
+  }
+  if (!e)
+    return 0;
+  lc_mention *m = lichang__vec_push(&x->doc->mentions);
+  if (!m)
+    return LICHANG_ENOMEM;
+  m->start = s;
+  m->end = e;
+  return 0;
+}
+
+/* A word lost in conversion and shown as ** right after a name and before
+ * a comma (陳然**，…) still attributes: the verb is what was lost. */
+static bool lost_verb(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
+                      size_t *len) {
+  if (x->cp[i] != '*' || i + 1 >= pe || x->cp[i + 1] != '*' || i == ps ||
+      !lichang__is_han(x->cp[i - 1]))
+    return false;
+  uint32_t j = i;
+  while (j < pe && x->cp[j] == '*')
+    j++;
+  if (j >= pe || x->cp[j] != ',')
+    return false;
+  lc_cand s = lichang__mentions_subject(&x->s, clause_start(x, ps, i), i);
+  if (!s.e || s.e != i || s.who != LC_WHO_NAME)
+    return false;
+  *len = j - i;
+  return true;
+}
+
+/* Does the verb [v, ve) straddle two words, sharing no edge with the
+ * segmenter's words (加强|调研 holds no 强调)? Tokens are in order, so a
+ * binary search finds the one covering v. */
+static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
+  const lc_token *tk = x->doc->tokens.data;
+  size_t lo = 0, hi = x->doc->tokens.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (tk[mid].end <= v)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo >= x->doc->tokens.len || tk[lo].start > v)
+    return false; /* no word covers it */
+  if (tk[lo].start == v)
+    return false;
+  for (size_t k = lo; k < x->doc->tokens.len && tk[k].start < ve; k++)
+    if (tk[k].end == ve)
+      return false;
+  return true;
+}
+
+/* Every kind scan_cues looks up at a position. */
+#define SCAN_KINDS                                                             \
+  (LC_K_SPEECH | LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP)
+
+int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
+  region *rg = x->regions.data;
+  size_t nr = x->regions.len, ri = 0;
+  uint32_t i = ps;
+  while (i < pe) {
+    while (ri < nr && (rg[ri].kind == R_STRAY || rg[ri].b <= i))
+      ri++;
+    region *r = ri < nr ? rg + ri : NULL;
+    bool inside = r && i > r->open;
+    if (inside && r->kind == R_BAL) { /* speech inside a quote stays */
+      i = r->b;
+      continue;
+    }
+    /* Most characters start no title, verb, name or function word, and
+     * open no sentence: nothing below can happen there. */
+    if (!lichang__lexicon_may_start(x->s.lx, x->cp[i], SCAN_KINDS) &&
+        x->cp[i] != '*' && !opens_sentence(x, ps, i)) {
+      i++;
+      continue;
+    }
+    static const uint32_t kinds[3] = {
+        LC_K_TITLE, LC_K_SPEECH,
+        LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP};
+    size_t l[3];
+    const lc_entry *en[3];
+    lichang__mentions_match_many(&x->s, i, pe, 3, kinds, l, en);
+    int rc = title_mention(x, ps, i, pe, l[0], en[0]);
+    if (rc)
+      return rc;
+    const lc_entry *e = en[1];
+    size_t len = l[1], tl = l[2];
+    if (len == 1) /* 講解, 稱號: a one-character verb opening a word */
+      tl = tl > 1 ? tl
+                  : lichang__mentions_match(&x->s, i, pe, ~LC_K_SPEECH, NULL);
+    if (tl > len) { /* 發言人 is a title, 據說 a hedge: no 發言, no 說 */
+      i += (uint32_t)tl;
+      continue;
+    }
+    /* 介紹說, 解釋道: a second verb of saying joins the first */
+    const lc_entry *e2 = NULL;
+    bool joined = false;
+    if (len && e->speech != LC_SPEECH_NOT &&
+        lichang__mentions_match(&x->s, i + (uint32_t)len, pe, LC_K_SPEECH,
+                                &e2) == 1 &&
+        e2->speech == LC_SPEECH_SAY)
+      len++, joined = true;
+    if (len && straddles(x, i, i + (uint32_t)len)) {
+      i++; /* 加强调研 is 加强 调研, no 强调 */
+      continue;
+    }
+    uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
+    if (joined && cls == LC_SPEECH_CLAUSE)
+      cls = LC_SPEECH_SAY; /* 批評說 is a verb of saying */
+    if (!len && !lost_verb(x, ps, i, pe, &len)) {
+      i++;
+      continue;
+    }
+    cue k;
+    if (cls != LC_SPEECH_NOT &&
+        read_cue(x, ps, pe, i, i + (uint32_t)len, cls, &k)) {
+      if (inside) {
+        /* In an unclosed quote, a new attribution sentence ends it. */
+        if (k.active && k.sent && k.zs > r->a && !r->cut) {
+          r->b = k.zs;
+          r->cut = true;
+        } else
+          k.inner = true;
+      }
+      cue *slot = lichang__vec_push(&x->cues);
+      if (!slot)
+        return LICHANG_ENOMEM;
+      *slot = k;
+    }
+    i += (uint32_t)len;
+  }
+  return 0;
+}
