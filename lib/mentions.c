@@ -289,12 +289,6 @@ static uint32_t run_part(const lc_scan *x, uint32_t i, uint32_t lim,
   return j;
 }
 
-/* A run of two to four Han characters at i that is no common word and
- * holds none (法瑞爾, 羅德里奎茲): a name written without a surname. After
- * a title it ends before a function word or a word; otherwise it must fill
- * the clause up to lim, but for adverbs. Parts joined by a name dot
- * (雪克來提·扎克爾) are one name whatever words they hold. Returns its end
- * or 0. */
 /* Characters that spell foreign names in Han (阿拉格希, 內塔尼亞胡,
  * 朔爾茨, 古特雷斯), folded, sorted: the pieces of such names are often
  * common words (尼亞, 阿拉), so a run of three or more of them is read as
@@ -396,6 +390,12 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
   return j;
 }
 
+/* A run of two to four Han characters at i that is no common word and
+ * holds none (法瑞爾, 羅德里奎茲): a name written without a surname. After
+ * a title it ends before a function word or a word; otherwise it must fill
+ * the clause up to lim, but for adverbs. Parts joined by a name dot
+ * (雪克來提·扎克爾) are one name whatever words they hold. Returns its end
+ * or 0. */
 uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
                                bool titled) {
   bool dot = false;
