@@ -136,13 +136,17 @@ static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
 
 /* Can [a, b) be the stem a one-character organisation word (局, 會, 院)
  * closes, as 統計 in 統計局 and 國發 in 國發會? Not when it ends in a
- * function word of one character: in 小朋友就會 the 會 is a modal, not a
- * council. (Inside, 外交與僑民事務部 may hold one.) */
+ * function word of one character that is no part of a word: in 小朋友就會
+ * the 會 is a modal, not a council; 社會局 and 都更處 are bodies. (Inside,
+ * 外交與僑民事務部 may hold one.) */
 static bool org_stem(const lc_scan *x, uint32_t a, uint32_t b) {
   if (b <= a)
     return false;
   const lc_entry *e = lichang__mentions_entry(x, b - 1, b);
-  return !(e && (e->kinds & (LC_K_STOP | LC_K_MODIFIER)));
+  if (!e || !(e->kinds & LC_K_STOP))
+    return true;
+  const lc_entry *w = b - a >= 2 ? lichang__mentions_entry(x, b - 2, b) : NULL;
+  return w && !(w->kinds & (LC_K_STOP | LC_K_MODIFIER));
 }
 
 /* A Chinese name by the general rule at i: a surname and one or two given

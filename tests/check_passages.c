@@ -376,6 +376,9 @@ START_TEST(wire_and_transcript_shapes) {
          {"新路线明年通车", "规划局", I});
   EXPECT("住房与城乡建设部表示，新规定明年实施。\n",
          {"新规定明年实施", "住房与城乡建设部", I});
+  EXPECT("社會局回應，補助將如期發放。\n", {"補助將如期發放", "社會局", I});
+  EXPECT("北市都更處表示，案件仍在審查中。\n",
+         {"案件仍在審查中", "北市都更處", I});
   /* a listed organisation right after a verb is its object */
   EXPECT("鄧明義說，預算送進立法院之時回應即可，不必拖延。\n",
          {"預算送進立法院之時回應即可，不必拖延", "鄧明義", I});
