@@ -436,18 +436,24 @@ START_TEST(prefilter_skips_lookarounds) {
 }
 END_TEST
 
+/* A tagger over a lexicon of only the phrase rules in `rules`. */
+static lichang_tagger *rules_tagger(const char *rules, lichang_lexicon **lx) {
+  lichang_tagger *t;
+  lichang_error err;
+  ck_assert_int_eq(lichang__lexicon_parse_buffer(lx, "rules.txt", rules,
+                                                 strlen(rules), &err),
+                   0);
+  ck_assert_int_eq(lichang_tagger_new(&t, *lx, NULL, &err), 0);
+  return t;
+}
+
 /* Rules are compiled caseless over lower-cased text: Latin literals are
  * lower-cased, and the rule matches the passage in any case. */
 START_TEST(prefilter_caseless_latin) {
   ck_clauses("AI(泡沫|寒冬)", "{ai寒冬|ai泡沫}");
   static const char rules[] = "skeptical\t2.0\tAI(泡沫|寒冬)\t# ai winter\n";
   lichang_lexicon *lx;
-  lichang_tagger *t;
-  lichang_error err;
-  ck_assert_int_eq(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
-                                                 strlen(rules), &err),
-                   0);
-  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  lichang_tagger *t = rules_tagger(rules, &lx);
   const char *text = "分析師警告，新一輪Ai泡沫可能在明年破裂。";
   lichang_doc *doc = judge_with(t, text);
   ck_assert_ptr_nonnull(evidence_at(doc, text, "Ai泡沫"));
@@ -466,12 +472,7 @@ START_TEST(prefilter_unknown_syntax_always_runs) {
   ck_clauses("好转|[^,]", "always"); /* a branch that requires nothing */
   static const char rules[] = "cautious\t2.0\t(?i)形势(很)\\1严峻\t# odd\n";
   lichang_lexicon *lx;
-  lichang_tagger *t;
-  lichang_error err;
-  ck_assert_int_eq(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
-                                                 strlen(rules), &err),
-                   0);
-  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  lichang_tagger *t = rules_tagger(rules, &lx);
   const char *text = "他坦言，當前形勢很很嚴峻。";
   lichang_doc *doc = judge_with(t, text);
   ck_assert_ptr_nonnull(evidence_at(doc, text, "形勢很很嚴峻"));
@@ -491,12 +492,7 @@ START_TEST(prefilter_runs_rule_only_with_its_literals) {
       "optimistic\t1.0\t突破\t# plain\n";
   ck_clauses("(a|aa)+(a|aa)+(结束|完毕)", "{a} & {完毕|结束}");
   lichang_lexicon *lx;
-  lichang_tagger *t;
-  lichang_error err;
-  ck_assert_int_eq(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
-                                                 strlen(rules), &err),
-                   0);
-  ck_assert_int_eq(lichang_tagger_new(&t, lx, NULL, &err), 0);
+  lichang_tagger *t = rules_tagger(rules, &lx);
   char text[200] = "突破";
   memset(text + strlen(text), 'a', 60);
   strcat(text, "。");
