@@ -286,6 +286,25 @@ static inline uint32_t lichang__small_step(const lichang_lexicon *lx,
 size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
                                 size_t n, uint32_t kinds,
                                 const lc_entry **out);
+/* The same for several kind sets in one walk: len[k] and out[k] (NULL if
+ * none) answer kinds[k], k < sets. */
+void lichang__lexicon_longest_many(const lichang_lexicon *lx,
+                                   const uint32_t *cp, size_t n, size_t sets,
+                                   const uint32_t *kinds, size_t *len,
+                                   const lc_entry **out);
+/* Is c in the sorted table set[0..n)? For the stages' fixed character
+ * lists (transliteration, commonest characters). */
+static inline bool lichang__cp_in(const uint32_t *set, size_t n, uint32_t c) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (set[mid] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && set[lo] == c;
+}
 /* The entry at a node, or NULL. */
 static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
                                                   uint32_t node) {

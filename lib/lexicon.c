@@ -28,25 +28,44 @@ static uint64_t trie_key(uint32_t node, uint32_t cp) {
   return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
 }
 
-size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
-                                size_t n, uint32_t kinds,
-                                const lc_entry **out) {
-  uint32_t node = 0;
-  size_t best = 0;
+void lichang__lexicon_longest_many(const lichang_lexicon *lx,
+                                   const uint32_t *cp, size_t n, size_t sets,
+                                   const uint32_t *kinds, size_t *len,
+                                   const lc_entry **out) {
   const int32_t *ent = lx->node_entry.data;
-  bool small = !(kinds & ~LC_K_SMALL) && lx->otrie; /* after loading */
+  uint32_t all = 0;
+  for (size_t k = 0; k < sets; k++) {
+    all |= kinds[k];
+    len[k] = 0;
+    out[k] = NULL;
+  }
+  uint32_t node = 0;
+  bool small = !(all & ~LC_K_SMALL) && lx->otrie; /* after loading */
   for (size_t j = 0; j < n && j < lx->max_chars; j++) {
     node = small ? lichang__small_step(lx, node, cp[j])
                  : lichang__trie_step(lx, node, cp[j]);
-    if (!node || !(lx->kinds_below[node] & kinds))
+    if (!node || !(lx->kinds_below[node] & all))
       break;
-    if (ent[node] >= 0 && (lx->hot[ent[node]].kinds & kinds)) {
-      best = j + 1;
-      if (out)
-        *out = (const lc_entry *)lx->entries.data + ent[node];
-    }
+    if (ent[node] < 0)
+      continue;
+    uint32_t here = lx->hot[ent[node]].kinds;
+    for (size_t k = 0; k < sets; k++)
+      if (here & kinds[k]) {
+        len[k] = j + 1;
+        out[k] = (const lc_entry *)lx->entries.data + ent[node];
+      }
   }
-  return best;
+}
+
+size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
+                                size_t n, uint32_t kinds,
+                                const lc_entry **out) {
+  size_t len;
+  const lc_entry *e;
+  lichang__lexicon_longest_many(lx, cp, n, 1, &kinds, &len, &e);
+  if (len && out)
+    *out = e;
+  return len;
 }
 
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,

@@ -34,35 +34,12 @@ size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
   return best && latin_inside(x, i, best) ? 0 : best;
 }
 
-/* The same for n kind sets at once (n <= 4), in one walk: len[k] and
- * out[k] (NULL if none) answer kinds[k]. */
+/* The same for n kind sets at once, in one walk: len[k] and out[k]
+ * (NULL if none) answer kinds[k]. */
 void lichang__mentions_match_many(const lc_scan *x, uint32_t i, uint32_t lim,
                                   size_t n, const uint32_t *kinds, size_t *len,
                                   const lc_entry **out) {
-  const lichang_lexicon *lx = x->lx;
-  const int32_t *ent = lx->node_entry.data;
-  uint32_t all = 0;
-  for (size_t k = 0; k < n; k++) {
-    all |= kinds[k];
-    len[k] = 0;
-    out[k] = NULL;
-  }
-  uint32_t node = 0;
-  bool small = !(all & ~LC_K_SMALL) && lx->otrie;
-  for (uint32_t j = i; j < lim && j - i < lx->max_chars; j++) {
-    node = small ? lichang__small_step(lx, node, x->cp[j])
-                 : lichang__trie_step(lx, node, x->cp[j]);
-    if (!node || !(lx->kinds_below[node] & all))
-      break;
-    if (ent[node] < 0)
-      continue;
-    uint32_t here = lx->hot[ent[node]].kinds;
-    for (size_t k = 0; k < n; k++)
-      if (here & kinds[k]) {
-        len[k] = j - i + 1;
-        out[k] = (const lc_entry *)lx->entries.data + ent[node];
-      }
-  }
+  lichang__lexicon_longest_many(x->lx, x->cp + i, lim - i, n, kinds, len, out);
   for (size_t k = 0; k < n; k++)
     if (len[k] && latin_inside(x, i, len[k]))
       len[k] = 0, out[k] = NULL;
@@ -314,15 +291,7 @@ static const uint32_t translit[] = {
       0x987F, 0x9A6C, 0x9C81, 0x9C8D, 0x9ED8, 0x9EDB, 0x9F99};
 
 static bool is_translit(uint32_t c) {
-  size_t lo = 0, hi = sizeof translit / sizeof *translit;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (translit[mid] < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < sizeof translit / sizeof *translit && translit[lo] == c;
+  return lichang__cp_in(translit, sizeof translit / sizeof *translit, c);
 }
 
 /* A transliterated name at i: three to six such characters, or 0. */

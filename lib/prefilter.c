@@ -116,7 +116,7 @@ static bool has_empty(set s) {
  *   时是有未本机来样此没法然现理生用的目看着种经而能自行被要说起过还这进道那
  *   部都里长问面高
  */
-static const uint16_t common[] = {
+static const uint32_t common[] = {
     0x4E00, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E3B, 0x4E48,
     0x4E4B, 0x4E5F, 0x4E86, 0x4E8B, 0x4E8E, 0x4E9B, 0x4EBA, 0x4ECE, 0x4ED6,
     0x4EE5, 0x4EEC, 0x4F1A, 0x4F46, 0x4F5C, 0x4F60, 0x5168, 0x5173, 0x5176,
@@ -132,17 +132,7 @@ static const uint16_t common[] = {
     0x90E8, 0x90FD, 0x91CC, 0x957F, 0x95EE, 0x9762, 0x9AD8};
 
 static bool is_common(uint32_t c) {
-  size_t lo = 0, hi = sizeof common / sizeof *common;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (common[mid] == c)
-      return true;
-    if (common[mid] < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return false;
+  return lichang__cp_in(common, sizeof common / sizeof *common, c);
 }
 
 /* A rough chance that a passage contains one of the literals, to pick the
