@@ -460,9 +460,10 @@ int cmd_tag(int argc, char **argv) {
   cli_signals_install();
   cli_batch_config bc = {
       .jobs = jobs,
-      /* Enough queued that no worker waits for the reader; few enough that
-       * memory stays a few articles per thread. */
-      .max_items = 16 * (size_t)jobs + 16,
+      /* Enough queued that no worker waits for the reader and threads
+       * are woken once per quarter of the ring (16 a job woke them ~2
+       * times an article); max_bytes still bounds the memory. */
+      .max_items = 64 * (size_t)jobs + 64,
       .max_bytes = 16u << 20,
       .worker_ctx = &r.cfg,
       .worker_new = tag_worker_new,
