@@ -403,6 +403,12 @@ void tag_work(void *state, cli_item *it) {
     fail(it, cfg);
     return;
   }
+  if (it->kind == ITEM_JSONL && it->rec.lone_surrogates)
+    sb_printf(&it->msg,
+              "lichang: %s: byte %zu: %zu lone surrogate escape%s read as "
+              "U+FFFD\n",
+              it->where, it->rec.first_lone, it->rec.lone_surrogates,
+              it->rec.lone_surrogates > 1 ? "s" : "");
   if (it->kind == ITEM_TEXT && cfg->encoding && info.invalid)
     sb_printf(&it->msg,
               "lichang: %s: byte %zu: %zu invalid %s sequence%s read as "

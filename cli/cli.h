@@ -83,6 +83,9 @@ typedef struct {
   int text_type; /* 0 no "text", 1 a string, 2 some other JSON value */
   char *extra;   /* other members as written, ",\"key\":value…"; NULL if none */
   size_t extra_len;
+  /* \uD800-\uDFFF escapes with no partner, read as U+FFFD in id, title or
+   * text: how many, and the line's byte offset of the first. */
+  size_t lone_surrogates, first_lone;
 } cli_record;
 /* Parses one line; false with a message in err (naming the byte offset)
  * when the line is not a JSON object. */

@@ -58,12 +58,14 @@ static void walk(cli_paths *p, const char *dir, int kinds) {
         snprintf(path, len, "%s/%s", dir, name);
         struct stat st;
         /* lstat: a symlinked folder is not followed, so a loop cannot
-         * trap the walk; a symlinked file is read. */
+         * trap the walk; a symlinked file is read. An article that cannot
+         * be stat'ed (a dangling or looping link) is still listed: reading
+         * it fails, and the batch reports that in its place. */
         if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
           walk(p, path, kinds);
           free(path);
-        } else if (wanted(name, kinds) && stat(path, &st) == 0 &&
-                   S_ISREG(st.st_mode)) {
+        } else if (wanted(name, kinds) &&
+                   (stat(path, &st) != 0 || S_ISREG(st.st_mode))) {
           push(p, path);
         } else
           free(path);

@@ -18,6 +18,7 @@ typedef struct {
   char *err;
   size_t errlen;
   int depth;
+  size_t lone, first_lone; /* lone surrogate escapes kept as U+FFFD */
 } parser;
 
 static bool fail(parser *p, const char *what) {
@@ -75,7 +76,8 @@ static size_t put_utf8(char *o, uint32_t cp) {
 }
 
 /* Parses a string at p->i (the opening quote); *out gets a malloc'd copy
- * when out is not NULL. A lone surrogate escape becomes U+FFFD. */
+ * when out is not NULL. A lone surrogate escape becomes U+FFFD (UTF-8 has
+ * no encoding for it) and is counted, so the caller can say so. */
 static bool string(parser *p, char **out, size_t *outlen) {
   p->i++;
   char *o = out ? malloc(p->n - p->i + 1) : NULL;
@@ -135,6 +137,7 @@ static bool string(parser *p, char **out, size_t *outlen) {
         free(o);
         return fail(p, "bad \\u escape");
       }
+      size_t at = p->i - 6; /* the escape's backslash */
       if (cp >= 0xD800 && cp <= 0xDBFF) {
         uint32_t lo;
         size_t save = p->i;
@@ -147,6 +150,8 @@ static bool string(parser *p, char **out, size_t *outlen) {
         }
       } else if (cp >= 0xDC00 && cp <= 0xDFFF)
         cp = 0xFFFD;
+      if (cp == 0xFFFD && out && !p->lone++)
+        p->first_lone = at;
       break;
     default:
       free(o);
@@ -294,7 +299,7 @@ static bool key_is(const char *line, size_t k0, size_t k1, const char *w) {
 bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
                       size_t errlen) {
   memset(r, 0, sizeof *r);
-  parser p = {line, len, 0, err, errlen, 0};
+  parser p = {.s = line, .n = len, .err = err, .errlen = errlen};
   ws(&p);
   if (p.i >= p.n || p.s[p.i] != '{')
     return fail(&p, "expected a JSON object");
@@ -383,6 +388,8 @@ bool cli_record_parse(const char *line, size_t len, cli_record *r, char *err,
     fail(&p, "text after the object");
     goto bad;
   }
+  r->lone_surrogates = p.lone;
+  r->first_lone = p.first_lone;
   return true;
 bad:
   cli_record_free(r);
@@ -402,7 +409,7 @@ bool cli_json_strings(const char *line, size_t len, const char *const *keys,
                       char **out, size_t n, char *err, size_t errlen) {
   for (size_t k = 0; k < n; k++)
     out[k] = NULL;
-  parser p = {line, len, 0, err, errlen, 1};
+  parser p = {.s = line, .n = len, .err = err, .errlen = errlen, .depth = 1};
   ws(&p);
   if (p.i >= p.n || p.s[p.i] != '{')
     return fail(&p, "expected a JSON object");

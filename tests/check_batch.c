@@ -164,6 +164,7 @@ START_TEST(bad_files_answered_in_place) {
               "printf '\\326\\320\\316\\304\\326\\320\\316\\304' > d/d-gbk.txt;"
               " head -c 3000 /dev/zero | tr '\\0' x > d/e-big.txt; "
               "printf '天氣晴朗。' > d/sub/f.txt; printf x > d/skip.md; "
+              "ln -s g-loop.txt d/g-loop.txt; ln -s gone d/h-dangling.txt; "
               "$L tag --max-bytes 2000 d nonexistent.txt 2>err",
               out, sizeof out);
   ck_assert_int_eq(st, 1);
@@ -176,6 +177,9 @@ START_TEST(bad_files_answered_in_place) {
       "characters invalid); name its encoding with --encoding\"}",
       "{\"id\":\"d/e-big.txt\",\"error\":\"byte 2000: the article is longer "
       "than --max-bytes\"}",
+      "{\"id\":\"d/g-loop.txt\",\"error\":\"Too many levels of symbolic "
+      "links\"}",
+      "{\"id\":\"d/h-dangling.txt\",\"error\":\"No such file or directory\"}",
       "{\"id\":\"d/sub/f.txt\",\"chars\":5,",
       "{\"id\":\"nonexistent.txt\",\"error\":\"No such file or directory\"}"};
   const char *p = out;
@@ -189,6 +193,21 @@ START_TEST(bad_files_answered_in_place) {
   ck_assert_ptr_nonnull(strstr(err, "lichang: d/c-binary.txt: byte 2: binary"));
   ck_assert_ptr_nonnull(
       strstr(err, "lichang: nonexistent.txt: No such file or directory\n"));
+}
+END_TEST
+
+/* UTF-8 cannot carry a lone surrogate: it is read as U+FFFD, and said. */
+START_TEST(lone_surrogate_said) {
+  char out[4096];
+  int st = sh("printf '%s\\n' '{\"id\":\"s\",\"text\":\"他說\\ud800好\\udc00。\"}' "
+              "'{\"id\":\"p\",\"text\":\"她說\\ud83d\\ude00。\"}' "
+              "| $L tag --input jsonl 2>err",
+              out, sizeof out);
+  ck_assert_int_eq(st, 0);
+  ck_assert_ptr_nonnull(strstr(out, "{\"id\":\"s\",\"chars\":6,"));
+  ck_assert_ptr_nonnull(strstr(out, "{\"id\":\"p\",\"chars\":4,"));
+  ck_assert_str_eq(slurp("err"), "lichang: -:1: byte 24: 2 lone surrogate "
+                                 "escapes read as U+FFFD\n");
 }
 END_TEST
 
@@ -454,6 +473,7 @@ int main(void) {
   tcase_add_test(tc, other_members_pass_through);
   tcase_add_test(tc, bad_lines_answered_in_place);
   tcase_add_test(tc, bad_files_answered_in_place);
+  tcase_add_test(tc, lone_surrogate_said);
   tcase_add_test(tc, line_longer_than_limit);
   tcase_add_test(tc, encodings_convert);
   tcase_add_test(tc, closed_pipe_is_quiet);
