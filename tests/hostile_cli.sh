@@ -307,6 +307,7 @@ row_jsonl_bad_lines() {
   err_is "lichang: $J:1: byte 0: expected a JSON object
 lichang: $J:2: no \"text\" member
 lichang: $J:3: \"text\" is not a string
+lichang: $J:5: byte 33: 2 lone surrogate escapes read as U+FFFD
 lichang: $J:6: byte 51: text after the object
 lichang: $J:7: byte 17: expected ',' or '}'"
   out_lines 8
@@ -314,7 +315,7 @@ lichang: $J:7: byte 17: expected ',' or '}'"
   out_has '{"id":"a","error":"no \\"text\\" member"}'
   # \u0000 is kept as the author escaped it, and reported by the tagger.
   out_has '"id":"c".*"warnings":\["byte 18: NUL byte, ignored"\]'
-  # Lone surrogate escapes are read as U+FFFD.
+  # Lone surrogate escapes are read as U+FFFD, and said (above).
   out_has '"text":"�好消息，我們都很�樂觀'
   # A last line without a newline is a line.
   out_has '"id":"f","chars":10'
