@@ -24,8 +24,9 @@
  *   fixed expression with its own reading, also not reported.
  * - a stance weight of 0 (it never counts), and modifier factors that
  *   contradict their kind: an intensifier below 1 or a downtoner above 1,
- *   a hedge at 1 or more, a contrast or concession factor above 1, a
- *   negator factor above 1 (0-1 makes a weak negator; none, a full one).
+ *   a hedge at 1 or more, a contrast or concession factor above 1. (A
+ *   negator takes any factor: none is a full one, 0-1 a weak one, above 1
+ *   a prohibition; see stance.c.)
  *
  * The lexicon loader reports only the first error; fix it and run again. */
 #include "internal.h"
@@ -328,11 +329,6 @@ static void check_values(linter *L, size_t e) {
   case LC_MOD_CONCESSION:
     why = f > 1 || f == 0 ? "a turn's factor is from 0 to 1 (0 is no turn)"
                           : NULL;
-    break;
-  case LC_MOD_NEGATOR:
-    why = f > 1 ? "a negator factor above 1 means nothing (0-1: a weak "
-                  "negator; none: a full one)"
-                : NULL;
     break;
   default:
     break;

@@ -18,7 +18,11 @@
  *      restores it: 不是不可能 reads as possible). A flip turns optimistic
  *      into skeptical and back, and cautious into a weak optimistic
  *      (没有风险). A negator written with a FACTOR in (0, 1] (未必, 不一定)
- *      is a weak one: the term becomes cautious at weight x FACTOR;
+ *      is a weak one: the term becomes cautious at weight x FACTOR. One
+ *      with a FACTOR above 1 is a prohibition (不要, 不应, 别): it flips
+ *      what it governs like any negator, except a skeptical term, which
+ *      keeps its stance at weight / FACTOR: warning against a harm (不要
+ *      浪费, 不应歧视) still names it as one, and praises nothing;
  *    - intensifiers and downtoners up to MOD_WINDOW tokens back multiply it;
  *    - a hedge anywhere before it in the clause multiplies it by the hedge's
  *      factor but keeps its stance: ANNOTATION.md reads a hedged positive
@@ -430,6 +434,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       if (mod_of(m, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
         if (m->factor > 0 && m->factor <= 1)
           weak = m->factor;
+        else if (m->factor > 1 && st == LICHANG_SKEPTICAL)
+          mult /= m->factor; /* a prohibition: the harm stays a harm */
         else
           flips++;
       } else if ((mod_of(m, LC_MOD_INTENSIFIER) ||
@@ -511,7 +517,10 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
         if (mod_of(e, LC_MOD_CONTRAST) || mod_of(e, LC_MOD_CONCESSION))
           break;
         if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW &&
-            !(e->factor > 0 && e->factor <= 1)) {
+            e->factor > 1 && h[i].rule->stance == LICHANG_SKEPTICAL) {
+          mult /= e->factor; /* a prohibition, as for terms */
+        } else if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW &&
+                   !(e->factor > 0 && e->factor <= 1)) {
           st = negate(st, &w);
           rule = "negated phrase";
         } else if ((mod_of(e, LC_MOD_INTENSIFIER) ||

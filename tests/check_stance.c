@@ -151,6 +151,43 @@ START_TEST(news_judgements) {
 }
 END_TEST
 
+/* What critics, officials and commentators say in any news topic: blame
+ * for inaction, limited results, warnings amid good news, not knowing,
+ * slowing growth; and, the other way, praise and dreams fulfilled. */
+START_TEST(news_speech_vocabulary) {
+  ck_stance("颱風都過了兩天，我們完全看不到縣府的具體作為。", LICHANG_SKEPTICAL);
+  ck_stance("主管部门根本没把居民的投诉当一回事。", LICHANG_SKEPTICAL);
+  ck_stance("這些補救措施成效非常有限，民眾已經無法忍受。", LICHANG_SKEPTICAL);
+  ck_stance("这项决定实在太离谱了，对年轻球员很不公平。", LICHANG_SKEPTICAL);
+  ck_stance("所谓的协议只是一纸空文。", LICHANG_SKEPTICAL);
+  ck_stance("今年出口增速已从去年的百分之九降至百分之四。", LICHANG_SKEPTICAL);
+  ck_stance("越是在乐观的气氛中，越要保持清醒和冷静，未雨绸缪。",
+            LICHANG_CAUTIOUS);
+  ck_stance("我真的不知道這座新醫院明年能不能如期開工。", LICHANG_CAUTIOUS);
+  ck_stance("市場看好固然是好事，但銀行恐面臨較大的壓力。", LICHANG_CAUTIOUS);
+  ck_stance("這位選手的表現了不起，為家鄉爭得了榮耀。", LICHANG_OPTIMISTIC);
+  ck_stance("这座大桥圆了两岸村民几十年的通车梦想。", LICHANG_OPTIMISTIC);
+  ck_stance("新航线对沿线的旅游业都有好处。", LICHANG_OPTIMISTIC);
+  ck_stance("厂区停电半天，但生产线未受影响。", LICHANG_OPTIMISTIC);
+}
+END_TEST
+
+/* A prohibition (不要, 别, 不应) flips praise, as any negator does, but
+ * warning against a harm names it as a harm; told not to worry is
+ * reassurance. */
+START_TEST(prohibition_keeps_a_harm) {
+  ck_stance("请大家不要乐观。", LICHANG_SKEPTICAL);
+  const char *t = "各部門不應浪費公帑。";
+  lichang_doc *doc = judge(t);
+  const lichang_evidence *ev = evidence_at(doc, t, "浪費");
+  ck_assert_ptr_nonnull(ev);
+  ck_assert_int_eq(ev->stance, LICHANG_SKEPTICAL);
+  lichang_doc_free(doc);
+  ck_stance("专家提醒民众不必恐慌，疫情总体可控。", LICHANG_OPTIMISTIC);
+  ck_stance("請大家別擔心，存款都有保障。", LICHANG_OPTIMISTIC);
+}
+END_TEST
+
 START_TEST(negation_flips) {
   ck_stance("這種新藥並不能改善病人的症狀。", LICHANG_SKEPTICAL);
   ck_stance("我们对这支球队下赛季的表现并不乐观。", LICHANG_SKEPTICAL);
@@ -643,6 +680,8 @@ int main(void) {
   tcase_add_test(tc, plain_terms);
   tcase_add_test(tc, general_news_evaluation);
   tcase_add_test(tc, news_judgements);
+  tcase_add_test(tc, news_speech_vocabulary);
+  tcase_add_test(tc, prohibition_keeps_a_harm);
   tcase_add_test(tc, negation_flips);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
