@@ -373,15 +373,30 @@ typedef struct {
     uint64_t key; /* the code points packed, 21 bits each; 0: empty */
     int32_t entry;
   } *cache;
+  uint64_t *pairs; /* overlay entries' first two characters, hashed */
 } lc_segmenter;
-int lichang__segmenter_init(lc_segmenter *s, lichang_error *err);
+int lichang__segmenter_init(lc_segmenter *s, const lichang_lexicon *lx,
+                            lichang_error *err);
 void lichang__segmenter_free(lc_segmenter *s);
 int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
                      const lc_text *t, lc_vec *tokens);
 
-/* Character classes on folded code points. */
-bool lichang__is_han(uint32_t cp);
-bool lichang__is_word_cp(uint32_t cp); /* Han, letter or digit */
+/* Character classes on folded code points. Inline: every stage asks them
+ * of nearly every character. */
+static inline bool lichang__is_han(uint32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         cp == 0x3007;
+}
+/* Letters and digits outside ASCII and Han (utf8proc's categories). */
+bool lichang__is_word_other(uint32_t cp);
+/* Han, letter or digit. */
+static inline bool lichang__is_word_cp(uint32_t cp) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  return lichang__is_han(cp) || lichang__is_word_other(cp);
+}
 
 /* ---- mentions.c: speaker mentions by general rules ---- */
 typedef struct {

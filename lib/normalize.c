@@ -18,18 +18,7 @@
 extern const uint16_t lichang__t2s_first, lichang__t2s_last;
 extern const uint16_t lichang__t2s[];
 
-bool lichang__is_han(uint32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         cp == 0x3007;
-}
-
-bool lichang__is_word_cp(uint32_t cp) {
-  if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= '0' && cp <= '9');
-  if (lichang__is_han(cp))
-    return true;
+bool lichang__is_word_other(uint32_t cp) {
   /* CJK and general punctuation, the rest of news text: none is a letter
    * or digit (checked against utf8proc over these ranges). */
   if ((cp >= 0x3001 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) ||

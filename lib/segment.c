@@ -17,13 +17,52 @@
 #include <unicode/ustring.h>
 
 #define WORD_CACHE 8192 /* entries: 128 KiB a tagger */
+#define PAIR_BITS_LOG 16
+#define PAIR_BITS (1u << PAIR_BITS_LOG) /* 8 KiB a tagger */
 
-int lichang__segmenter_init(lc_segmenter *s, lichang_error *err) {
+/* Bit (hash of the first two code points) of every overlay entry: an
+ * overlay match is at least two characters long, so where the bit is clear
+ * no walk is needed. Most positions of a text start no entry, and the walk's
+ * first steps read tables too big to stay in cache (ICU's dictionary needs
+ * that cache more). A Bloom filter with one hash: a set bit only says "walk". */
+static size_t pair_bit(uint32_t a, uint32_t b) {
+  return (size_t)((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - PAIR_BITS_LOG);
+}
+
+/* The first two folded code points of each overlay entry, folded from its
+ * surface the way the loader folded it into the trie. */
+static void pairs_build(lc_segmenter *s, const lichang_lexicon *lx) {
+  const lc_entry *e = lx->entries.data;
+  for (size_t i = 0; i < lx->entries.len; i++) {
+    if (!(e[i].kinds & LC_K_OVERLAY) || e[i].nchars < 2 || !e[i].surface)
+      continue;
+    const unsigned char *p = (const unsigned char *)e[i].surface;
+    size_t n = strlen(e[i].surface), k = 0;
+    uint32_t two[2] = {0, 0};
+    for (size_t at = 0; at < n && k < 2;) {
+      uint32_t cp, f[8];
+      bool bad;
+      at += lichang__utf8_next(p + at, n - at, &cp, &bad);
+      size_t m = lichang__fold_cp(cp, f);
+      for (size_t j = 0; j < m && k < 2; j++)
+        two[k++] = f[j];
+    }
+    if (k < 2)
+      continue;
+    size_t b = pair_bit(two[0], two[1]);
+    s->pairs[b / 64] |= 1ULL << (b % 64);
+  }
+}
+
+int lichang__segmenter_init(lc_segmenter *s, const lichang_lexicon *lx,
+                            lichang_error *err) {
   memset(s, 0, sizeof *s);
   s->bounds.size = sizeof(uint32_t);
   s->cache = calloc(WORD_CACHE, sizeof *s->cache);
-  if (!s->cache)
+  s->pairs = calloc(PAIR_BITS / 64, sizeof *s->pairs);
+  if (!s->cache || !s->pairs)
     return lichang__error(err, LICHANG_ENOMEM, "out of memory");
+  pairs_build(s, lx);
   UErrorCode st = U_ZERO_ERROR;
   s->brk = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
   if (U_FAILURE(st))
@@ -38,6 +77,7 @@ void lichang__segmenter_free(lc_segmenter *s) {
     ubrk_close(s->brk);
   free(s->u16);
   free(s->cache);
+  free(s->pairs);
   lichang__vec_free(&s->bounds);
   memset(s, 0, sizeof *s);
 }
@@ -48,9 +88,10 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
    * map beside it, this was twelve bytes a character, the largest item in
    * a long article's memory. Boundaries come in order, so a cursor maps
    * them back instead. */
-  size_t need = t->n + 1;
+  size_t astral = 0;
   for (size_t i = 0; i < t->n; i++)
-    need += t->cp[i] >= 0x10000;
+    astral += t->cp[i] >= 0x10000;
+  size_t need = t->n + astral + 1;
   if (need > s->u16_cap) {
     uint16_t *a = realloc(s->u16, need * sizeof *a);
     if (!a)
@@ -59,14 +100,19 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
     s->u16_cap = need;
   }
   size_t k = 0;
-  for (size_t i = 0; i < t->n; i++) {
-    uint32_t c = t->cp[i];
-    if (c >= 0x10000) {
-      s->u16[k++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
-      s->u16[k++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
-    } else
-      s->u16[k++] = (uint16_t)c;
-  }
+  if (!astral) /* nearly always: one unit a code point, a loop the compiler
+                  vectorises */
+    for (; k < t->n; k++)
+      s->u16[k] = (uint16_t)t->cp[k];
+  else
+    for (size_t i = 0; i < t->n; i++) {
+      uint32_t c = t->cp[i];
+      if (c >= 0x10000) {
+        s->u16[k++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
+        s->u16[k++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
+      } else
+        s->u16[k++] = (uint16_t)c;
+    }
   s->bounds.len = 0;
   UErrorCode st = U_ZERO_ERROR;
   ubrk_setText(s->brk, (const UChar *)s->u16, (int32_t)k, &st);
@@ -74,12 +120,15 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
     return LICHANG_EINPUT;
   size_t unit = 0, cp = 0; /* UTF-16 index `unit` is code point `cp` */
   for (int32_t b = ubrk_first(s->brk); b != UBRK_DONE; b = ubrk_next(s->brk)) {
-    while (unit < (size_t)b && cp < t->n)
-      unit += t->cp[cp++] >= 0x10000 ? 2 : 1;
-    uint32_t *slot = lichang__vec_push(&s->bounds);
-    if (!slot)
+    if (!astral)
+      cp = (size_t)b;
+    else
+      while (unit < (size_t)b && cp < t->n)
+        unit += t->cp[cp++] >= 0x10000 ? 2 : 1;
+    /* Pushed by hand: lichang__vec_push would zero each slot first. */
+    if (s->bounds.len == s->bounds.cap && lichang__vec_grow(&s->bounds))
       return LICHANG_ENOMEM;
-    *slot = (uint32_t)cp;
+    ((uint32_t *)s->bounds.data)[s->bounds.len++] = (uint32_t)cp;
   }
   return 0;
 }
@@ -130,14 +179,13 @@ static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
     word = lichang__is_word_cp(t->cp[i]);
   if (!word)
     return 0;
-  lc_token *tok = lichang__vec_push(tokens);
-  if (!tok)
+  /* Pushed by hand: every field is set, so the slot need not be zeroed. */
+  if (tokens->len == tokens->cap && lichang__vec_grow(tokens))
     return LICHANG_ENOMEM;
+  lc_token *tok = (lc_token *)tokens->data + tokens->len++;
   tok->start = (uint32_t)a;
   tok->end = (uint32_t)b;
-  if (entry < 0)
-    entry = find(s, lx, t, a, b);
-  tok->entry = entry;
+  tok->entry = entry < 0 ? find(s, lx, t, a, b) : entry;
   return 0;
 }
 
@@ -197,6 +245,12 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
     size_t q = pos, len = 0;
     int32_t entry = -1;
     for (; q < word_end; q++) {
+      if (q + 1 >= t->n)
+        break; /* an entry is at least two characters */
+      uint32_t c0 = t->cp[q], c1 = t->cp[q + 1];
+      size_t bit = pair_bit(c0, c1);
+      if (!(s->pairs[bit / 64] & (1ULL << (bit % 64))))
+        continue;
       len = overlay_match(lx, t, q, &entry);
       if (!len)
         continue;
