@@ -17,6 +17,7 @@
 
 extern const uint16_t lichang__t2s_first, lichang__t2s_last;
 extern const uint16_t lichang__t2s[];
+extern const uint64_t lichang__t2s_changed[];
 
 bool lichang__is_word_other(uint32_t cp) {
   /* CJK and general punctuation, the rest of news text: none is a letter
@@ -30,9 +31,12 @@ bool lichang__is_word_other(uint32_t cp) {
          c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_ND;
 }
 
-static uint32_t t2s(uint32_t cp) {
-  if (cp >= lichang__t2s_first && cp <= lichang__t2s_last)
-    return lichang__t2s[cp - lichang__t2s_first];
+static inline uint32_t t2s(uint32_t cp) {
+  if (cp >= lichang__t2s_first && cp <= lichang__t2s_last) {
+    uint32_t i = cp - lichang__t2s_first;
+    if (lichang__t2s_changed[i / 64] & (1ULL << (i % 64)))
+      return lichang__t2s[i];
+  }
   return cp;
 }
 
@@ -97,6 +101,27 @@ int lichang__fold_utf8(lc_buf *out, const char *s, size_t n) {
   return 0;
 }
 
+/* How many bytes of p[0..n) are not UTF-8 continuation bytes (10xxxxxx):
+ * the characters, if it is valid. Eight bytes a step, counting in the
+ * bytes of a word: bit 7 of (w & ~(w << 1)) is set in each byte that is
+ * 10xxxxxx; 31 steps at most keep a byte's count, and their sum, < 256. */
+static size_t count_starts(const unsigned char *p, size_t n) {
+  const uint64_t high = 0x8080808080808080ULL;
+  size_t i = 0, cont = 0;
+  while (n - i >= 8) {
+    uint64_t acc = 0;
+    for (size_t steps = 0; steps < 31 && n - i >= 8; steps++, i += 8) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      acc += (w & ~(w << 1) & high) >> 7;
+    }
+    cont += (size_t)((acc * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < n; i++)
+    cont += (p[i] & 0xC0) == 0x80;
+  return n - cont;
+}
+
 int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
                        size_t len) {
   memset(t, 0, sizeof *t);
@@ -110,9 +135,7 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
    * character, and cp[] and off[] are most of an article's memory); the
    * few characters that fold into several, and runs of stray continuation
    * bytes, grow the arrays below. */
-  size_t cap = 16;
-  for (size_t j = i; j < len; j++)
-    cap += (p[j] & 0xC0) != 0x80;
+  size_t cap = 16 + count_starts(p + i, len - i);
   t->cp = malloc(cap * sizeof *t->cp);
   t->off = malloc((cap + 1) * sizeof *t->off);
   if (!t->cp || !t->off)
@@ -129,8 +152,11 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
       t->chars++;
       continue;
     }
-    if (c0 >= 0xE1 && c0 <= 0xEC && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80 && t->n + 2 <= cap) {
+    /* E1..EC and EE..EF take any two continuation bytes: Han, CJK
+     * punctuation, the full-width forms. */
+    if (c0 >= 0xE1 && c0 <= 0xEF && c0 != 0xED && i + 2 < len &&
+        (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+        t->n + 2 <= cap) {
       uint32_t cp = (uint32_t)(c0 & 0x0F) << 12 |
                     (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
       uint32_t f[8];
