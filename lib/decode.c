@@ -58,16 +58,19 @@ static void utf8_pass(const unsigned char *s, size_t n, char *o, size_t *olen,
       i = j;
       continue;
     }
-    /* A three-byte character (all of Han) with nothing to check past the
-     * continuation bytes: E1..EC and EE..EF take any 80..BF after them. */
-    if (i + 2 < n && ((s[i] >= 0xE1 && s[i] <= 0xEC) || s[i] >= 0xEE) &&
-        s[i] <= 0xEF && (s[i + 1] & 0xC0) == 0x80 &&
-        (s[i + 2] & 0xC0) == 0x80) {
+    /* Runs of three-byte characters (all of Han, CJK punctuation, the
+     * full-width forms) with nothing to check past the continuation bytes:
+     * E1..EC and EE..EF take any 80..BF after them. */
+    size_t j = i;
+    while (n - j >= 3 && (unsigned)(s[j] - 0xE1) <= 0xEF - 0xE1 &&
+           s[j] != 0xED && ((s[j + 1] & 0xC0) | (s[j + 2] & 0xC0) >> 4) == 0x88)
+      j += 3;
+    if (j > i) {
       if (o)
-        memcpy(o + k, s + i, 3);
-      k += 3;
-      info->chars++;
-      i += 3;
+        memcpy(o + k, s + i, j - i);
+      k += j - i;
+      info->chars += (j - i) / 3;
+      i = j;
       continue;
     }
     uint32_t cp;
