@@ -169,6 +169,11 @@ START_TEST(news_speech_vocabulary) {
   ck_stance("这座大桥圆了两岸村民几十年的通车梦想。", LICHANG_OPTIMISTIC);
   ck_stance("新航线对沿线的旅游业都有好处。", LICHANG_OPTIMISTIC);
   ck_stance("厂区停电半天，但生产线未受影响。", LICHANG_OPTIMISTIC);
+  /* 必将 and 注定 are as sure of failure as of success */
+  ck_stance("这种霸凌做法必将失败。", LICHANG_SKEPTICAL);
+  ck_stance("兩國合作必將迎來新的機遇。", LICHANG_OPTIMISTIC);
+  /* to take on a target is ambition, not difficulty */
+  ck_stance("公司年底前要挑战两百万用户。", LICHANG_OPTIMISTIC);
 }
 END_TEST
 
