@@ -31,7 +31,10 @@
  *      so a lone 可能 (0.8) is too little for a label on its own but two
  *      hedged clauses, or one 也许 (0.7), make a passage cautious;
  *    - a base word of weight <= WEAK_TERM (理解, 掌握) counts half unless
- *      negated: 无法理解 is a clear denial, 理解 alone hardly a claim;
+ *      negated: 无法理解 is a clear denial, 理解 alone hardly a claim; and
+ *      the bare base words of a passage together count BASE_CAP at most,
+ *      too little for a label of their own: a directive strewn with
+ *      policy words (要推动…重要…创新) states aims, not an outlook;
  *    - a term already counted in the passage counts REPEAT times less for
  *      each earlier mention (twice at most): repeating 差距 three times is
  *      one point, made with emphasis.
@@ -75,6 +78,7 @@
 #define MOD_WINDOW 3      /* tokens an intensifier or downtoner reaches */
 #define HEDGE_ALONE 2.0   /* cautious vote of a lone hedge, x (1 - factor) */
 #define WEAK_TERM 0.5     /* weights up to this are base words (理解, 掌握) */
+#define BASE_CAP 0.4      /* all bare base words of a passage, at most */
 #define REPEAT 0.5        /* each repeat of a term counts this much less */
 #define AFTER_TURN 1.5    /* votes after the last turn */
 #define MIN_POSITION 0.1  /* floor of the discount for earlier turns */
@@ -91,6 +95,7 @@ typedef struct {
   const char *rule, *term;
   lichang_stance stance;
   double weight; /* after modifiers, before position */
+  bool base;     /* a bare base word's (see BASE_CAP) */
 } vote;
 
 typedef struct {
@@ -175,7 +180,7 @@ static int push_vote(scratch *S, uint32_t a, uint32_t b, const char *rule,
   vote *v = lichang__vec_push(&S->votes);
   if (!v)
     return LICHANG_ENOMEM;
-  *v = (vote){a, b, rule, term, st, w};
+  *v = (vote){a, b, rule, term, st, w, false};
   return 0;
 }
 
@@ -465,6 +470,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     if ((flips & 1) || e->weight > WEAK_TERM)
       voted[c] = true; /* a bare base word leaves room for a hedge's vote */
     rc = push_vote(S, tok[k].start, tok[k].end, rule, e->surface, st, w * mult);
+    if (!rc && !(flips & 1) && weak == 0 && e->weight <= WEAK_TERM)
+      ((vote *)S->votes.data)[S->votes.len - 1].base = true;
   }
   /* Hedges in clauses that have no other evidence. */
   for (size_t k = k0; k < k1 && !rc; k++) {
@@ -629,6 +636,12 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   if (q->negated && (rc = deny(S, ents, tok, k0, q)))
     return rc;
   vote *v = S->votes.data;
+  double base = 0;
+  for (size_t i = 0; i < S->votes.len; i++)
+    base += v[i].base ? v[i].weight : 0;
+  for (size_t i = 0; base > BASE_CAP && i < S->votes.len; i++)
+    if (v[i].base)
+      v[i].weight *= BASE_CAP / base;
   if (S->votes.len > 1)
     qsort(v, S->votes.len, sizeof *v, by_position);
   for (size_t i = 0; i < S->votes.len; i++) {

@@ -174,6 +174,9 @@ START_TEST(news_speech_vocabulary) {
   ck_stance("兩國合作必將迎來新的機遇。", LICHANG_OPTIMISTIC);
   /* to take on a target is ambition, not difficulty */
   ck_stance("公司年底前要挑战两百万用户。", LICHANG_OPTIMISTIC);
+  /* policy words strewn in a directive state aims, not an outlook */
+  ck_stance("要推动产业创新，提升服务水平，加快重要领域改革。", LICHANG_NEUTRAL);
+  ck_stance("新港口極大地促進了當地的貿易往來。", LICHANG_OPTIMISTIC);
 }
 END_TEST
 
