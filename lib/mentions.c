@@ -60,7 +60,7 @@ static bool is_stop1(const lc_scan *x, uint32_t i) {
       0x6708 /* 月 */, 0x5343 /* 千 */, 0x4E07 /* 万 */, 0x7FA4 /* 群 */,
       0x540C /* 同 */, 0x671D /* 朝 */, 0x82E5 /* 若 */, 0x5148 /* 先 */,
       0x4EBF /* 亿 */, 0x6765 /* 来 */, 0x4E4B /* 之 */,
-      0x5BB6 /* 家 */};
+      0x5BB6 /* 家 */, 0x54C8 /* 哈: 哈莉瑪, 哈桑 */};
   for (size_t k = 0; k < sizeof nameable / sizeof *nameable; k++)
     if (x->cp[i] == nameable[k])
       return false;
@@ -444,6 +444,16 @@ static bool is_preposition(uint32_t c) {
   return false;
 }
 
+/* 烏克蘭武裝部隊總參謀部, 歐盟委員會: an organisation named right after
+ * another is a branch of it, and the whole name speaks. */
+static void join_org(lc_cand *c, size_t nc, lc_cand *k) {
+  if (k->who == LC_WHO_ORG && nc && c[nc - 1].who == LC_WHO_ORG &&
+      c[nc - 1].e == k->s && !c[nc - 1].object && !c[nc - 1].generic) {
+    k->s = c[nc - 1].s;
+    c[nc - 1].chained = true;
+  }
+}
+
 /* The speaker named in the clause [zs, v) before a speech verb. Titles and
  * organisations chained before a name give way to it (OpenCSG創始人陳然 →
  * 陳然; 外交部發言人 → 外交部 when no name follows). */
@@ -532,6 +542,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
                  (tl > 1 || org_stem(x, np, i))) {
         /* 統計局; alone, a listed name (新華社, 陸委會), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
+      } else if (nc && c[nc - 1].e == i && te->role == LC_ROLE_ORG &&
+                 c[nc - 1].who == LC_WHO_ORG && !c[nc - 1].chained) {
+        c[nc - 1].e = i + (uint32_t)tl; /* 武裝|部隊: one organisation word on */
       } else if (nc && c[nc - 1].e == i) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
       } else if (i > np && org_stem(x, np, i)) {
@@ -545,8 +558,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       np = i;
       if (te->role == LC_ROLE_TITLE)
         after_title = i;
-      if (k.s != k.e)
+      if (k.s != k.e) {
+        join_org(c, nc, &k);
         c[nc++] = k;
+      }
       continue;
     } else {
       uint32_t e2 = 0;
@@ -585,6 +600,7 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       }
     }
     if (k.e) {
+      join_org(c, nc, &k);
       if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
           c[nc - 1].who != LC_WHO_PRONOUN)
         c[nc - 1].chained = true;

@@ -439,6 +439,29 @@ START_TEST(wire_and_transcript_shapes) {
 }
 END_TEST
 
+/* Organisations named through their branches, alliances and the 該 that
+ * stands for them; foreign titles and names. */
+START_TEST(organisations_and_foreign_titles) {
+  /* a branch right after its organisation: the whole name speaks, and
+   * 並表示 with no subject of its own borrows it */
+  EXPECT("南方武装部队总参谋部12日称，部队在边境地区击落三架无人机，"
+         "并表示将继续加强防空。\n",
+         {"部队在边境地区击落三架无人机", "南方武装部队总参谋部", I},
+         {"将继续加强防空", "南方武装部队总参谋部", I});
+  /* 哈 opens foreign names; 助理 is a title */
+  EXPECT("总统哈丽娜表示，两国友谊历久弥新。\n",
+         {"两国友谊历久弥新", "哈丽娜", I});
+  EXPECT("总统助理穆拉托夫表示，双方将成立工作组。\n",
+         {"双方将成立工作组", "穆拉托夫", I});
+  /* an alliance speaks, and 該聯盟 stands for it */
+  EXPECT("台灣溼地保育聯盟今天表示，開發案應暫緩。該聯盟也表示，將提出行政訴訟。\n",
+         {"開發案應暫緩", "台灣溼地保育聯盟", I},
+         {"將提出行政訴訟", "台灣溼地保育聯盟", I});
+  EXPECT("八十多歲的廟公陳阿土今天表示，縣府答應讓他續住。\n",
+         {"縣府答應讓他續住", "陳阿土", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -460,6 +483,7 @@ int main(void) {
   tcase_add_test(tc, news_shapes);
   tcase_add_test(tc, statements_outlets_and_clauses);
   tcase_add_test(tc, wire_and_transcript_shapes);
+  tcase_add_test(tc, organisations_and_foreign_titles);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
