@@ -139,7 +139,8 @@ typedef struct {
 
 typedef struct {
   const char *name; /* canonical name */
-  uint8_t kind;     /* 0 person, 1 organisation */
+  uint8_t kind;     /* 0 person, 1 organisation, 2 place (a country that
+                       speaks through its government; no narration subject) */
   uint8_t gender;   /* 0 unknown, 1 male, 2 female */
 } lc_person;
 

@@ -534,21 +534,22 @@ static int line_pronoun(loader *L, const fields *f) {
   return 0;
 }
 
-/* NAME<TAB>person|org[<TAB>ALIAS,ALIAS…]: every form maps to NAME. */
+/* NAME<TAB>person|org|place[<TAB>ALIAS,ALIAS…]: every form maps to NAME. */
 static int line_person(loader *L, const fields *f) {
-  static const char *const kinds[] = {"person", "org", "person-m", "person-f"};
+  static const char *const kinds[] = {"person", "org", "person-m", "person-f",
+                                      "place"};
   uint8_t kind = 0;
   int rc;
   if ((rc = need_fields(L, f, 2, 3)) ||
-      (rc = parse_word(L, f, 1, kinds, 4, &kind, "person kind")))
+      (rc = parse_word(L, f, 1, kinds, 5, &kind, "person kind")))
     return rc;
   lc_person *p = lichang__vec_push(&L->lx->people);
   if (!p)
     return LICHANG_ENOMEM;
   int32_t id = (int32_t)(L->lx->people.len - 1);
   p->name = lichang__arena_strndup(&L->lx->arena, f->s[0], f->n[0]);
-  p->kind = kind == 1;
-  p->gender = kind >= 2 ? kind - 1 : 0;
+  p->kind = kind == 1 ? 1 : kind == 4 ? 2 : 0;
+  p->gender = kind == 2 || kind == 3 ? kind - 1 : 0;
   if (!p->name)
     return LICHANG_ENOMEM;
   lc_entry *e;

@@ -419,6 +419,13 @@ static bool only_filler(const lc_scan *x, uint32_t a, uint32_t b) {
   return true;
 }
 
+/* Is [a, b) exactly a listed place (伊朗, 美國)? */
+static bool is_place(const lc_scan *x, uint32_t a, uint32_t b) {
+  const lc_entry *e = lichang__mentions_entry(x, a, b);
+  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+         ((const lc_person *)x->lx->people.data)[e->person].kind == 2;
+}
+
 /* A surname standing alone for a person named in full before (郝說,
  * 柯也表示, 黃上午強調: Taiwanese copy shortens a name so once it is
  * known): one surname character, not itself a function word, opening a
@@ -444,20 +451,67 @@ static bool is_preposition(uint32_t c) {
   return false;
 }
 
-/* 烏克蘭武裝部隊總參謀部, 歐盟委員會: an organisation named right after
- * another is a branch of it, and the whole name speaks. */
-static void join_org(lc_cand *c, size_t nc, lc_cand *k) {
-  if (k->who == LC_WHO_ORG && nc && c[nc - 1].who == LC_WHO_ORG &&
-      c[nc - 1].e == k->s && !c[nc - 1].object && !c[nc - 1].generic) {
-    k->s = c[nc - 1].s;
-    c[nc - 1].chained = true;
+/* 烏克蘭武裝部隊總參謀部, 歐盟委員會, 國會預算辦公室: an organisation
+ * named right after another is a branch of it, and the whole name speaks;
+ * not across a function word (人民銀行等多部門, 某公司和某實驗室). ow: where
+ * the second one's own words begin. */
+static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
+                     uint32_t ow) {
+  if (k->who != LC_WHO_ORG || !nc || c[nc - 1].who != LC_WHO_ORG ||
+      c[nc - 1].e != k->s || c[nc - 1].object || c[nc - 1].generic)
+    return;
+  for (uint32_t j = k->s; j < ow;) {
+    const lc_entry *e = NULL;
+    size_t l = lichang__mentions_match(x, j, ow, ~0u, &e);
+    if (!l && !lichang__is_han(x->cp[j]))
+      return; /* an aside or a mark between */
+    if (l && (e->kinds & (LC_K_STOP | LC_K_MODIFIER | LC_K_SPEECH)))
+      return;
+    j += l ? (uint32_t)l : 1;
   }
+  k->s = c[nc - 1].s;
+  k->object = false; /* 美國白宮: not an object of 美國 */
+  c[nc - 1].chained = true;
 }
 
 /* The speaker named in the clause [zs, v) before a speech verb. Titles and
  * organisations chained before a name give way to it (OpenCSG創始人陳然 →
  * 陳然; 外交部發言人 → 外交部 when no name follows). */
+/* A country by its one-character short form, as headlines write it (美稱,
+ * 俄再稱, 烏稱): opening its line or sentence (not 以 in …，以回應), then
+ * only a date or 再, 也, 還 before the verb, and the form of a listed side
+ * (美方, 俄方). Returns its end or 0. */
+static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
+  static const uint32_t adverbs[] = {0x4E5F /* 也 */, 0x4EA6 /* 亦 */,
+                                     0x518D /* 再 */, 0x53C8 /* 又 */,
+                                     0x5219 /* 则 */, 0x5DF2 /* 已 */,
+                                     0x5E76 /* 并 */, 0x8FD8 /* 还 */};
+  if (v <= zs || !lichang__is_han(x->cp[zs]))
+    return 0;
+  uint32_t p = zs ? x->cp[zs - 1] : '\n';
+  if (!(p == '\n' || is_space(p) || p == 0x3002 || p == '!' || p == '?' ||
+        p == ';'))
+    return 0;
+  for (uint32_t i = zs + 1; i < v; i++) {
+    uint32_t c = x->cp[i];
+    bool ok = (c >= '0' && c <= '9') || c == 0x65E5 /* 日 */ || is_space(c);
+    for (size_t k = 0; !ok && k < sizeof adverbs / sizeof *adverbs; k++)
+      ok = c == adverbs[k];
+    if (!ok)
+      return 0;
+  }
+  const uint32_t side[2] = {x->cp[zs], 0x65B9 /* 方 */};
+  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
+  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+                 ((const lc_person *)x->lx->people.data)[e->person].kind
+             ? zs + 1
+             : 0;
+}
+
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
+  uint32_t sc = short_country(x, zs, v);
+  if (sc)
+    return (lc_cand){.s = zs, .e = sc, .who = LC_WHO_ORG};
   lc_cand c[8];
   size_t nc = 0;
   uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
@@ -530,8 +584,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       k.s = i, k.e = i + (uint32_t)ql, k.who = LC_WHO_PRONOUN;
       k.pronoun = e->pronoun;
       /* 外交部發布報告稱: the organisation named first speaks, not the
-       * report standing for it */
-      k.object |= e->pronoun == LC_PRON_IT && nc;
+       * report standing for it (an object before, 向加拿大傳媒發表聲明,
+       * names no one who speaks) */
+      for (size_t j = 0; j < nc && e->pronoun == LC_PRON_IT; j++)
+        k.object |= !c[j].object;
       k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
     } else if (tl && tl >= al) {
       if (te->role == LC_ROLE_GENERIC) {
@@ -553,13 +609,14 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG)
           k.s = np, k.e = i + 1, k.who = LC_WHO_ORG, k.chained = true;
       }
+      uint32_t ow = i; /* where the title or organisation word begins */
       i += (uint32_t)tl;
       anchor = true;
       np = i;
       if (te->role == LC_ROLE_TITLE)
         after_title = i;
       if (k.s != k.e) {
-        join_org(c, nc, &k);
+        join_org(x, c, nc, &k, ow);
         c[nc++] = k;
       }
       continue;
@@ -600,7 +657,7 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       }
     }
     if (k.e) {
-      join_org(c, nc, &k);
+      join_org(x, c, nc, &k, i);
       if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
           c[nc - 1].who != LC_WHO_PRONOUN)
         c[nc - 1].chained = true;
@@ -646,6 +703,13 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   /* A name right after a title first, then people (a person after an
    * organisation's name speaks for it), then organisations, then what the
    * chain before a bare title names. */
+  /* A country speaks alone, with a date or adverbs (伊朗6日稱); before
+   * other words it only qualifies them (美國2023年經濟增長預期, 美國《商業
+   * 內幕》): then it is no speaker. */
+  for (size_t j = 0; j < nc; j++)
+    if (!c[j].chained && c[j].who == LC_WHO_ORG && is_place(x, c[j].s, c[j].e) &&
+        !only_filler(x, c[j].e, v))
+      c[j].object = true;
   lc_cand none = {0};
   for (size_t j = 0; j < nc; j++)
     if (c[j].titled && !c[j].chained && !c[j].object && c[j].who == LC_WHO_NAME)
@@ -660,8 +724,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   for (size_t j = 0; j < nc; j++)
     if (!c[j].chained && !c[j].object)
       return c[j];
+  /* (not a country before a bare title: 美國官員, 沙特學者 are unnamed) */
   for (size_t j = nc; j-- > 0;)
-    if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN)
+    if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN &&
+        !is_place(x, c[j].s, c[j].e))
       return c[j];
   return none;
 }

@@ -155,6 +155,16 @@ static void remember_name(ctx *x, uint32_t s, uint32_t e) {
   x->nnames++;
 }
 
+/* Is a listed person or organisation named at i, not a place (伊朗 in
+ * speech about it is no sign of narration)? */
+static bool listed_at(const ctx *x, uint32_t i, uint32_t b) {
+  const lc_entry *e = NULL;
+  if (!lichang__mentions_match(&x->s, i, b, LC_K_PERSON, &e))
+    return false;
+  return e->person < 0 ||
+         ((const lc_person *)x->lx->people.data)[e->person].kind != 2;
+}
+
 /* Does the sentence [a, b) open as narration about someone (or, whole,
  * name a speaker anywhere): a speaker's
  * name, a listed person, a name or a title and a name, or 他/她/他們 as
@@ -164,7 +174,7 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b, bool whole) {
   for (uint32_t i = a; i < b && (whole || i < a + ZONE_MAX); i++) {
     if (!whole && is_clause_end(x->cp[i]) && i > a + 12)
       break;
-    if (lichang__mentions_match(&x->s, i, b, LC_K_PERSON, NULL))
+    if (listed_at(x, i, b))
       return true;
     for (size_t k = 0; k < x->nnames; k++)
       if (x->names[k][1] <= b - i && !memcmp(x->cp + x->names[k][0], x->cp + i,
@@ -493,7 +503,7 @@ static unsigned clauses(const ctx *x, uint32_t a, uint32_t b) {
 static bool names_org(const ctx *x, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b; i++) {
     const lc_entry *e = NULL;
-    if (lichang__mentions_match(&x->s, i, b, LC_K_PERSON, NULL))
+    if (listed_at(x, i, b))
       return true;
     size_t l = lichang__mentions_match(&x->s, i, b, LC_K_TITLE, &e);
     if (l && e->role == LC_ROLE_ORG && i > a && lichang__is_han(x->cp[i - 1]))

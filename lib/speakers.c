@@ -135,7 +135,7 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
   const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, b - a);
   if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
     const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
-    *org = p->kind == 1;
+    *org = p->kind != 0; /* an organisation or a place */
     return person_form(x, e->person, a, b);
   }
   uint32_t key[KEY_MAX];
@@ -221,8 +221,10 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
       if (e->person >= 0 && !inside_word(x, i, j + 1, b)) {
         const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
         best = j - i + 1;
-        nm = person_form(x, e->person, i, j + 1);
-        org = p->kind == 1;
+        /* a place (伊朗) speaks only in an attribution: in the narration
+         * it is no one a pronoun or a bare quote stands for */
+        nm = p->kind == 2 ? NULL : person_form(x, e->person, i, j + 1);
+        org = p->kind != 0;
       }
     }
     /* the article's names, first character variant folded */

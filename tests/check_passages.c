@@ -462,6 +462,25 @@ START_TEST(organisations_and_foreign_titles) {
 }
 END_TEST
 
+/* Countries (people.txt, place): they speak as the subject of an
+ * attribution, alone or by a headline's one-character form, and a branch
+ * after them is theirs; before other words they only qualify them, and in
+ * the narration they are no one a bare quote belongs to. */
+START_TEST(countries_speak_only_in_attributions) {
+  EXPECT("伊朗6日称，美军行动是为窃取浓缩铀。\n",
+         {"美军行动是为窃取浓缩铀", "伊朗", I});
+  EXPECT("美国国务院当天发表声明说，双方同意建立磋商机制。\n",
+         {"双方同意建立磋商机制", "美国国务院", I});
+  EXPECT("俄称击落多架无人机 乌称多地战斗持续\n",
+         {"击落多架无人机", "俄", I}, {"多地战斗持续", "乌", I});
+  EXPECT_NONE("其中，美国明年经济增长预期为1.8%。\n");
+  EXPECT_NONE("報導指出，美國官員認為談判陷入僵局。\n");
+  EXPECT_NONE("雙方隨後簽署協議，以回應外界關切。\n");
+  EXPECT("教練陳大文今天抵達加拿大。\n「我們還有很多要學，也會全力以赴。」\n",
+         {"我們還有很多要學，也會全力以赴", "陳大文", D});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -484,6 +503,7 @@ int main(void) {
   tcase_add_test(tc, statements_outlets_and_clauses);
   tcase_add_test(tc, wire_and_transcript_shapes);
   tcase_add_test(tc, organisations_and_foreign_titles);
+  tcase_add_test(tc, countries_speak_only_in_attributions);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
