@@ -23,7 +23,10 @@
  *      what it governs like any negator, except a skeptical term, which
  *      keeps its stance at weight / FACTOR: warning against a harm (不要
  *      浪费, 不应歧视) still names it as one, and praises nothing;
- *    - intensifiers and downtoners up to MOD_WINDOW tokens back multiply it;
+ *    - intensifiers and downtoners up to MOD_WINDOW tokens back multiply it,
+ *      and so does a downtoner anywhere before it that opens the clause: a
+ *      condition (如果, 若) scopes over its whole clause (如果谈判失败 only
+ *      supposes the failure);
  *    - a hedge anywhere before it in the clause multiplies it by the hedge's
  *      factor but keeps its stance: ANNOTATION.md reads a hedged positive
  *      claim (可能会颠覆) as optimistic. A hedge in a clause that has no
@@ -49,7 +52,8 @@
  * 4. Turns. A contrast marker (但, 然而, 不过, 可是, 却 …) is a turn: every
  *    vote before it is multiplied by 1 - 0.5 x FACTOR (cumulatively, for
  *    each later turn, floored at MIN_POSITION), and the votes after the last
- *    turn by 1 + (AFTER_TURN - 1) x FACTOR. A concession marker (虽然,
+ *    turn by 1 + (AFTER_TURN - 1) x FACTOR, except a lone hedge's: the turn
+ *    stresses the point made after it, and a hedge alone makes none. A concession marker (虽然,
  *    诚然 …) makes a turn at the end of the clause it opens (虽然X，Y reads
  *    as X，但Y); with a contrast after it, what is conceded is discounted
  *    twice, since the speaker both grants it and turns from it. A rejection
@@ -88,6 +92,9 @@
 #define NEG_CAUTIOUS 0.5  /* a negated cautious term: weak optimistic */
 #define NEG_SKEPTICAL 0.8 /* a negated skeptical term keeps most weight */
 #define DENIAL 1.0        /* a negated attribution over a plain claim */
+
+/* The rule name of a lone hedge's vote (compared by address). */
+static const char hedge_rule[] = "hedge";
 
 /* A vote before it becomes evidence: where, what, how much. */
 typedef struct {
@@ -136,6 +143,12 @@ static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
 
 static const lc_entry *mod_of(const lc_entry *e, lc_mod_kind kind) {
   return e && (e->kinds & LC_K_MODIFIER) && e->mod == kind ? e : NULL;
+}
+
+/* Whether token k of the passage is the first of its clause. */
+static bool opens_clause(const scratch *S, size_t k) {
+  const uint32_t *clause = S->clause.data;
+  return k == S->k0 || clause[k - S->k0 - 1] != clause[k - S->k0];
 }
 
 /* The modifier reading of token k of the passage, or NULL. */
@@ -443,9 +456,10 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
           mult /= m->factor; /* a prohibition: the harm stays a harm */
         else
           flips++;
-      } else if ((mod_of(m, LC_MOD_INTENSIFIER) ||
-                  mod_of(m, LC_MOD_DOWNTONER)) &&
-                 dist <= MOD_WINDOW)
+      } else if (((mod_of(m, LC_MOD_INTENSIFIER) ||
+                   mod_of(m, LC_MOD_DOWNTONER)) &&
+                  dist <= MOD_WINDOW) ||
+                 (mod_of(m, LC_MOD_DOWNTONER) && opens_clause(S, j)))
         mult *= m->factor;
       else if (mod_of(m, LC_MOD_HEDGE))
         mult *= m->factor;
@@ -491,7 +505,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     if (covered)
       continue;
     hedged[c] = true;
-    rc = push_vote(S, tok[k].start, tok[k].end, "hedge", e->surface,
+    rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
                    LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
   }
   free(voted);
@@ -530,9 +544,10 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
                    !(e->factor > 0 && e->factor <= 1)) {
           st = negate(st, &w);
           rule = "negated phrase";
-        } else if ((mod_of(e, LC_MOD_INTENSIFIER) ||
-                    mod_of(e, LC_MOD_DOWNTONER)) &&
-                   dist <= MOD_WINDOW)
+        } else if (((mod_of(e, LC_MOD_INTENSIFIER) ||
+                     mod_of(e, LC_MOD_DOWNTONER)) &&
+                    dist <= MOD_WINDOW) ||
+                   (mod_of(e, LC_MOD_DOWNTONER) && opens_clause(S, m)))
           mult *= e->factor;
         else if (mod_of(e, LC_MOD_HEDGE))
           mult *= e->factor;
@@ -653,7 +668,10 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
     ev->span.start = t->off[v[i].start];
     ev->span.end = t->off[v[i].end];
     ev->stance = v[i].stance;
-    ev->weight = v[i].weight * position(S, v[i].start);
+    double pos = position(S, v[i].start);
+    if (v[i].rule == hedge_rule && pos > 1)
+      pos = 1; /* a turn stresses a point; a lone hedge makes none */
+    ev->weight = v[i].weight * pos;
   }
   decide(q);
   return 0;

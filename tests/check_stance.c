@@ -177,6 +177,10 @@ START_TEST(news_speech_vocabulary) {
   /* policy words strewn in a directive state aims, not an outlook */
   ck_stance("要推动产业创新，提升服务水平，加快重要领域改革。", LICHANG_NEUTRAL);
   ck_stance("新港口極大地促進了當地的貿易往來。", LICHANG_OPTIMISTIC);
+  /* an if-clause only supposes what it says; the speaker's own worry */
+  ck_stance("如果谈判失败，我们会另想办法。", LICHANG_NEUTRAL);
+  ck_stance("我們很擔心物價漲幅過大。", LICHANG_SKEPTICAL);
+  ck_stance("是否需要修法，还需要审慎评估。", LICHANG_CAUTIOUS);
 }
 END_TEST
 
