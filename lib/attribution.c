@@ -17,6 +17,9 @@
 
 #include <string.h>
 
+/* How far into its clause a titled name may stand and still be the
+ * sentence's subject (聯合國秘書長發言人某某). */
+#define TITLED_MAX 16
 /* How far after 告訴 the addressee may run before the passage. */
 #define TELL_MAX 16
 
@@ -70,7 +73,8 @@ static bool opens_sentence(const ctx *x, uint32_t ps, uint32_t zs) {
 }
 
 /* The sentence's subject, for a verb whose own clause names nobody:
- * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses. */
+ * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses,
+ * or a name after a title. */
 static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   uint32_t i = zs;
   /* back over a quoted term too (談到「…」時表示), not over speech that
@@ -85,7 +89,10 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
       j++;
     uint32_t a = skip_space(x, i, j);
     lc_cand s = lichang__mentions_subject(&x->s, a, j);
-    if (s.e && !s.generic && !s.first && s.s == a)
+    /* (or after the titles opening it: 聯合國秘書長發言人某某…，強調…;
+     * not one far into it, an object: …反駁董事長某某說法，表示…) */
+    if (s.e && !s.generic && !s.first &&
+        (s.s == a || (s.titled && s.s - a <= TITLED_MAX)))
       return s;
     i = j + 1;
   }
@@ -154,6 +161,27 @@ static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
   return false;
 }
 
+/* The feeling a verb like 表示 takes as its object (表示嚴重關切), at most
+ * this long. */
+#define OBJECT_MAX 6
+
+/* 對, 向 or 針對 after the speaker's mention (ends at we) and before the
+ * verb at v, opening the object of 表示 or 表達 said in a feeling (對此表示
+ * 歡迎, 向遇難者家屬表示慰問): its position, or 0. */
+static uint32_t toward(const ctx *x, uint32_t we, uint32_t v) {
+  const uint32_t *cp = x->cp;
+  if (v + 1 >= x->n || cp[v] != 0x8868 /* 表 */ ||
+      !(cp[v + 1] == 0x793A /* 示 */ || cp[v + 1] == 0x8FBE /* 达 */))
+    return 0;
+  for (uint32_t i = we; i < v; i++) {
+    if (cp[i] == 0x9488 /* 针 */ && i + 1 < v && cp[i + 1] == 0x5BF9)
+      return i;
+    if (cp[i] == 0x5BF9 /* 对 */ || cp[i] == 0x5411 /* 向 */)
+      return i;
+  }
+  return 0;
+}
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -163,17 +191,20 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun;
    * 致詞時說: a time clause, the verb comes after it */
   if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740 ||
-      nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */)
+      nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */ ||
+      nx == 0x3001 /* 提醒、宣導: one of a list of deeds */)
     return false;
   /* 做出的判斷, 他的說法: a noun */
   if (v > ps && cp[v - 1] == 0x7684)
     return false;
   /* 談到「…」時表示, 回應陸媒提問時聲稱: the verb is in a time clause;
    * the attribution is the verb after 時 */
+  /* (回答主持人提問時，…: a time clause ending at the comma, too) */
   for (uint32_t j = ve; j + 1 < pe && j - ve < ZONE_MAX && !is_clause_end(cp[j]);
        j++)
     if (cp[j] == 0x65F6 /* 时 */ &&
-        lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL))
+        (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
+         cp[j + 1] == ','))
       return false;
   if (cls == LC_SPEECH_CLAUSE) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
@@ -258,12 +289,19 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   if (!k->closing && relays(x, c, pe))
     return false;
   if (c == ve && !k->closing) {
-    /* 表示歉意。: a short object ending the sentence is no passage */
     uint32_t j = c;
-    while (j < pe && j - c <= 4 && !is_clause_end(cp[j]) && !is_mark(cp[j]))
+    while (j < pe && j - c <= OBJECT_MAX && !is_clause_end(cp[j]) &&
+           !is_mark(cp[j]))
       j++;
-    if (j - c <= 4 && (j >= pe || is_sent_end(cp[j])))
-      return false;
+    bool short_object =
+        j - c <= OBJECT_MAX && (j >= pe || is_clause_end(cp[j]));
+    uint32_t o = short_object ? toward(x, k->we, v) : 0;
+    if (o) {
+      /* 對X表示遺憾, 向X表示祝賀: the stance said is the passage, from
+       * the 對 on */
+      k->c = o;
+    } else if (short_object && j - c <= 4 && (j >= pe || is_sent_end(cp[j])))
+      return false; /* 表示歉意。: a short object ending the sentence */
   }
   k->sent = opens_sentence(x, ps, k->zs);
   return true;

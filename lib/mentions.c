@@ -598,6 +598,16 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
                  (tl > 1 || org_stem(x, np, i))) {
         /* 統計局; alone, a listed name (新華社, 陸委會), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
+        /* 在國發會…中: a place after a preposition */
+        k.object |= np > zs && is_preposition(x->cp[np - 1]);
+      } else if (nc && c[nc - 1].e == i && te->role == LC_ROLE_ORG &&
+                 tl == 1 && c[nc - 1].who == LC_WHO_NAME &&
+                 !c[nc - 1].titled && c[nc - 1].e - c[nc - 1].s == 2 &&
+                 org_stem(x, c[nc - 1].s, i)) {
+        /* 國發會, 工研院: a surname and a character before a one-character
+         * organisation word are its stem, not a name */
+        c[nc - 1].who = LC_WHO_ORG;
+        c[nc - 1].e = i + 1;
       } else if (nc && c[nc - 1].e == i && te->role == LC_ROLE_ORG &&
                  c[nc - 1].who == LC_WHO_ORG && !c[nc - 1].chained) {
         c[nc - 1].e = i + (uint32_t)tl; /* 武裝|部隊: one organisation word on */

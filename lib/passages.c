@@ -295,13 +295,28 @@ typedef struct {
   size_t ri, ki; /* next region, next cue */
 } cursor;
 
+/* 還, 也, 並, 又, 亦, 另 right before the verb (他還表示): a further act of
+ * saying, not the argument going on. */
+static bool says_more(const ctx *x, const cue *k) {
+  static const uint32_t more[] = {0x4E5F /* 也 */, 0x4EA6 /* 亦 */,
+                                  0x53C8 /* 又 */, 0x53E6 /* 另 */,
+                                  0x5E76 /* 并 */, 0x8FD8 /* 还 */};
+  if (k->v <= k->zs)
+    return false;
+  for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+    if (x->cp[k->v - 1] == more[i])
+      return true;
+  return false;
+}
+
 /* Does cue k end a passage running into it? Not a pronoun's mid-sentence
- * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage. */
-static bool splits(const cue *k) {
+ * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage; but
+ * 他還表示B is a further statement (a passage of its own). */
+static bool splits(const ctx *x, const cue *k) {
   /* someone unnamed taking over (…，救護車駕駛表示，…) ends it too */
   return (k->active || k->generic) && !k->inner &&
          !(k->who == LC_WHO_PRONOUN && !k->sent && !k->colon && !k->closing &&
-           k->c == k->ve);
+           k->c == k->ve && !says_more(x, k));
 }
 
 /* End of the sentence from position i: a sentence end outside quote marks
@@ -329,7 +344,7 @@ static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
     while (cu->ki < nk && kk[cu->ki].zs < i)
       cu->ki++;
     for (size_t k = cu->ki; k < nk && kk[k].zs == i; k++)
-      if (i > from && splits(kk + k))
+      if (i > from && splits(x, kk + k))
         return i;
     if (is_sent_end(x->cp[i]))
       return i + (x->cp[i] == '?' || x->cp[i] == '!');
@@ -353,7 +368,7 @@ static bool cue_within(const ctx *x, size_t ki, uint32_t a, uint32_t b) {
 static bool opens_cue(const ctx *x, size_t ki, uint32_t i) {
   const cue *kk = x->cues.data;
   for (; ki < x->cues.len && kk[ki].zs <= i; ki++)
-    if (kk[ki].zs == i && splits(kk + ki))
+    if (kk[ki].zs == i && splits(x, kk + ki))
       return true;
   return false;
 }
@@ -578,8 +593,9 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
   bool direct = k->colon, open = false;
   while (cu->ri < nr && (rg[cu->ri].kind == R_STRAY || rg[cu->ri].open < a))
     cu->ri++;
+  /* (表示：「會。」 after a colon, however short, is said) */
   bool said = cu->ri < nr && rg[cu->ri].open == a &&
-              (!is_scare(x, rg + cu->ri) ||
+              (!is_scare(x, rg + cu->ri) || k->colon ||
                (k->c == k->ve && short_said(x, rg + cu->ri, pe)));
   if (!said && cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
       is_scare(x, rg + cu->ri) && !opens_clause(x, rg + cu->ri, pe))

@@ -481,6 +481,30 @@ START_TEST(countries_speak_only_in_attributions) {
 }
 END_TEST
 
+/* Chained acts of saying and the stance said as an object. */
+START_TEST(chained_verbs_and_feelings) {
+  /* 對X表示震驚: the feeling said is a passage from 對 on; a verb after
+   * the comma with no subject borrows the titled speaker */
+  EXPECT("秘书长发言人赵明远6日对美方的言论表示震惊，"
+         "强调任何针对民用设施的攻击都违反国际法。\n",
+         {"对美方的言论表示震惊", "赵明远", I},
+         {"任何针对民用设施的攻击都违反国际法", "赵明远", I});
+  EXPECT("外交部发言人李华对此表示欢迎。\n", {"对此表示欢迎", "李华", I});
+  /* 他還表示 is a further statement, not the argument going on */
+  EXPECT("卫生部长陈立说，疫情趋缓，他还表示下周将放宽管制。\n",
+         {"疫情趋缓", "陈立", I}, {"下周将放宽管制", "陈立", I});
+  /* a verb in a list of deeds, or in a time clause, attributes nothing */
+  EXPECT_NONE("市議員汪美玲發現空氣品質已達紅色警戒，但市府未適時提醒、宣導，"
+              "放任民眾暴露在空汙中。\n");
+  EXPECT_NONE("教授林大同接受專訪，回答主持人提問時，以不當言詞回應，遭到解聘。\n");
+  /* a quote after a colon is said, however short */
+  EXPECT("村長黃阿明今天表示：「會搬。」\n", {"會搬", "黃阿明", D});
+  /* a surname and a character before 會 are a council's stem */
+  EXPECT("根據國發會報告，國發會認為景氣持續復甦。\n",
+         {"景氣持續復甦", "國發會", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -504,6 +528,7 @@ int main(void) {
   tcase_add_test(tc, wire_and_transcript_shapes);
   tcase_add_test(tc, organisations_and_foreign_titles);
   tcase_add_test(tc, countries_speak_only_in_attributions);
+  tcase_add_test(tc, chained_verbs_and_feelings);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
