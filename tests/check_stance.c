@@ -181,6 +181,8 @@ START_TEST(news_speech_vocabulary) {
   ck_stance("如果谈判失败，我们会另想办法。", LICHANG_NEUTRAL);
   ck_stance("我們很擔心物價漲幅過大。", LICHANG_SKEPTICAL);
   ck_stance("是否需要修法，还需要审慎评估。", LICHANG_CAUTIOUS);
+  ck_stance("手術很順利，病人已脫離危險。", LICHANG_OPTIMISTIC);
+  ck_stance("面板市場衰退趨緩，價格逐步回穩。", LICHANG_OPTIMISTIC);
 }
 END_TEST
 
