@@ -21,7 +21,10 @@
  *      quote) and on over following sentences that carry no narration; a
  *      quote takes the cue before or after it, else the person just named;
  *      words before an attribution sentence, marks lost, are the speaker's
- *      when they are first person (or the same speaker goes on).
+ *      when they are first person (or the same speaker goes on); a
+ *      paragraph with no attribution after a passage that ran to the end of
+ *      the one before goes on in that voice when it sounds like a speaker
+ *      (first person, a question).
  * Invariants: passages never overlap and are emitted in order; a scan
  * never looks back further than a clause (ZONE_MAX) and reads forward at
  * most once per passage, so 10,000 unclosed marks or a 50 MB paragraph stay
@@ -651,6 +654,63 @@ static bool embedded(const ctx *x, uint32_t ps, size_t first_q, const cue *a,
          memcmp(x->cp + a->ws, x->cp + b->ws, (a->we - a->ws) * sizeof *x->cp);
 }
 
+/* Does the paragraph [ps, pe), holding no attribution, go on in the voice
+ * of the passage that ran to the end of the paragraph before (a spokesman's
+ * answer over several paragraphs)? So when it is long enough to be speech,
+ * does not open by telling of someone or citing a source, and sounds like
+ * a speaker: first person, or asking (是否要…？). */
+static bool same_voice(const ctx *x, uint32_t ps, uint32_t pe) {
+  uint32_t a = skip_space(x, ps, pe), b = trim_end(x, a, pe);
+  if (b <= a || b - a < 20 || lichang__passages_sourced(x, a, b))
+    return false;
+  uint32_t se = a, ce = 0;
+  while (se < b && !is_sent_end(x->cp[se])) {
+    if (!ce && is_clause_end(x->cp[se]))
+      ce = se;
+    se++;
+  }
+  /* 大家表示，…: someone else speaks; 某某…: the narration tells of them */
+  for (uint32_t i = a; i < (ce ? ce : se); i++) {
+    const lc_entry *e = NULL;
+    if (lichang__mentions_match(&x->s, i, b, LC_K_SPEECH, &e) &&
+        e->speech != LC_SPEECH_NOT)
+      return false;
+  }
+  if (narrates(x, a, se, true))
+    return false;
+  /* first person or a question, in the speaker's own words, not inside a
+   * quotation the paragraph reports */
+  const region *rg = x->regions.data;
+  size_t ri = 0;
+  for (uint32_t i = a; i < b; i++) {
+    while (ri < x->regions.len && (rg[ri].kind == R_STRAY || rg[ri].b < i))
+      ri++;
+    if (ri < x->regions.len && i >= rg[ri].open && i <= rg[ri].b)
+      continue;
+    if (x->cp[i] == '?' || ((x->cp[i] == 0x6211 /* 我 */ &&
+                             !narrator_we(x, i, b)) ||
+                            x->cp[i] == 0x54B1 /* 咱 */))
+      return true;
+  }
+  return false;
+}
+
+/* The paragraph [ps, pe) as a passage of the last passage's speaker. */
+static int go_on(ctx *x, uint32_t ps, uint32_t pe) {
+  lichang_quote last =
+      ((const lichang_quote *)x->doc->quotes.data)[x->doc->quotes.len - 1];
+  size_t had = x->doc->quotes.len;
+  int rc = emit(x, ps, pe, NULL, last.who, first_person(x, ps, pe), false);
+  if (rc || x->doc->quotes.len == had)
+    return rc;
+  lichang_quote *q = (lichang_quote *)x->doc->quotes.data + had;
+  q->who_start = last.who_start;
+  q->who_end = last.who_end;
+  q->pronoun = last.pronoun;
+  q->speaker_cp = last.speaker_cp;
+  return 0;
+}
+
 static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
   x->regions.len = 0;
   x->cues.len = 0;
@@ -661,6 +721,16 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
   cue *kk = x->cues.data;
   size_t nr = x->regions.len, nk = x->cues.len;
   size_t ri = 0, ki = 0, first_q = x->doc->quotes.len;
+  if (skip_space(x, ps, pe) == pe)
+    return rc; /* a blank line keeps what the paragraph before left */
+  bool went_on = x->to_end;
+  x->to_end = false;
+  if (!rc && went_on && !nk && first_q &&
+      (!nr || rg[0].open != skip_space(x, ps, pe)) && same_voice(x, ps, pe)) {
+    rc = go_on(x, ps, pe);
+    x->to_end = !rc && x->doc->quotes.len > first_q;
+    return rc;
+  }
   uint32_t cur = ps;      /* text before cur is decided */
   const cue *prev = NULL; /* the cue of the paragraph's last passage */
   if (!nr || rg[0].open != skip_space(x, ps, pe))
@@ -722,6 +792,15 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
       ri = cu.ri;
     if (cu.ki > ki)
       ki = cu.ki;
+  }
+  if (!rc && x->doc->quotes.len > first_q) {
+    /* not after a quotation closed at the end: the speaker is done */
+    const lichang_quote *q =
+        (const lichang_quote *)x->doc->quotes.data + x->doc->quotes.len - 1;
+    uint32_t b = trim_end(x, ps, pe);
+    x->to_end = q->end >= b ||
+                (q->end < pe && !is_closer(x->cp[q->end]) &&
+                 trim_end(x, q->end, pe) == q->end);
   }
   return rc;
 }

@@ -49,6 +49,9 @@ typedef struct {
   /* the last passage is an unclosed quote that ran to its paragraph's end:
    * a next paragraph opening with a quote mark continues it */
   bool open_quote;
+  /* the last passage ran, marks or not, to its paragraph's end: a next
+   * paragraph with no attribution may go on in the same voice */
+  bool to_end;
 } ctx;
 
 /* ---- characters ---- */

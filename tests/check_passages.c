@@ -502,6 +502,21 @@ START_TEST(chained_verbs_and_feelings) {
   /* a surname and a character before 會 are a council's stem */
   EXPECT("根據國發會報告，國發會認為景氣持續復甦。\n",
          {"景氣持續復甦", "國發會", I});
+  /* a next paragraph with no attribution, in the first person, goes on
+   * in the voice of a passage that ran to its paragraph's end; plain
+   * narration after it does not */
+  EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
+         "我們會繼續檢討，也歡迎各界提出建議，讓制度更完善。\n"
+         "會議結束後，代表團前往南部參訪。\n",
+         {"這項政策已經實施多年，成效良好", "王大明", I},
+         {"我們會繼續檢討，也歡迎各界提出建議，讓制度更完善", "王大明", D});
+  EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
+         "今年的預算已經送進立法院審查，預計下月完成三讀程序。\n",
+         {"這項政策已經實施多年，成效良好", "王大明", I});
+  /* nor a paragraph where someone else speaks */
+  EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
+         "大家表示，我們都支持這項政策的方向與做法。\n",
+         {"這項政策已經實施多年，成效良好", "王大明", I});
 }
 END_TEST
 
