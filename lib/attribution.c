@@ -142,14 +142,15 @@ bool lichang__passages_sourced(const ctx *x, uint32_t a, uint32_t b) {
 }
 
 /* Does the content from c open with an attribution clause of its own
- * (據報導，救護車駕駛表示，…; 他透露，一名官員說，…)? Then the first verb
+ * (據報導，救護車駕駛表示，…; 他透露，一名官員說，…; 請她舉例，她說：「…」)?
+ * Then the first verb
  * only relays the source, and the words are the second speaker's. */
 static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
   uint32_t e = c;
   while (e < pe && e - c < 24 && !is_clause_end(x->cp[e]) && !is_mark(x->cp[e]))
     e++;
   /* 據資料指出，…: a source the speaker cites, not a second speaker */
-  if (e >= pe || x->cp[e] != ',' || e - c < 3 ||
+  if (e >= pe || (x->cp[e] != ',' && x->cp[e] != ':') || e - c < 3 ||
       lichang__passages_sourced(x, c, e))
     return false;
   for (uint32_t l = 1; l <= 3 && l < e - c; l++) {

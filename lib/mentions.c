@@ -474,6 +474,40 @@ static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
   c[nc - 1].chained = true;
 }
 
+/* 、 和 與 及 跟 同: what joins the names of people speaking together. */
+static bool is_joiner(uint32_t c) {
+  return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA ||
+         c == 0x8DDF || c == 0x540C;
+}
+
+/* People named together as the speaker (立委王大明、林小華雙雙表態, 甲和乙
+ * 都表示): two or more names joined by 、 or 和, then only adverbs (都,
+ * 雙雙) before the verb at v. The speaker is all of them, as written. */
+static lc_cand joint_speakers(const lc_scan *x, const lc_cand *c, size_t nc,
+                              uint32_t v) {
+  lc_cand none = {0};
+  for (size_t j = 0; j + 1 < nc; j++) {
+    if (c[j].who != LC_WHO_NAME || c[j].chained || c[j].generic ||
+        (c[j].object && !c[j].titled))
+      continue;
+    size_t k = j;
+    while (k + 1 < nc && c[k + 1].who == LC_WHO_NAME &&
+           c[k + 1].s == c[k].e + 1 && is_joiner(x->cp[c[k].e]) &&
+           !c[k + 1].chained)
+      k++;
+    if (k == j)
+      continue;
+    uint32_t r = c[k].e;
+    if (r + 1 < v && x->cp[r] == 0x53CC /* 双 */ && x->cp[r + 1] == 0x53CC)
+      r += 2;
+    if (!only_filler(x, r, v))
+      return none;
+    return (lc_cand){.s = c[j].s, .e = c[k].e, .who = LC_WHO_NAME,
+                     .titled = c[j].titled};
+  }
+  return none;
+}
+
 /* The speaker named in the clause [zs, v) before a speech verb. Titles and
  * organisations chained before a name give way to it (OpenCSG創始人陳然 →
  * 陳然; 外交部發言人 → 外交部 when no name follows). */
@@ -623,7 +657,8 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       i += (uint32_t)tl;
       anchor = true;
       np = i;
-      if (te->role == LC_ROLE_TITLE)
+      /* (not after unnamed ones: 多位專家持平指出 names nobody) */
+      if (te->role == LC_ROLE_TITLE && !(nc && c[nc - 1].generic))
         after_title = i;
       if (k.s != k.e) {
         join_org(x, c, nc, &k, ow);
@@ -701,7 +736,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
                 ch == 0x636E /* 據 */);
       if (anchor)
         np = i + step;
-      else if (step == 1 &&
+      else if (step == 1 && is_joiner(ch) && nc && c[nc - 1].e == i &&
+               c[nc - 1].who == LC_WHO_NAME) {
+        anchor = true; /* 王大明和林小華: a second name may start */
+        np = i + 1;
+      } else if (step == 1 &&
                (ch == 0x5728 /* 在 */ || ch == 0x4E8E /* 于 */ ||
                 ch == 0x4ECE /* 从 */ || ch == 0x5BF9 /* 对 */ ||
                 ch == 0x5411 /* 向 */))
@@ -720,6 +759,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (!c[j].chained && c[j].who == LC_WHO_ORG && is_place(x, c[j].s, c[j].e) &&
         !only_filler(x, c[j].e, v))
       c[j].object = true;
+  lc_cand joint = joint_speakers(x, c, nc, v);
+  if (joint.e)
+    return joint;
   lc_cand none = {0};
   for (size_t j = 0; j < nc; j++)
     if (c[j].titled && !c[j].chained && !c[j].object && c[j].who == LC_WHO_NAME)

@@ -513,6 +513,18 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
          "今年的預算已經送進立法院審查，預計下月完成三讀程序。\n",
          {"這項政策已經實施多年，成效良好", "王大明", I});
+  /* people named together speak together: all of them, as written */
+  EXPECT("立委王大明、林小華雙雙表態，支持這項法案。\n",
+         {"支持這項法案", "王大明、林小華", I});
+  EXPECT("張志強和林小華都表示，這項法案應該盡快通過。\n",
+         {"這項法案應該盡快通過", "張志強和林小華", I});
+  /* but a name after 與 in a time clause is whom the speaker met */
+  EXPECT("部長王大明與林小華會面時表示，雙方合作良好。\n",
+         {"雙方合作良好", "王大明", I});
+  /* 舉例，… gives an example; titles after 多位 vouch for no name */
+  EXPECT("院長李學文舉例，周六看診的患者多為輕症。\n",
+         {"周六看診的患者多為輕症", "李學文", I});
+  EXPECT_NONE("多位交通專家持平指出，軌道是國家基本建設。\n");
   /* nor a paragraph where someone else speaks */
   EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
          "大家表示，我們都支持這項政策的方向與做法。\n",
