@@ -522,12 +522,13 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
     lichang_stance st = h[i].rule->stance;
     double w = h[i].rule->weight, mult = 1.0;
     const char *rule = "phrase";
+    double weak = 0;
     size_t j = k0;
     while (j < k1 && tok[j].end <= h[i].start)
       j++;
     /* Modifiers before a hit that starts on a word boundary, as for terms:
-     * negators (each flips it), intensifiers, downtoners (是否, 能否) and
-     * hedges. A rule that spells out its own negation keeps it inside its
+     * negators (each flips it; a weak one, 避免, makes it cautious),
+     * intensifiers, downtoners (是否, 能否) and hedges. A rule that spells out its own negation keeps it inside its
      * match, where this does not look; one more before it is a double
      * negation (不是没有关系). */
     if (j < k1 && tok[j].start >= h[i].start) {
@@ -541,7 +542,9 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
             e->factor > 1 && h[i].rule->stance == LICHANG_SKEPTICAL) {
           mult /= e->factor; /* a prohibition, as for terms */
         } else if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW &&
-                   !(e->factor > 0 && e->factor <= 1)) {
+                   e->factor > 0 && e->factor <= 1) {
+          weak = e->factor;
+        } else if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
           st = negate(st, &w);
           rule = "negated phrase";
         } else if (((mod_of(e, LC_MOD_INTENSIFIER) ||
@@ -552,6 +555,11 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
         else if (mod_of(e, LC_MOD_HEDGE))
           mult *= e->factor;
       }
+    }
+    if (weak > 0) {
+      st = LICHANG_CAUTIOUS; /* 避免局势升级: a warning, not a forecast */
+      w *= weak;
+      rule = "weakly negated phrase";
     }
     if (push_vote(S, h[i].start, h[i].end, rule, h[i].rule->comment, st,
                   w * mult))

@@ -183,6 +183,8 @@ START_TEST(news_speech_vocabulary) {
   ck_stance("是否需要修法，还需要审慎评估。", LICHANG_CAUTIOUS);
   ck_stance("手術很順利，病人已脫離危險。", LICHANG_OPTIMISTIC);
   ck_stance("面板市場衰退趨緩，價格逐步回穩。", LICHANG_OPTIMISTIC);
+  /* a weak negator before a phrase makes a warning of it, as for terms */
+  ck_stance("呼吁各方避免冲突升级。", LICHANG_CAUTIOUS);
 }
 END_TEST
 
