@@ -185,6 +185,8 @@ START_TEST(news_speech_vocabulary) {
   ck_stance("面板市場衰退趨緩，價格逐步回穩。", LICHANG_OPTIMISTIC);
   /* a weak negator before a phrase makes a warning of it, as for terms */
   ck_stance("呼吁各方避免冲突升级。", LICHANG_CAUTIOUS);
+  ck_stance("两国始终相互支持，树立了非中关系的典范。", LICHANG_OPTIMISTIC);
+  ck_stance("一旦發動進攻，將是一場人道主義災難。", LICHANG_SKEPTICAL);
 }
 END_TEST
 
