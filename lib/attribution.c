@@ -92,7 +92,8 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     /* (or after the titles opening it: 聯合國秘書長發言人某某…，強調…;
      * not one far into it, an object: …反駁董事長某某說法，表示…) */
     if (s.e && !s.generic && !s.first &&
-        (s.s == a || (s.titled && s.s - a <= TITLED_MAX)))
+        (s.s == a || (s.titled && s.s - a <= TITLED_MAX &&
+                      lichang__mentions_sure(&x->s, s.s, s.e))))
       return s;
     i = j + 1;
   }

@@ -436,6 +436,10 @@ uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
                                bool titled);
 /* The speaker the clause [zs, v) before a speech verb names. */
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
+/* Is [s, e) a name by a rule that vouches for itself (a listed person, a
+ * surname and given name, a transliterated, dotted or Latin name), not only
+ * a run of characters after a title? */
+bool lichang__mentions_sure(const lc_scan *x, uint32_t s, uint32_t e);
 
 /* ---- the doc (doc.c) ---- */
 typedef struct {

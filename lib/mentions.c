@@ -511,6 +511,21 @@ static lc_cand joint_speakers(const lc_scan *x, const lc_cand *c, size_t nc,
 /* The speaker named in the clause [zs, v) before a speech verb. Titles and
  * organisations chained before a name give way to it (OpenCSG創始人陳然 →
  * 陳然; 外交部發言人 → 外交部 when no name follows). */
+bool lichang__mentions_sure(const lc_scan *x, uint32_t s, uint32_t e) {
+  const lc_entry *p = lichang__mentions_entry(x, s, e);
+  if ((p && (p->kinds & LC_K_PERSON)) ||
+      lichang__mentions_chinese(x, s, e, true) == e ||
+      translit_name(x, s, e) == e || dotted_name(x, s, e) == e ||
+      lichang__mentions_latin(x, s, e) == e)
+    return true;
+  /* a short foreign name (默茨, 卡茨) holds no common word; 離職潮 does */
+  for (uint32_t a = s; a < e; a++)
+    for (uint32_t b = a + 2; b <= e; b++)
+      if (common_word(lichang__mentions_entry(x, a, b)))
+        return false;
+  return e - s >= 2;
+}
+
 /* A country by its one-character short form, as headlines write it (美稱,
  * 俄再稱, 烏稱): opening its line or sentence (not 以 in …，以回應), then
  * only a date or 再, 也, 還 before the verb, and the form of a listed side

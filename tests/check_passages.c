@@ -525,6 +525,13 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("院長李學文舉例，周六看診的患者多為輕症。\n",
          {"周六看診的患者多為輕症", "李學文", I});
   EXPECT_NONE("多位交通專家持平指出，軌道是國家基本建設。\n");
+  /* a verb with no subject borrows a titled name only if it is surely a
+   * name (卡茨, a short foreign one), not a word after a title (離職潮) */
+  EXPECT("國防部長卡茨18日稱，以軍打擊了兩座橋梁，並稱這兩座橋梁被用來運送武器。\n",
+         {"以軍打擊了兩座橋梁", "卡茨", I},
+         {"這兩座橋梁被用來運送武器", "卡茨", I});
+  EXPECT_NONE("市立醫院爆發急診醫師離職潮，今日工會將矛頭轉向院方，"
+              "表示餐廳如果只賣白飯不會賺錢。\n");
   /* nor a paragraph where someone else speaks */
   EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
          "大家表示，我們都支持這項政策的方向與做法。\n",
