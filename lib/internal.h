@@ -350,7 +350,8 @@ typedef struct {
   uint32_t *off; /* off[i]: byte offset in src of the char cp[i] came from;
                     off[n] == len */
   size_t n;
-  size_t chars; /* code points in the original */
+  size_t chars;  /* code points in the original */
+  size_t astral; /* code points of cp[] above U+FFFF (two UTF-16 units) */
 } lc_text;
 /* Decodes and folds src; invalid bytes become U+FFFD and a warning. */
 int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,

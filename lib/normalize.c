@@ -31,6 +31,13 @@ bool lichang__is_word_other(uint32_t cp) {
          c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_ND;
 }
 
+/* t2s for BMP Han (U+4E00..U+9FFF, inside the table's range). */
+static inline uint32_t t2s_han(uint32_t cp) {
+  uint32_t i = cp - lichang__t2s_first;
+  return lichang__t2s_changed[i / 64] & (1ULL << (i % 64)) ? lichang__t2s[i]
+                                                            : cp;
+}
+
 static inline uint32_t t2s(uint32_t cp) {
   if (cp >= lichang__t2s_first && cp <= lichang__t2s_last) {
     uint32_t i = cp - lichang__t2s_first;
@@ -142,35 +149,37 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
     return LICHANG_ENOMEM;
   size_t bad_runs = 0, nuls = 0;
   while (i < len) {
-    /* Fast paths for what news text is mostly made of: ASCII, and Han and
-     * CJK punctuation in three bytes. Both fold to one code point, and the
-     * arrays have room for one per input byte. */
-    unsigned char c0 = p[i];
-    if (c0 < 0x80 && c0 && t->n + 2 <= cap) {
-      t->cp[t->n] = (c0 >= 'A' && c0 <= 'Z') ? c0 + 32u : c0;
+    /* Fast paths for what news text is mostly made of, taken a run at a
+     * time: ASCII, and three-byte characters (E1..EC and EE..EF take any
+     * two continuation bytes: Han, CJK punctuation, the full-width forms).
+     * Each folds to one code point here (the rest go the general way), and
+     * the arrays have room for one a character. */
+    size_t start = i;
+    while (i < len && p[i] < 0x80 && p[i] && t->n + 2 <= cap) {
+      unsigned char c = p[i];
+      t->cp[t->n] = (c >= 'A' && c <= 'Z') ? c + 32u : c;
       t->off[t->n++] = (uint32_t)i++;
-      t->chars++;
-      continue;
     }
-    /* E1..EC and EE..EF take any two continuation bytes: Han, CJK
-     * punctuation, the full-width forms. */
-    if (c0 >= 0xE1 && c0 <= 0xEF && c0 != 0xED && i + 2 < len &&
-        (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-        t->n + 2 <= cap) {
-      uint32_t cp = (uint32_t)(c0 & 0x0F) << 12 |
+    t->chars += i - start;
+    start = i;
+    while (len - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEF - 0xE1 &&
+           p[i] != 0xED &&
+           ((p[i + 1] & 0xC0) | (p[i + 2] & 0xC0) >> 4) == 0x88 &&
+           t->n + 2 <= cap) {
+      uint32_t cp = (uint32_t)(p[i] & 0x0F) << 12 |
                     (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
       uint32_t f[8];
-      if (cp >= 0x4E00 && cp <= 0x9FFF)
-        f[0] = t2s(cp);
+      if (cp - 0x4E00 <= 0x9FFF - 0x4E00)
+        f[0] = t2s_han(cp);
       else if (lichang__fold_cp(cp, f) != 1)
-        goto general;
+        break;
       t->cp[t->n] = f[0];
       t->off[t->n++] = (uint32_t)i;
-      t->chars++;
       i += 3;
-      continue;
     }
-  general:;
+    t->chars += (i - start) / 3;
+    if (i > start || i == len)
+      continue; /* else the general way takes the character at i */
     uint32_t cp, f[8];
     bool bad;
     size_t step = lichang__utf8_next(p + i, len - i, &cp, &bad);
@@ -194,6 +203,7 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
       cap = ncap;
     }
     for (size_t j = 0; j < k; j++) {
+      t->astral += f[j] >= 0x10000;
       t->cp[t->n] = f[j];
       t->off[t->n] = (uint32_t)i;
       t->n++;

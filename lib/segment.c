@@ -88,9 +88,7 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
    * map beside it, this was twelve bytes a character, the largest item in
    * a long article's memory. Boundaries come in order, so a cursor maps
    * them back instead. */
-  size_t astral = 0;
-  for (size_t i = 0; i < t->n; i++)
-    astral += t->cp[i] >= 0x10000;
+  size_t astral = t->astral;
   size_t need = t->n + astral + 1;
   if (need > s->u16_cap) {
     uint16_t *a = realloc(s->u16, need * sizeof *a);
