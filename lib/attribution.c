@@ -196,9 +196,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */ ||
       nx == 0x3001 /* 提醒、宣導: one of a list of deeds */)
     return false;
-  /* 做出的判斷, 他的說法: a noun */
-  if (v > ps && cp[v - 1] == 0x7684)
-    return false;
+  /* 做出的判斷, 他的說法, 問題的解釋，: a noun; but 不諱言的說「…」,
+   * 意有所指的說，… (的 for 地) says what follows */
+  if (v > ps && cp[v - 1] == 0x7684) {
+    uint32_t j = skip_space(x, ve, pe);
+    if (!(ve == v + 1 && cp[v] == 0x8BF4 /* 说 */ && j < pe &&
+          (cp[j] == ',' || cp[j] == ':' || closer_of(cp[j]))))
+      return false;
+  }
   /* 談到「…」時表示, 回應陸媒提問時聲稱: the verb is in a time clause;
    * the attribution is the verb after 時 */
   /* (回答主持人提問時，…: a time clause ending at the comma, too) */

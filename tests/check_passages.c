@@ -532,6 +532,10 @@ START_TEST(chained_verbs_and_feelings) {
          {"這兩座橋梁被用來運送武器", "卡茨", I});
   EXPECT_NONE("市立醫院爆發急診醫師離職潮，今日工會將矛頭轉向院方，"
               "表示餐廳如果只賣白飯不會賺錢。\n");
+  /* 的說 with a quote or a comma after it is 地說; 的解釋 a noun */
+  EXPECT("前局長王大明也不諱言的說「過去的規劃都太保守了。」\n",
+         {"過去的規劃都太保守了", "王大明", D});
+  EXPECT_NONE("根據有關問題的解釋，適當降低量刑標準。\n");
   /* nor a paragraph where someone else speaks */
   EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
          "大家表示，我們都支持這項政策的方向與做法。\n",
