@@ -159,10 +159,41 @@ typedef struct {
   uint32_t need, nneed;
 } lc_rule;
 
+/* A hash table edge (node, cp) -> child: the lexicon's trie while it is
+ * being loaded, and the prefilter's. */
 typedef struct {
   uint64_t key; /* (node << 21 | cp) + 1; 0: empty */
   uint32_t val; /* the child node */
 } lc_trie_slot;
+
+/* One node of the lexicon's trie once loaded. Nodes are numbered breadth
+ * first, so a node's children are consecutive: [kids, (node + 1)->kids).
+ * They are ordered those on paths to LC_K_SMALL entries first, then the
+ * rest, each run by code point. A step reads the node's own record (in
+ * cache: the walk just came from it) and its children's, which are side
+ * by side; the child found carries what the walk tests next (kinds below
+ * and here, the entry), so one step touches one or two cache lines where
+ * a hash probe and three side arrays touched four. */
+typedef struct {
+  uint32_t cp : 21;     /* the code point on the edge into the node */
+  uint32_t nsmall : 11; /* children on LC_K_SMALL paths, or LC_TRIE_UNSPLIT */
+  uint32_t kids;        /* its first child */
+  uint16_t below;       /* LC_K_* of the entries at or below it */
+  uint16_t here;        /* LC_K_* of its own entry, 0: none */
+  int32_t entry;        /* index into entries, or -1 */
+} lc_trie_node;
+/* nsmall of a node with too many small children to count in 11 bits: its
+ * children are one run by code point, and every walk searches them all. */
+#define LC_TRIE_UNSPLIT 2047u
+/* A child of the root by BMP code point: its number and the kinds below
+ * it, so that the first step, taken at nearly every character and most
+ * often the last, reads this table alone. The root's children are the
+ * first nodes; one numbered LC_ROOT_FAR or beyond is searched for. */
+typedef struct {
+  uint16_t node; /* 0: none */
+  uint16_t below;
+} lc_trie_root;
+#define LC_ROOT_FAR 0xFFFFu
 
 /* ---- prefilter.c: which rules could match, by their literals ---- */
 typedef struct {
@@ -193,33 +224,27 @@ int lichang__prefilter_describe(lc_buf *out, const char *pat, size_t n);
 
 struct lichang_lexicon {
   lc_arena arena;
-  /* Trie over folded code points: (node << 21 | cp) -> child, open
-   * addressing, key and child side by side (one cache line per probe);
-   * node 0 is the root. */
+  /* While loading: the trie as a hash table (node << 21 | cp) -> child,
+   * node 0 the root; freed once loading is done. */
   lc_trie_slot *trie;
   size_t trie_cap, trie_used, nodes;
-  /* Built once loading is done, for the segmenter, which takes a step for
-   * nearly every character of every article: the root's children by BMP
-   * code point, so a first step is one read; per node, LC_OV_BELOW if an
-   * overlay entry lies at or below it and LC_OV_HERE if it is one, so the
-   * longest-match walk stops as soon as none can follow; and the edges on
-   * paths to the small kinds' entries (LC_OV_SMALL: the overlay's, stop
-   * words and surnames, a few thousand) again in a table small enough to
-   * stay in cache, for the walks that want only those kinds. */
-  uint32_t *root;
+  /* Once loaded: the trie's nodes[0..nodes], breadth first (lc_trie_node;
+   * nodes[nodes] only ends the last node's children), and the root's
+   * children by BMP code point, so a first step is one read (the
+   * segmenter and the scanners take one at nearly every character). */
+  lc_trie_node *tnodes;
+  lc_trie_root *root;
+  /* Per node: LC_OV_BELOW if an overlay entry lies at or below it,
+   * LC_OV_HERE if it is one (the segmenter's walk). */
   uint8_t *overlay;
-  lc_trie_slot *otrie;
-  size_t otrie_cap;
-  /* Per node, the LC_K_* kinds of the entries at or below it, so a
-   * longest-match walk for some kinds stops where none can follow. */
-  uint32_t *kinds_below;
   /* Per entry, what the hot loops read (kinds, IDF), packed: the entries
    * themselves are too big to stay in cache. */
   struct lc_entry_hot {
     uint32_t kinds;
     float idf;
   } *hot;
-  lc_vec node_entry; /* int32_t per node: index into entries, or -1 */
+  lc_vec node_entry; /* int32_t per node: index into entries, or -1 (as
+                        tnodes' entry; the segmenter reads this one) */
   lc_vec entries;    /* lc_entry */
   lc_vec people;     /* lc_person */
   lc_vec rules;      /* lc_rule */
@@ -235,8 +260,8 @@ static inline size_t lichang__trie_hash(uint64_t k, size_t cap) {
   return (size_t)k & (cap - 1);
 }
 
-enum { LC_OV_BELOW = 1, LC_OV_HERE = 2, LC_OV_SMALL = 4 };
-/* The kinds whose paths the small trie (otrie) holds. */
+enum { LC_OV_BELOW = 1, LC_OV_HERE = 2 };
+/* The kinds whose paths come first among a node's children. */
 #define LC_K_SMALL (LC_K_OVERLAY | LC_K_STOP | LC_K_SURNAME)
 
 static inline uint32_t lichang__trie_probe(const lc_trie_slot *t, size_t cap,
@@ -252,33 +277,63 @@ static inline uint32_t lichang__trie_probe(const lc_trie_slot *t, size_t cap,
   }
 }
 
-/* Walks one step of the trie; returns the child node or 0 if none. Inline:
- * the segmenter takes a step for nearly every character of every article. */
+/* The node in t[a, b) (one run, by code point) whose edge is cp, or 0.
+ * Most runs are a few nodes on one cache line: a plain scan; a long one
+ * (a common first character's children) is halved down to that first. */
+static inline uint32_t lichang__trie_find(const lc_trie_node *t, uint32_t a,
+                                          uint32_t b, uint32_t cp) {
+  while (b - a > 8) {
+    uint32_t mid = a + (b - a) / 2;
+    if (t[mid].cp <= cp)
+      a = mid;
+    else
+      b = mid;
+  }
+  for (; a < b; a++)
+    if (t[a].cp >= cp)
+      return t[a].cp == cp ? a : 0;
+  return 0;
+}
+
+/* The child of node by cp, or 0; with small, only among the children on
+ * paths to LC_K_SMALL entries (the walks that want only those kinds never
+ * look at the rest). */
+static inline uint32_t lichang__trie_child(const lichang_lexicon *lx,
+                                           uint32_t node, uint32_t cp,
+                                           bool small) {
+  if (node == 0 && cp < 0x10000 && lx->root[cp].node != LC_ROOT_FAR)
+    return lx->root[cp].node;
+  const lc_trie_node *t = lx->tnodes;
+  uint32_t a = t[node].kids, b = t[node + 1].kids, ns = t[node].nsmall;
+  if (ns == LC_TRIE_UNSPLIT)
+    return lichang__trie_find(t, a, b, cp);
+  uint32_t k = lichang__trie_find(t, a, a + ns, cp);
+  return k || small ? k : lichang__trie_find(t, a + ns, b, cp);
+}
+
+/* Walks one step of the trie (after loading); returns the child node or 0
+ * if none. Inline: the segmenter takes a step for nearly every character
+ * of every article. */
 static inline uint32_t lichang__trie_step(const lichang_lexicon *lx,
                                           uint32_t node, uint32_t cp) {
-  if (node == 0 && cp < 0x10000 && lx->root)
-    return lx->root[cp];
-  return lichang__trie_probe(lx->trie, lx->trie_cap, node, cp);
+  return lichang__trie_child(lx, node, cp, false);
 }
 
-/* The same along overlay paths only (after loading): 0 off them. */
+/* The same along overlay paths only: 0 off them. */
 static inline uint32_t lichang__overlay_step(const lichang_lexicon *lx,
                                              uint32_t node, uint32_t cp) {
-  if (node == 0 && cp < 0x10000) {
-    uint32_t n = lx->root[cp];
-    return n && (lx->overlay[n] & LC_OV_BELOW) ? n : 0;
-  }
-  uint32_t n = lichang__trie_probe(lx->otrie, lx->otrie_cap, node, cp);
-  return n && (lx->overlay[n] & LC_OV_BELOW) ? n : 0;
+  if (node == 0 && cp < 0x10000 && !(lx->root[cp].below & LC_K_OVERLAY))
+    return 0;
+  uint32_t n = lichang__trie_child(lx, node, cp, true);
+  return n && (lx->tnodes[n].below & LC_K_OVERLAY) ? n : 0;
 }
 
-/* A step on the paths to entries of LC_K_SMALL kinds only (after loading):
- * the same child as lichang__trie_step there, 0 off them. */
+/* A step on the paths to entries of LC_K_SMALL kinds only: the same child
+ * as lichang__trie_step there, 0 off them (but at the root, where it may
+ * be any child). */
 static inline uint32_t lichang__small_step(const lichang_lexicon *lx,
                                            uint32_t node, uint32_t cp) {
-  if (node == 0 && cp < 0x10000)
-    return lx->root[cp];
-  return lichang__trie_probe(lx->otrie, lx->otrie_cap, node, cp);
+  return lichang__trie_child(lx, node, cp, true);
 }
 
 /* The longest entry of any of kinds that cp[0..n) starts with: its length
@@ -309,7 +364,7 @@ static inline bool lichang__cp_in(const uint32_t *set, size_t n, uint32_t c) {
 /* The entry at a node, or NULL. */
 static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
                                                   uint32_t node) {
-  int32_t e = ((const int32_t *)lx->node_entry.data)[node];
+  int32_t e = lx->tnodes[node].entry;
   return e < 0 ? NULL : (const lc_entry *)lx->entries.data + e;
 }
 /* Might an entry of any of kinds start with cp? False is certain; true
@@ -317,10 +372,7 @@ static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
  * scanners ask it at every position and most start nothing. */
 static inline bool lichang__lexicon_may_start(const lichang_lexicon *lx,
                                               uint32_t cp, uint32_t kinds) {
-  if (cp >= 0x10000 || !lx->root)
-    return true;
-  uint32_t n = lx->root[cp];
-  return n && (lx->kinds_below[n] & kinds);
+  return cp >= 0x10000 || (lx->root[cp].below & kinds);
 }
 /* Looks up a whole folded string of code points; NULL if absent. */
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,

@@ -32,7 +32,7 @@ void lichang__lexicon_longest_many(const lichang_lexicon *lx,
                                    const uint32_t *cp, size_t n, size_t sets,
                                    const uint32_t *kinds, size_t *len,
                                    const lc_entry **out) {
-  const int32_t *ent = lx->node_entry.data;
+  const lc_trie_node *t = lx->tnodes;
   uint32_t all = 0;
   for (size_t k = 0; k < sets; k++) {
     all |= kinds[k];
@@ -40,19 +40,20 @@ void lichang__lexicon_longest_many(const lichang_lexicon *lx,
     out[k] = NULL;
   }
   uint32_t node = 0;
-  bool small = !(all & ~LC_K_SMALL) && lx->otrie; /* after loading */
+  bool small = !(all & ~LC_K_SMALL);
+  if (n && cp[0] < 0x10000 && !(lx->root[cp[0]].below & all))
+    return; /* the commonest case, told by the root table alone */
   for (size_t j = 0; j < n && j < lx->max_chars; j++) {
-    node = small ? lichang__small_step(lx, node, cp[j])
-                 : lichang__trie_step(lx, node, cp[j]);
-    if (!node || !(lx->kinds_below[node] & all))
+    node = lichang__trie_child(lx, node, cp[j], small);
+    if (!node || !(t[node].below & all))
       break;
-    if (ent[node] < 0)
+    uint32_t here = t[node].here;
+    if (!(here & all))
       continue;
-    uint32_t here = lx->hot[ent[node]].kinds;
     for (size_t k = 0; k < sets; k++)
       if (here & kinds[k]) {
         len[k] = j + 1;
-        out[k] = (const lc_entry *)lx->entries.data + ent[node];
+        out[k] = (const lc_entry *)lx->entries.data + t[node].entry;
       }
   }
 }
@@ -98,80 +99,134 @@ static int trie_rehash(lichang_lexicon *lx, size_t want) {
   return 0;
 }
 
-/* After loading: the root table, the overlay flags and table, the hot
- * entry array (see internal.h). A node's parent is in its key, so one pass
- * over the slots finds every edge; flags then climb from each overlay
- * entry's node to the root. */
+/* One stable counting-sort pass: ids sorted by key(id) into out, keys
+ * below nkeys; start[0..nkeys] (zeroed by the caller) ends up holding
+ * where each key's ids begin. */
+static void sort_pass(const uint32_t *in, uint32_t *out, size_t n,
+                      const uint32_t *key, uint32_t shift, uint32_t mask,
+                      uint32_t *start, size_t nkeys) {
+  for (size_t i = 0; i < n; i++)
+    start[((key[in[i]] >> shift) & mask) + 1]++;
+  for (size_t k = 0; k < nkeys; k++)
+    start[k + 1] += start[k];
+  for (size_t i = 0; i < n; i++)
+    out[start[(key[in[i]] >> shift) & mask]++] = in[i];
+  /* the scatter moved each start to its key's end: back one key */
+  memmove(start + 1, start, nkeys * sizeof *start);
+  start[0] = 0;
+}
+
+/* After loading: the trie's breadth-first node array and root table, the
+ * overlay flags, the hot entry array (see internal.h); the hash table is
+ * freed. A node's parent is in its hash key, so one pass over the slots
+ * finds every edge; kinds and flags then climb from each entry's node to
+ * the root. The children are ordered by counting sorts (code point, then
+ * small-first within parent), linear in the nodes: the load must stay
+ * fast. */
 static int trie_finish(lichang_lexicon *lx) {
+  size_t n = lx->nodes;
+  int rc = LICHANG_ENOMEM;
+  uint32_t *parent = malloc(n * sizeof *parent);
+  uint32_t *label = malloc(n * sizeof *label);
+  uint32_t *below = calloc(n, sizeof *below);
+  uint32_t *key = calloc(n, sizeof *key);
+  uint32_t *ids = calloc(n, sizeof *ids), *tmp = malloc(n * sizeof *tmp);
+  uint32_t *start = calloc(2 * n + 2048 + 1, sizeof *start);
+  uint8_t *ov = calloc(n, 1);
   lx->root = calloc(0x10000, sizeof *lx->root);
-  lx->overlay = calloc(lx->nodes, 1);
+  lx->overlay = calloc(n, 1);
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
-  uint32_t *parent = malloc(lx->nodes * sizeof *parent);
-  if (!lx->root || !lx->overlay || !lx->hot || !parent) {
-    free(parent);
-    return LICHANG_ENOMEM;
-  }
-  parent[0] = 0;
+  lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
+  if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
+      !lx->root || !lx->overlay || !lx->hot || !lx->tnodes)
+    goto out;
+  parent[0] = label[0] = 0;
   for (size_t i = 0; i < lx->trie_cap; i++) {
     uint64_t k = lx->trie[i].key;
     if (!k)
       continue;
-    uint32_t node = (uint32_t)((k - 1) >> 21);
-    uint32_t cp = (uint32_t)((k - 1) & 0x1FFFFF);
-    parent[lx->trie[i].val] = node;
-    if (node == 0 && cp < 0x10000)
-      lx->root[cp] = lx->trie[i].val;
+    parent[lx->trie[i].val] = (uint32_t)((k - 1) >> 21);
+    label[lx->trie[i].val] = (uint32_t)((k - 1) & 0x1FFFFF);
   }
-  const int32_t *ent = lx->node_entry.data;
+  int32_t *ent = lx->node_entry.data;
   const lc_entry *e = lx->entries.data;
-  /* kinds_below only grows towards the root: climb while it changes. */
-  lx->kinds_below = calloc(lx->nodes, sizeof *lx->kinds_below);
-  if (!lx->kinds_below) {
-    free(parent);
-    return LICHANG_ENOMEM;
+  /* below only grows towards the root: climb while it changes. */
+  for (uint32_t m = 1; m < n; m++)
+    if (ent[m] >= 0) {
+      uint32_t k = e[ent[m]].kinds;
+      for (uint32_t p = m; p && (below[p] | k) != below[p]; p = parent[p])
+        below[p] |= k;
+    }
+  for (uint32_t m = 1; m < n; m++)
+    if (ent[m] >= 0 && (e[ent[m]].kinds & LC_K_OVERLAY)) {
+      ov[m] |= LC_OV_HERE;
+      for (uint32_t p = m; p && !(ov[p] & LC_OV_BELOW); p = parent[p])
+        ov[p] |= LC_OV_BELOW;
+    }
+  /* Every node but the root is one edge: sort them by code point (two
+   * passes of 11 bits), then by parent, small-path children first. */
+  for (uint32_t m = 1; m < n; m++)
+    ids[m - 1] = m;
+  sort_pass(ids, tmp, n - 1, label, 0, 0x7FF, start, 2048);
+  memset(start, 0, (2048 + 1) * sizeof *start);
+  sort_pass(tmp, ids, n - 1, label, 11, 0x3FF, start, 1024);
+  for (uint32_t m = 1; m < n; m++)
+    key[m] = parent[m] * 2 + !(below[m] & LC_K_SMALL);
+  memset(start, 0, (2 * n + 1) * sizeof *start);
+  sort_pass(ids, tmp, n - 1, key, 0, UINT32_MAX, start, 2 * n);
+  /* Breadth first: node u's children get the next numbers; old_of (in
+   * ids, free again) maps them back. */
+  uint32_t *old_of = ids, next = 1;
+  lc_trie_node *t = lx->tnodes;
+  old_of[0] = 0;
+  for (uint32_t u = 0; u < n; u++) {
+    uint32_t o = old_of[u], a = start[2 * o], mid = start[2 * o + 1],
+             b = start[2 * o + 2];
+    t[u].kids = next;
+    t[u].cp = label[o];
+    t[u].below = (uint16_t)below[o];
+    t[u].entry = ent[o];
+    t[u].here = ent[o] >= 0 ? (uint16_t)e[ent[o]].kinds : 0;
+    if (mid - a < LC_TRIE_UNSPLIT) {
+      t[u].nsmall = mid - a;
+      for (uint32_t k = a; k < b; k++)
+        old_of[next++] = tmp[k];
+    } else { /* too many to count: merge the two runs by code point */
+      t[u].nsmall = LC_TRIE_UNSPLIT;
+      for (uint32_t i = a, j = mid; i < mid || j < b;)
+        old_of[next++] =
+            j >= b || (i < mid && label[tmp[i]] < label[tmp[j]]) ? tmp[i++]
+                                                                 : tmp[j++];
+    }
   }
-  for (uint32_t n = 1; n < lx->nodes; n++)
-    if (ent[n] >= 0) {
-      uint32_t k = e[ent[n]].kinds;
-      for (uint32_t m = n; m && (lx->kinds_below[m] | k) != lx->kinds_below[m];
-           m = parent[m])
-        lx->kinds_below[m] |= k;
-    }
-  size_t onodes = 0;
-  for (uint32_t n = 1; n < lx->nodes; n++)
-    if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_OVERLAY)) {
-      lx->overlay[n] |= LC_OV_HERE;
-      for (uint32_t m = n; m && !(lx->overlay[m] & LC_OV_BELOW);
-           m = parent[m])
-        lx->overlay[m] |= LC_OV_BELOW;
-    }
-  for (uint32_t n = 1; n < lx->nodes; n++)
-    if (ent[n] >= 0 && (e[ent[n]].kinds & LC_K_SMALL))
-      for (uint32_t m = n; m && !(lx->overlay[m] & LC_OV_SMALL);
-           m = parent[m]) {
-        lx->overlay[m] |= LC_OV_SMALL;
-        onodes++;
-      }
-  free(parent);
+  t[n].kids = (uint32_t)n;
+  for (uint32_t k = t[0].kids; k < t[1].kids; k++)
+    if (t[k].cp < 0x10000)
+      lx->root[t[k].cp] = (lc_trie_root){
+          k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR, t[k].below};
+  /* node_entry and overlay by the new numbers, for the segmenter */
+  for (uint32_t u = 0; u < n; u++) {
+    lx->overlay[u] = ov[old_of[u]];
+    ent[u] = t[u].entry;
+  }
   for (size_t i = 0; i < lx->entries.len; i++) {
     lx->hot[i].kinds = e[i].kinds;
     lx->hot[i].idf = e[i].idf;
   }
-  size_t cap = 16;
-  while (cap < onodes * 2)
-    cap *= 2;
-  lx->otrie = calloc(cap, sizeof *lx->otrie);
-  if (!lx->otrie)
-    return LICHANG_ENOMEM;
-  lx->otrie_cap = cap;
-  for (size_t i = 0; i < lx->trie_cap; i++)
-    if (lx->trie[i].key && (lx->overlay[lx->trie[i].val] & LC_OV_SMALL)) {
-      size_t j = lichang__trie_hash(lx->trie[i].key, cap);
-      while (lx->otrie[j].key)
-        j = (j + 1) & (cap - 1);
-      lx->otrie[j] = lx->trie[i];
-    }
-  return 0;
+  free(lx->trie);
+  lx->trie = NULL;
+  lx->trie_cap = 0;
+  rc = 0;
+out:
+  free(parent);
+  free(label);
+  free(below);
+  free(key);
+  free(ids);
+  free(tmp);
+  free(start);
+  free(ov);
+  return rc;
 }
 
 /* Returns the entry for the folded string, creating it; NULL on ENOMEM. */
@@ -179,7 +234,7 @@ static lc_entry *trie_insert(lichang_lexicon *lx, const uint32_t *cp,
                              size_t n) {
   uint32_t node = 0;
   for (size_t i = 0; i < n; i++) {
-    uint32_t next = lichang__trie_step(lx, node, cp[i]);
+    uint32_t next = lichang__trie_probe(lx->trie, lx->trie_cap, node, cp[i]);
     if (!next) {
       if ((lx->trie_used + 1) * 4 > lx->trie_cap * 3 && trie_rehash(lx, 0))
         return NULL;
@@ -697,6 +752,10 @@ static int load_text(loader *L, size_t h, const char *data, size_t len) {
       /* Checked here, once for every kind of file: folding would turn a
        * bad byte into U+FFFD and make a term nobody wrote. */
       for (size_t k = 0; k < n;) {
+        if ((unsigned char)data[i + k] < 0x80) { /* TABs, digits: no call */
+          k++;
+          continue;
+        }
         uint32_t cp;
         bool badseq;
         size_t step = lichang__utf8_next((const unsigned char *)data + i + k,
@@ -877,11 +936,10 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   lichang__vec_free(&lx->entries);
   lichang__vec_free(&lx->node_entry);
   free(lx->trie);
+  free(lx->tnodes);
   free(lx->root);
   free(lx->overlay);
-  free(lx->otrie);
   free(lx->hot);
-  free(lx->kinds_below);
   lichang__arena_free(&lx->arena);
   free(lx);
 }

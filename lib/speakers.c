@@ -209,15 +209,17 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
     /* On the small trie, and only as deep as a listed name lies: this
      * runs at every character of the narration. */
     const lichang_lexicon *lx = x->lx;
-    const int32_t *ent = lx->node_entry.data;
+    const lc_trie_node *t = lx->tnodes;
     uint32_t node = 0;
-    for (uint32_t j = i; j < b && j - i < lx->max_chars; j++) {
+    for (uint32_t j = i; j < b && j - i < lx->max_chars &&
+                         lichang__lexicon_may_start(lx, c, LC_K_PERSON);
+         j++) {
       node = lichang__small_step(lx, node, x->cp[j]);
-      if (!node || !(lx->kinds_below[node] & LC_K_PERSON))
+      if (!node || !(t[node].below & LC_K_PERSON))
         break;
-      if (ent[node] < 0 || !(lx->hot[ent[node]].kinds & LC_K_PERSON))
+      if (!(t[node].here & LC_K_PERSON))
         continue;
-      const lc_entry *e = (const lc_entry *)lx->entries.data + ent[node];
+      const lc_entry *e = (const lc_entry *)lx->entries.data + t[node].entry;
       if (e->person >= 0 && !inside_word(x, i, j + 1, b)) {
         const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
         best = j - i + 1;

@@ -111,6 +111,100 @@ START_TEST(missing_dir_file_is_empty_and_unreadable_is_error) {
 }
 END_TEST
 
+/* Writes data[0..n) as dir/file. */
+static void write_file(const char *d, const char *file, const lc_buf *b) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", d, file);
+  FILE *f = fopen(path, "wb");
+  ck_assert_ptr_nonnull(f);
+  ck_assert_uint_eq(fwrite(b->data, 1, b->len, f), b->len);
+  fclose(f);
+}
+
+static void put_term(lc_buf *b, const uint32_t *cp, size_t n,
+                     const char *rest) {
+  for (size_t i = 0; i < n; i++)
+    ck_assert_int_eq(lichang__buf_put_cp(b, cp[i]), 0);
+  ck_assert_int_eq(lichang__buf_puts(b, rest), 0);
+}
+
+/* The trie's rare shape (lc_trie_node): nodes with more children on
+ * small-kind paths than nsmall counts, so that small and other children
+ * share one run: 中 with 3,000 stop words after it and IDF words, and the
+ * root with 70,000 first characters. Private-use code points: folding
+ * leaves them alone. Every term is found again, with its kinds. */
+#define WIDE_STOP 3000
+#define WIDE_IDF 500
+#define ROOT_STOP 70000
+#define ROOT_IDF 100
+START_TEST(wide_trie_nodes) {
+  lc_buf stop = {0}, idf = {0};
+  uint32_t t[2];
+  for (uint32_t i = 0; i < WIDE_STOP + WIDE_IDF; i++) {
+    t[0] = 0x4E2D; /* 中 */
+    t[1] = 0xE000 + i;
+    put_term(i < WIDE_STOP ? &stop : &idf, t, 2,
+             i < WIDE_STOP ? "\n" : "\t5\n");
+  }
+  for (uint32_t i = 0; i < ROOT_STOP; i++) {
+    t[0] = 0xF0000 + i;
+    put_term(&stop, t, 1, "\n");
+  }
+  for (uint32_t i = 0; i < ROOT_IDF; i++) {
+    t[0] = 0xF000 + i;
+    t[1] = 0xE000 + i;
+    put_term(&idf, t, 1, "\t6\n");
+    put_term(&idf, t, 2, "\t7\n");
+  }
+  snprintf(dir, sizeof dir, "/tmp/lichang-lex-XXXXXX");
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  write_file(dir, "stopwords.txt", &stop);
+  write_file(dir, "idf.txt", &idf);
+  lichang__buf_free(&stop);
+  lichang__buf_free(&idf);
+  lichang_lexicon *lx;
+  lichang_error err;
+  ck_assert_msg(lichang_lexicon_load(&lx, dir, &err) == 0, "%s", err.message);
+  for (uint32_t i = 0; i < WIDE_STOP + WIDE_IDF; i++) {
+    t[0] = 0x4E2D;
+    t[1] = 0xE000 + i;
+    const lc_entry *e = lichang__lexicon_find(lx, t, 2);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->kinds, i < WIDE_STOP ? LC_K_STOP : LC_K_IDF);
+    ck_assert_uint_eq(lichang__lexicon_longest(lx, t, 2, e->kinds, NULL), 2);
+  }
+  for (uint32_t i = 0; i < ROOT_STOP; i += 7) {
+    t[0] = 0xF0000 + i;
+    const lc_entry *e = lichang__lexicon_find(lx, t, 1);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq(e->kinds, LC_K_STOP);
+  }
+  for (uint32_t i = 0; i < ROOT_IDF; i++) {
+    t[0] = 0xF000 + i;
+    t[1] = 0xE000 + i;
+    ck_assert(lichang__lexicon_may_start(lx, t[0], LC_K_IDF));
+    ck_assert(!lichang__lexicon_may_start(lx, t[0], LC_K_STOP));
+    const lc_entry *e = lichang__lexicon_find(lx, t, 2);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_float_eq_tol(e->idf, 7, 1e-6);
+    ck_assert_uint_eq(lichang__lexicon_longest(lx, t, 2, LC_K_IDF, NULL), 2);
+    t[1] = 0xE001 + i; /* not listed */
+    ck_assert_ptr_null(lichang__lexicon_find(lx, t, 2));
+    ck_assert_uint_eq(lichang__lexicon_longest(lx, t, 2, LC_K_IDF, NULL), 1);
+  }
+  t[0] = 0x4E2D;
+  t[1] = 0xE000 + WIDE_STOP + WIDE_IDF; /* not listed */
+  ck_assert_ptr_null(lichang__lexicon_find(lx, t, 2));
+  lichang_lexicon_free(lx);
+  char path[512];
+  snprintf(path, sizeof path, "%s/stopwords.txt", dir);
+  unlink(path);
+  snprintf(path, sizeof path, "%s/idf.txt", dir);
+  unlink(path);
+  rmdir(dir);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("lexicon");
   TCase *tc = tcase_create("load");
@@ -122,6 +216,7 @@ int main(void) {
   tcase_add_test(tc, bad_pattern);
   tcase_add_test(tc, crlf_and_bom_accepted);
   tcase_add_test(tc, missing_dir_file_is_empty_and_unreadable_is_error);
+  tcase_add_test(tc, wide_trie_nodes);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
