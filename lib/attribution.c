@@ -72,6 +72,15 @@ static bool opens_sentence(const ctx *x, uint32_t ps, uint32_t zs) {
   return i == ps || is_sent_end(x->cp[i - 1]);
 }
 
+/* The same, told inline for most characters of the scan: a character
+ * right before zs that is neither a space nor ends a sentence. */
+static inline bool opens_sentence_fast(const ctx *x, uint32_t ps,
+                                       uint32_t zs) {
+  if (zs > ps && !is_space(x->cp[zs - 1]) && !is_sent_end(x->cp[zs - 1]))
+    return false;
+  return opens_sentence(x, ps, zs);
+}
+
 /* The sentence's subject, for a verb whose own clause names nobody:
  * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses,
  * or a name after a title. */
@@ -325,7 +334,7 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
     if (!(e = lichang__mentions_chinese(&x->s, s, pe, true)) &&
         !(e = lichang__mentions_latin(&x->s, s, pe)))
       e = lichang__mentions_run(&x->s, s, pe, true);
-  } else if (opens_sentence(x, ps, i) && !is_space(x->cp[i])) {
+  } else if (opens_sentence_fast(x, ps, i) && !is_space(x->cp[i])) {
     /* 李國強則持不同看法: a name opening a sentence */
     s = i;
     e = lichang__mentions_chinese(&x->s, s, pe, false);
@@ -404,7 +413,7 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     /* Most characters start no title, verb, name or function word, and
      * open no sentence: nothing below can happen there. */
     if (!lichang__lexicon_may_start(x->s.lx, x->cp[i], SCAN_KINDS) &&
-        x->cp[i] != '*' && !opens_sentence(x, ps, i)) {
+        x->cp[i] != '*' && !opens_sentence_fast(x, ps, i)) {
       i++;
       continue;
     }

@@ -336,18 +336,58 @@ static inline uint32_t lichang__small_step(const lichang_lexicon *lx,
   return lichang__trie_child(lx, node, cp, true);
 }
 
-/* The longest entry of any of kinds that cp[0..n) starts with: its length
- * in code points (0 if none) and, when out is not NULL, the entry. Stops
- * as soon as no entry of those kinds lies further down the trie. */
-size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
-                                size_t n, uint32_t kinds,
-                                const lc_entry **out);
-/* The same for several kind sets in one walk: len[k] and out[k] (NULL if
- * none) answer kinds[k], k < sets. */
-void lichang__lexicon_longest_many(const lichang_lexicon *lx,
-                                   const uint32_t *cp, size_t n, size_t sets,
-                                   const uint32_t *kinds, size_t *len,
-                                   const lc_entry **out);
+/* The longest entry of any of kinds[k] that cp[0..n) starts with, for k <
+ * sets, in one walk: len[k], its length in code points (0 if none), and
+ * out[k], the entry (NULL if none). Stops as soon as no entry of those
+ * kinds lies further down the trie; most often the root table says so.
+ * Always inline: the scanners call it at most positions of an article
+ * with constant kind sets, which the compiler then folds (on its own, GCC
+ * kept one shared copy and the loops over kinds[]). */
+__attribute__((always_inline)) static inline void
+lichang__lexicon_longest_many(const lichang_lexicon *lx,
+                                                 const uint32_t *cp, size_t n,
+                                                 size_t sets,
+                                                 const uint32_t *kinds,
+                                                 size_t *len,
+                                                 const lc_entry **out) {
+  const lc_trie_node *t = lx->tnodes;
+  uint32_t all = 0;
+  for (size_t k = 0; k < sets; k++) {
+    all |= kinds[k];
+    len[k] = 0;
+    out[k] = NULL;
+  }
+  if (!n || (cp[0] < 0x10000 && !(lx->root[cp[0]].below & all)))
+    return;
+  bool small = !(all & ~LC_K_SMALL);
+  uint32_t node = 0;
+  for (size_t j = 0; j < n && j < lx->max_chars; j++) {
+    node = lichang__trie_child(lx, node, cp[j], small);
+    if (!node || !(t[node].below & all))
+      break;
+    uint32_t here = t[node].here;
+    if (!(here & all))
+      continue;
+    for (size_t k = 0; k < sets; k++)
+      if (here & kinds[k]) {
+        len[k] = j + 1;
+        out[k] = (const lc_entry *)lx->entries.data + t[node].entry;
+      }
+  }
+}
+/* The same for one kind set: the length, and the entry in *out when out
+ * is not NULL and there is one. */
+static inline size_t lichang__lexicon_longest(const lichang_lexicon *lx,
+                                              const uint32_t *cp, size_t n,
+                                              uint32_t kinds,
+                                              const lc_entry **out) {
+  size_t len;
+  const lc_entry *e;
+  lichang__lexicon_longest_many(lx, cp, n, 1, &kinds, &len, &e);
+  if (len && out)
+    *out = e;
+  return len;
+}
 /* Is c in the sorted table set[0..n)? For the stages' fixed character
  * lists (transliteration, commonest characters). */
 static inline bool lichang__cp_in(const uint32_t *set, size_t n, uint32_t c) {
@@ -453,6 +493,9 @@ static inline bool lichang__is_word_cp(uint32_t cp) {
 }
 
 /* ---- mentions.c: speaker mentions by general rules ---- */
+static inline bool lichang__is_latin(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 typedef struct {
   const lichang_lexicon *lx;
   const lc_text *t;
@@ -470,13 +513,36 @@ typedef struct {
   bool object;        /* after a preposition: 與主持人 */
   bool titled;        /* right after a title: 創始人陳然 */
 } lc_cand;
-/* Longest entry at i (before lim) having any of kinds: its length or 0. */
-size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
-                               uint32_t kinds, const lc_entry **out);
-/* The same for n kind sets (n <= 4) in one walk: len[k], out[k]. */
-void lichang__mentions_match_many(const lc_scan *x, uint32_t i, uint32_t lim,
-                                  size_t n, const uint32_t *kinds, size_t *len,
-                                  const lc_entry **out);
+/* A Latin entry (OpenAI, CEO) at [i, i + len) must not start or end
+ * inside a word. */
+static inline bool lichang__mentions_latin_inside(const lc_scan *x,
+                                                  uint32_t i, size_t len) {
+  return lichang__is_latin(x->cp[i]) &&
+         ((i > 0 && lichang__is_latin(x->cp[i - 1])) ||
+          (i + len < x->n && lichang__is_latin(x->cp[i + len])));
+}
+/* Longest entry at i (before lim) having any of kinds: its length or 0.
+ * The walk stops where no entry of those kinds lies further down the
+ * trie, so a position that starts none costs one table read. */
+static inline size_t lichang__mentions_match(const lc_scan *x, uint32_t i,
+                                             uint32_t lim, uint32_t kinds,
+                                             const lc_entry **out) {
+  size_t best =
+      lichang__lexicon_longest(x->lx, x->cp + i, lim - i, kinds, out);
+  return best && lichang__mentions_latin_inside(x, i, best) ? 0 : best;
+}
+/* The same for n kind sets in one walk: len[k] and out[k] (NULL if none)
+ * answer kinds[k]. */
+static inline void lichang__mentions_match_many(const lc_scan *x, uint32_t i,
+                                                uint32_t lim, size_t n,
+                                                const uint32_t *kinds,
+                                                size_t *len,
+                                                const lc_entry **out) {
+  lichang__lexicon_longest_many(x->lx, x->cp + i, lim - i, n, kinds, len, out);
+  for (size_t k = 0; k < n; k++)
+    if (len[k] && lichang__mentions_latin_inside(x, i, len[k]))
+      len[k] = 0, out[k] = NULL;
+}
 const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
                                         uint32_t b);
 bool lichang__mentions_word_hides(const lc_scan *x, uint32_t i, size_t len);

@@ -28,47 +28,6 @@ static uint64_t trie_key(uint32_t node, uint32_t cp) {
   return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
 }
 
-void lichang__lexicon_longest_many(const lichang_lexicon *lx,
-                                   const uint32_t *cp, size_t n, size_t sets,
-                                   const uint32_t *kinds, size_t *len,
-                                   const lc_entry **out) {
-  const lc_trie_node *t = lx->tnodes;
-  uint32_t all = 0;
-  for (size_t k = 0; k < sets; k++) {
-    all |= kinds[k];
-    len[k] = 0;
-    out[k] = NULL;
-  }
-  uint32_t node = 0;
-  bool small = !(all & ~LC_K_SMALL);
-  if (n && cp[0] < 0x10000 && !(lx->root[cp[0]].below & all))
-    return; /* the commonest case, told by the root table alone */
-  for (size_t j = 0; j < n && j < lx->max_chars; j++) {
-    node = lichang__trie_child(lx, node, cp[j], small);
-    if (!node || !(t[node].below & all))
-      break;
-    uint32_t here = t[node].here;
-    if (!(here & all))
-      continue;
-    for (size_t k = 0; k < sets; k++)
-      if (here & kinds[k]) {
-        len[k] = j + 1;
-        out[k] = (const lc_entry *)lx->entries.data + t[node].entry;
-      }
-  }
-}
-
-size_t lichang__lexicon_longest(const lichang_lexicon *lx, const uint32_t *cp,
-                                size_t n, uint32_t kinds,
-                                const lc_entry **out) {
-  size_t len;
-  const lc_entry *e;
-  lichang__lexicon_longest_many(lx, cp, n, 1, &kinds, &len, &e);
-  if (len && out)
-    *out = e;
-  return len;
-}
-
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n) {
   uint32_t node = 0;

@@ -19,32 +19,6 @@ static bool is_latin(uint32_t c) {
 
 /* ---- lexicon look-ups ---- */
 
-/* A Latin entry (OpenAI, CEO) must not start or end inside a word. */
-static bool latin_inside(const lc_scan *x, uint32_t i, size_t len) {
-  return is_latin(x->cp[i]) && ((i > 0 && is_latin(x->cp[i - 1])) ||
-                                (i + len < x->n && is_latin(x->cp[i + len])));
-}
-
-/* Longest entry starting at i having any of kinds; its length or 0. The
- * walk stops where no entry of those kinds lies further down the trie, so
- * a position that starts none costs one table read. */
-size_t lichang__mentions_match(const lc_scan *x, uint32_t i, uint32_t lim,
-                               uint32_t kinds, const lc_entry **out) {
-  size_t best = lichang__lexicon_longest(x->lx, x->cp + i, lim - i, kinds, out);
-  return best && latin_inside(x, i, best) ? 0 : best;
-}
-
-/* The same for n kind sets at once, in one walk: len[k] and out[k]
- * (NULL if none) answer kinds[k]. */
-void lichang__mentions_match_many(const lc_scan *x, uint32_t i, uint32_t lim,
-                                  size_t n, const uint32_t *kinds, size_t *len,
-                                  const lc_entry **out) {
-  lichang__lexicon_longest_many(x->lx, x->cp + i, lim - i, n, kinds, len, out);
-  for (size_t k = 0; k < n; k++)
-    if (len[k] && latin_inside(x, i, len[k]))
-      len[k] = 0, out[k] = NULL;
-}
-
 const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
                                         uint32_t b) {
   return lichang__lexicon_find(x->lx, x->cp + a, b - a);
@@ -612,11 +586,14 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         continue;
       }
     }
-    const lc_entry *e = NULL, *pe = NULL, *te = NULL;
-    size_t pl = lichang__mentions_match(x, i, v, LC_K_PERSON, &pe);
-    size_t ql = lichang__mentions_match(x, i, v, LC_K_PRONOUN, &e);
-    size_t tl = lichang__mentions_match(x, i, v, LC_K_TITLE, &te);
-    size_t al = lichang__mentions_match(x, i, v, ~0u, NULL); /* any word */
+    /* a person, a pronoun, a title and any word (al), in one walk */
+    static const uint32_t kinds[4] = {LC_K_PERSON, LC_K_PRONOUN, LC_K_TITLE,
+                                      ~0u};
+    size_t len[4];
+    const lc_entry *ent[4];
+    lichang__mentions_match_many(x, i, v, 4, kinds, len, ent);
+    const lc_entry *pe = ent[0], *e = ent[1], *te = ent[2];
+    size_t pl = len[0], ql = len[1], tl = len[2], al = len[3];
     if (ql && al > ql && !lichang__mentions_word_hides(x, i, al))
       al = ql; /* 他在, a corpus word, does not hide 他 */
     lc_cand k = {0};
