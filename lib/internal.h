@@ -234,6 +234,12 @@ struct lichang_lexicon {
    * segmenter and the scanners take one at nearly every character). */
   lc_trie_node *tnodes;
   lc_trie_root *root;
+  /* A bit per pair of first two code points of the LC_K_SMALL entries two
+   * or more long, hashed (lichang__trie_pair): where it is clear, a walk
+   * for those kinds ends at the first character without searching its
+   * children, the step that most often missed the cache (的 starts 的确
+   * and 的话, but 的一 nothing). */
+  uint64_t *pairs;
   /* Per node: LC_OV_BELOW if an overlay entry lies at or below it,
    * LC_OV_HERE if it is one (the segmenter's walk). */
   uint8_t *overlay;
@@ -311,6 +317,18 @@ static inline uint32_t lichang__trie_child(const lichang_lexicon *lx,
   return k || small ? k : lichang__trie_find(t, a + ns, b, cp);
 }
 
+/* Might an entry of LC_K_SMALL kinds start with the code points a, b? A
+ * clear bit is certain; a set one only says the walk goes on. */
+#define LC_PAIR_LOG 16 /* 2^16 bits: 8 KiB */
+static inline uint32_t lichang__pair_hash(uint32_t a, uint32_t b) {
+  return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> (32 - LC_PAIR_LOG);
+}
+static inline bool lichang__trie_pair(const lichang_lexicon *lx, uint32_t a,
+                                      uint32_t b) {
+  uint32_t h = lichang__pair_hash(a, b);
+  return lx->pairs[h >> 6] >> (h & 63) & 1;
+}
+
 /* Walks one step of the trie (after loading); returns the child node or 0
  * if none. Inline: the segmenter takes a step for nearly every character
  * of every article. */
@@ -362,6 +380,8 @@ lichang__lexicon_longest_many(const lichang_lexicon *lx,
   bool small = !(all & ~LC_K_SMALL);
   uint32_t node = 0;
   for (size_t j = 0; j < n && j < lx->max_chars; j++) {
+    if (j == 1 && small && !lichang__trie_pair(lx, cp[0], cp[1]))
+      break;
     node = lichang__trie_child(lx, node, cp[j], small);
     if (!node || !(t[node].below & all))
       break;
@@ -413,6 +433,17 @@ static inline const lc_entry *lichang__trie_entry(const lichang_lexicon *lx,
 static inline bool lichang__lexicon_may_start(const lichang_lexicon *lx,
                                               uint32_t cp, uint32_t kinds) {
   return cp >= 0x10000 || (lx->root[cp].below & kinds);
+}
+/* The entry of the one character c if it has any of kinds, else NULL: the
+ * root table, and for those kinds the node's record (the function words,
+ * surnames and modifiers the stages ask about a character at a time). */
+static inline const lc_entry *lichang__lexicon_char(const lichang_lexicon *lx,
+                                                    uint32_t c,
+                                                    uint32_t kinds) {
+  if (c < 0x10000 && !(lx->root[c].below & kinds))
+    return NULL;
+  uint32_t n = lichang__trie_child(lx, 0, c, false);
+  return n && (lx->tnodes[n].here & kinds) ? lichang__trie_entry(lx, n) : NULL;
 }
 /* Looks up a whole folded string of code points; NULL if absent. */
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
@@ -539,9 +570,10 @@ static inline void lichang__mentions_match_many(const lc_scan *x, uint32_t i,
                                                 size_t *len,
                                                 const lc_entry **out) {
   lichang__lexicon_longest_many(x->lx, x->cp + i, lim - i, n, kinds, len, out);
-  for (size_t k = 0; k < n; k++)
-    if (len[k] && lichang__mentions_latin_inside(x, i, len[k]))
-      len[k] = 0, out[k] = NULL;
+  if (lichang__is_latin(x->cp[i])) /* a Han character is never inside */
+    for (size_t k = 0; k < n; k++)
+      if (len[k] && lichang__mentions_latin_inside(x, i, len[k]))
+        len[k] = 0, out[k] = NULL;
 }
 const lc_entry *lichang__mentions_entry(const lc_scan *x, uint32_t a,
                                         uint32_t b);

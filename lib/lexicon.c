@@ -96,8 +96,9 @@ static int trie_finish(lichang_lexicon *lx) {
   lx->overlay = calloc(n, 1);
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
+  lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
-      !lx->root || !lx->overlay || !lx->hot || !lx->tnodes)
+      !lx->root || !lx->overlay || !lx->hot || !lx->tnodes || !lx->pairs)
     goto out;
   parent[0] = label[0] = 0;
   for (size_t i = 0; i < lx->trie_cap; i++) {
@@ -163,6 +164,13 @@ static int trie_finish(lichang_lexicon *lx) {
     if (t[k].cp < 0x10000)
       lx->root[t[k].cp] = (lc_trie_root){
           k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR, t[k].below};
+  /* the pairs of first characters on small-kind paths */
+  for (uint32_t u = t[0].kids; u < t[1].kids; u++)
+    for (uint32_t k = t[u].kids; k < t[u + 1].kids; k++)
+      if (t[k].below & LC_K_SMALL) {
+        uint32_t h = lichang__pair_hash(t[u].cp, t[k].cp);
+        lx->pairs[h >> 6] |= 1ull << (h & 63);
+      }
   /* node_entry and overlay by the new numbers, for the segmenter */
   for (uint32_t u = 0; u < n; u++) {
     lx->overlay[u] = ov[old_of[u]];
@@ -896,6 +904,7 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   lichang__vec_free(&lx->node_entry);
   free(lx->trie);
   free(lx->tnodes);
+  free(lx->pairs);
   free(lx->root);
   free(lx->overlay);
   free(lx->hot);

@@ -38,8 +38,8 @@ static bool is_stop1(const lc_scan *x, uint32_t i) {
   for (size_t k = 0; k < sizeof nameable / sizeof *nameable; k++)
     if (x->cp[i] == nameable[k])
       return false;
-  const lc_entry *e = lichang__mentions_entry(x, i, i + 1);
-  return e && (e->kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER));
+  return lichang__lexicon_char(x->lx, x->cp[i],
+                               LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER) != NULL;
 }
 
 /* A word of two or more characters (any dictionary) starts at i. */
@@ -93,8 +93,7 @@ static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
 static bool org_stem(const lc_scan *x, uint32_t a, uint32_t b) {
   if (b <= a)
     return false;
-  const lc_entry *e = lichang__mentions_entry(x, b - 1, b);
-  if (!e || !(e->kinds & LC_K_STOP))
+  if (!lichang__lexicon_char(x->lx, x->cp[b - 1], LC_K_STOP))
     return true;
   const lc_entry *w = b - a >= 2 ? lichang__mentions_entry(x, b - 2, b) : NULL;
   return w && !(w->kinds & (LC_K_STOP | LC_K_MODIFIER));
@@ -236,8 +235,8 @@ static uint32_t run_part(const lc_scan *x, uint32_t i, uint32_t lim,
   while (j < lim && j - i < 6 && lichang__is_han(x->cp[j]) &&
          !(j > i && (is_stop1(x, j) || (titled ? strong_word_starts(x, j, lim)
                                                : word_starts(x, j, lim))))) {
-    const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
-    if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
+    if (lichang__lexicon_char(x->lx, x->cp[j],
+                              LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN))
       break;
     j++;
   }
@@ -288,8 +287,8 @@ static uint32_t translit_name(const lc_scan *x, uint32_t i, uint32_t lim) {
 static uint32_t whole_clause_name(const lc_scan *x, uint32_t i, uint32_t lim) {
   uint32_t j = i;
   while (j < lim && lichang__is_han(x->cp[j]) && !is_stop1(x, j)) {
-    const lc_entry *e = lichang__mentions_entry(x, j, j + 1);
-    if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
+    if (lichang__lexicon_char(x->lx, x->cp[j],
+                              LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN))
       return 0;
     j++;
   }
@@ -360,8 +359,8 @@ static uint32_t dotted_name(const lc_scan *x, uint32_t i, uint32_t lim) {
   if (j == i || j - i >= 8 || j + 1 >= lim || !is_name_dot(x->cp[j]))
     return 0;
   for (uint32_t a = i; a < j; a++) {
-    const lc_entry *e = lichang__mentions_entry(x, a, a + 1);
-    if (e && (e->kinds & (LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN)))
+    if (lichang__lexicon_char(x->lx, x->cp[a],
+                              LC_K_SPEECH | LC_K_TITLE | LC_K_PRONOUN))
       return 0;
   }
   while (j + 1 < lim && is_name_dot(x->cp[j]) &&
@@ -641,8 +640,8 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */
       } else if (i > np && org_stem(x, np, i)) {
         /* 規劃局長: the title's first character ends an organisation */
-        const lc_entry *oe = lichang__mentions_entry(x, i, i + 1);
-        if (oe && (oe->kinds & LC_K_TITLE) && oe->role == LC_ROLE_ORG)
+        const lc_entry *oe = lichang__lexicon_char(x->lx, ch, LC_K_TITLE);
+        if (oe && oe->role == LC_ROLE_ORG)
           k.s = np, k.e = i + 1, k.who = LC_WHO_ORG, k.chained = true;
       }
       uint32_t ow = i; /* where the title or organisation word begins */

@@ -55,10 +55,9 @@ typedef struct {
 } ctx;
 
 static uint32_t variant(const ctx *x, uint32_t c) {
-  if (!lichang__lexicon_may_start(x->lx, c, LC_K_SURNAME))
-    return c; /* most characters: one table read */
-  const lc_entry *e = lichang__lexicon_find(x->lx, &c, 1);
-  return e && (e->kinds & LC_K_SURNAME) && e->same_as ? e->same_as : c;
+  /* most characters: one table read */
+  const lc_entry *e = lichang__lexicon_char(x->lx, c, LC_K_SURNAME);
+  return e && e->same_as ? e->same_as : c;
 }
 
 static size_t make_key(const ctx *x, uint32_t a, uint32_t b, uint32_t *key) {
@@ -214,6 +213,8 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
     for (uint32_t j = i; j < b && j - i < lx->max_chars &&
                          lichang__lexicon_may_start(lx, c, LC_K_PERSON);
          j++) {
+      if (j == i + 1 && !lichang__trie_pair(lx, c, x->cp[j]))
+        break;
       node = lichang__small_step(lx, node, x->cp[j]);
       if (!node || !(t[node].below & LC_K_PERSON))
         break;

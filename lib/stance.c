@@ -127,6 +127,7 @@ typedef struct {
   lc_vec turns;    /* turn */
   lc_vec hits;     /* hit */
   lc_vec found;    /* uint64_t: bit per prefilter clause found */
+  lc_vec flags;    /* uint8_t per clause: CLAUSE_VOTED, CLAUSE_HEDGED */
 } scratch;
 
 static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
@@ -176,8 +177,9 @@ static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
     else if (!(e && (e->kinds & (LC_K_STANCE | LC_K_OVERLAY))) &&
              tok[k].end - tok[k].start >= 2) {
       const lc_entry *last =
-          lichang__lexicon_find(lx, t->cp + tok[k].end - 1, 1);
-      const lc_entry *first = lichang__lexicon_find(lx, t->cp + tok[k].start, 1);
+          lichang__lexicon_char(lx, t->cp[tok[k].end - 1], LC_K_MODIFIER);
+      const lc_entry *first =
+          lichang__lexicon_char(lx, t->cp[tok[k].start], LC_K_MODIFIER);
       if (mod_of(last, LC_MOD_NEGATOR) && !(last->factor > 0) &&
           (t->cp[tok[k].end - 1] == 0x4E0D || t->cp[tok[k].end - 1] == 0x6CA1))
         *slot = last; /* only 不 and 没: 中非, 南非 end in 非 */
@@ -420,18 +422,18 @@ static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
   return false;
 }
 
+enum { CLAUSE_VOTED = 1, CLAUSE_HEDGED = 2 };
+
 /* Votes of the lexicon terms, with their clause's modifiers applied. */
 static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
                       size_t k0, size_t k1) {
   const uint32_t *clause = S->clause.data;
   size_t nclause = k1 > k0 ? (size_t)clause[k1 - 1 - k0] + 1 : 1;
-  bool *voted = calloc(nclause, sizeof *voted); /* per clause */
-  bool *hedged = calloc(nclause, sizeof *hedged);
-  if (!voted || !hedged) {
-    free(voted);
-    free(hedged);
-    return LICHANG_ENOMEM;
-  }
+  S->flags.len = 0; /* per clause, in the scratch: no allocation a passage */
+  while (S->flags.len < nclause)
+    if (!lichang__vec_push(&S->flags))
+      return LICHANG_ENOMEM;
+  uint8_t *flags = S->flags.data;
   int rc = 0;
   for (size_t k = k0; k < k1 && !rc; k++) {
     const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
@@ -482,7 +484,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       rule = "weakly negated";
     }
     if ((flips & 1) || e->weight > WEAK_TERM)
-      voted[c] = true; /* a bare base word leaves room for a hedge's vote */
+      flags[c] |= CLAUSE_VOTED; /* a bare base word leaves room for a
+                                   hedge's vote */
     rc = push_vote(S, tok[k].start, tok[k].end, rule, e->surface, st, w * mult);
     if (!rc && !(flips & 1) && weak == 0 && e->weight <= WEAK_TERM)
       ((vote *)S->votes.data)[S->votes.len - 1].base = true;
@@ -491,7 +494,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
   for (size_t k = k0; k < k1 && !rc; k++) {
     const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
     uint32_t c = clause[k - k0];
-    if (!mod_of(e, LC_MOD_HEDGE) || voted[c] || hedged[c])
+    if (!mod_of(e, LC_MOD_HEDGE) || flags[c])
       continue;
     bool covered = false;
     const hit *h = S->hits.data;
@@ -504,12 +507,10 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     }
     if (covered)
       continue;
-    hedged[c] = true;
+    flags[c] |= CLAUSE_HEDGED;
     rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
                    LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
   }
-  free(voted);
-  free(hedged);
   return rc;
 }
 
@@ -697,6 +698,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.turns.size = sizeof(turn);
   S.hits.size = sizeof(hit);
   S.found.size = sizeof(uint64_t);
+  S.flags.size = sizeof(uint8_t);
   int rc = 0;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
     q[i].evidence.len = 0;
@@ -722,5 +724,6 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   lichang__vec_free(&S.turns);
   lichang__vec_free(&S.hits);
   lichang__vec_free(&S.found);
+  lichang__vec_free(&S.flags);
   return rc;
 }
