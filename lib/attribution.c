@@ -411,9 +411,22 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       continue;
     }
     /* Most characters start no title, verb, name or function word, and
-     * open no sentence: nothing below can happen there. */
-    if (!lichang__lexicon_may_start(x->s.lx, x->cp[i], SCAN_KINDS) &&
-        x->cp[i] != '*' && !opens_sentence_fast(x, ps, i)) {
+     * open no sentence: nothing below can happen there. Many more start
+     * function words and modifiers only, none longer than the character
+     * itself (the pair filter says so): whether it is one or not, the
+     * scan moves on by one, and only a name opening a sentence is looked
+     * for. The root table and the pair filter tell both cases without a
+     * walk. */
+    uint32_t c = x->cp[i];
+    if (c < 0x10000 && c != '*' &&
+        (!(x->lx->root[c].below & SCAN_KINDS) ||
+         (!(x->lx->root[c].below & (LC_K_TITLE | LC_K_SPEECH | LC_K_PERSON)) &&
+          (i + 1 >= pe || !lichang__trie_pair(x->lx, c, x->cp[i + 1]))))) {
+      int rc = opens_sentence_fast(x, ps, i)
+                   ? title_mention(x, ps, i, pe, 0, NULL)
+                   : 0;
+      if (rc)
+        return rc;
       i++;
       continue;
     }
@@ -423,7 +436,9 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     size_t l[3];
     const lc_entry *en[3];
     lichang__mentions_match_many(&x->s, i, pe, 3, kinds, l, en);
-    int rc = title_mention(x, ps, i, pe, l[0], en[0]);
+    int rc = l[0] || opens_sentence_fast(x, ps, i)
+                 ? title_mention(x, ps, i, pe, l[0], en[0])
+                 : 0;
     if (rc)
       return rc;
     const lc_entry *e = en[1];

@@ -234,11 +234,11 @@ struct lichang_lexicon {
    * segmenter and the scanners take one at nearly every character). */
   lc_trie_node *tnodes;
   lc_trie_root *root;
-  /* A bit per pair of first two code points of the LC_K_SMALL entries two
-   * or more long, hashed (lichang__trie_pair): where it is clear, a walk
-   * for those kinds ends at the first character without searching its
-   * children, the step that most often missed the cache (的 starts 的确
-   * and 的话, but 的一 nothing). */
+  /* A bit per pair of first two code points of the LC_K_PAIRED entries
+   * two or more long, hashed (lichang__trie_pair): where it is clear, a
+   * walk for those kinds ends at the first character without searching
+   * its children, the step that most often missed the cache (的 starts
+   * 的确 and 的话, but 的一 nothing). */
   uint64_t *pairs;
   /* Per node: LC_OV_BELOW if an overlay entry lies at or below it,
    * LC_OV_HERE if it is one (the segmenter's walk). */
@@ -269,6 +269,10 @@ static inline size_t lichang__trie_hash(uint64_t k, size_t cap) {
 enum { LC_OV_BELOW = 1, LC_OV_HERE = 2 };
 /* The kinds whose paths come first among a node's children. */
 #define LC_K_SMALL (LC_K_OVERLAY | LC_K_STOP | LC_K_SURNAME)
+/* The kinds the pair filter holds: the small ones but stance terms and
+ * topics, which no walk with a pair test asks for (the filter is sparser
+ * without them). */
+#define LC_K_PAIRED (LC_K_SMALL & ~(LC_K_STANCE | LC_K_TOPIC))
 
 static inline uint32_t lichang__trie_probe(const lc_trie_slot *t, size_t cap,
                                            uint32_t node, uint32_t cp) {
@@ -317,7 +321,7 @@ static inline uint32_t lichang__trie_child(const lichang_lexicon *lx,
   return k || small ? k : lichang__trie_find(t, a + ns, b, cp);
 }
 
-/* Might an entry of LC_K_SMALL kinds start with the code points a, b? A
+/* Might an entry of LC_K_PAIRED kinds start with the code points a, b? A
  * clear bit is certain; a set one only says the walk goes on. */
 #define LC_PAIR_LOG 16 /* 2^16 bits: 8 KiB */
 static inline uint32_t lichang__pair_hash(uint32_t a, uint32_t b) {
@@ -380,7 +384,7 @@ lichang__lexicon_longest_many(const lichang_lexicon *lx,
   bool small = !(all & ~LC_K_SMALL);
   uint32_t node = 0;
   for (size_t j = 0; j < n && j < lx->max_chars; j++) {
-    if (j == 1 && small && !lichang__trie_pair(lx, cp[0], cp[1]))
+    if (j == 1 && !(all & ~LC_K_PAIRED) && !lichang__trie_pair(lx, cp[0], cp[1]))
       break;
     node = lichang__trie_child(lx, node, cp[j], small);
     if (!node || !(t[node].below & all))

@@ -164,10 +164,10 @@ static int trie_finish(lichang_lexicon *lx) {
     if (t[k].cp < 0x10000)
       lx->root[t[k].cp] = (lc_trie_root){
           k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR, t[k].below};
-  /* the pairs of first characters on small-kind paths */
+  /* the pairs of first characters on paths to LC_K_PAIRED entries */
   for (uint32_t u = t[0].kids; u < t[1].kids; u++)
     for (uint32_t k = t[u].kids; k < t[u + 1].kids; k++)
-      if (t[k].below & LC_K_SMALL) {
+      if (t[k].below & LC_K_PAIRED) {
         uint32_t h = lichang__pair_hash(t[u].cp, t[k].cp);
         lx->pairs[h >> 6] |= 1ull << (h & 63);
       }
