@@ -207,6 +207,10 @@ typedef struct {
   uint64_t *first; /* bit per BMP code point: some literal starts with it */
   lc_vec head;     /* uint32_t per node: its first hit (index + 1), 0 none */
   lc_vec hits;     /* lc_pf_hit */
+  uint32_t nrules; /* rules added, in order */
+  lc_vec owner;    /* uint32_t per clause: the rule it belongs to */
+  lc_vec first_of; /* uint32_t per rule: its first clause */
+  lc_vec always;   /* uint32_t: the rules with no clause, in order */
 } lc_prefilter;
 /* Analyses a rule's folded pattern pat[0..n) and adds its literals: its
  * clauses are [*first, *first + *count); *count 0 when the analyser cannot
@@ -218,6 +222,12 @@ void lichang__prefilter_free(lc_prefilter *pf);
  * clause c that has a literal in the folded text cp[0..n). */
 void lichang__prefilter_scan(const lc_prefilter *pf, const uint32_t *cp,
                              size_t n, uint64_t *found);
+/* The rules that may match once a scan set the found clauses: appends
+ * to out (uint32_t rule numbers, in order) every rule with no clause and
+ * every rule all of whose clauses were found. Only fails with
+ * LICHANG_ENOMEM. */
+int lichang__prefilter_rules(const lc_prefilter *pf, const uint64_t *found,
+                             lc_vec *out);
 /* The clauses derived for a pattern, as text: "{离|距离} & {还远}", or
  * "always". For the tests. */
 int lichang__prefilter_describe(lc_buf *out, const char *pat, size_t n);

@@ -718,10 +718,20 @@ static int add_literal(lc_prefilter *pf, lit s, uint32_t id) {
   return 0;
 }
 
+/* Pushes v onto the uint32_t vector vec. */
+static int push_u32(lc_vec *vec, uint32_t v) {
+  uint32_t *slot = lichang__vec_push(vec);
+  if (!slot)
+    return LICHANG_ENOMEM;
+  *slot = v;
+  return 0;
+}
+
 int lichang__prefilter_add(lc_prefilter *pf, const char *pat, size_t n,
                            uint32_t *first, uint32_t *count) {
   pf->head.size = sizeof(uint32_t);
   pf->hits.size = sizeof(lc_pf_hit);
+  pf->owner.size = pf->first_of.size = pf->always.size = sizeof(uint32_t);
   *first = pf->nclauses;
   *count = 0;
   lc_arena a = {0};
@@ -730,11 +740,51 @@ int lichang__prefilter_add(lc_prefilter *pf, const char *pat, size_t n,
   for (size_t k = 0; k < x.nclauses && !rc; k++) {
     for (size_t i = 0; i < x.clause[k].n && !rc; i++)
       rc = add_literal(pf, x.clause[k].v[i], pf->nclauses);
+    if (!rc)
+      rc = push_u32(&pf->owner, pf->nrules);
     pf->nclauses++;
     ++*count;
   }
   lichang__arena_free(&a);
+  if (!rc)
+    rc = push_u32(&pf->first_of, *first);
+  if (!rc && !*count)
+    rc = push_u32(&pf->always, pf->nrules);
+  pf->nrules++;
   return rc;
+}
+
+int lichang__prefilter_rules(const lc_prefilter *pf, const uint64_t *found,
+                             lc_vec *out) {
+  const uint32_t *owner = pf->owner.data, *first_of = pf->first_of.data,
+                 *always = pf->always.data;
+  size_t na = pf->always.len, ai = 0;
+  /* A rule's clauses are consecutive and later rules' come later, so the
+   * rules owning a found clause, each taken at its first clause, come in
+   * rule order; the rules with none merge in. Only the found bits are
+   * visited, not every rule. */
+  for (uint32_t w = 0; w < (pf->nclauses + 63) / 64; w++)
+    for (uint64_t bits = found[w]; bits; bits &= bits - 1) {
+      uint32_t c = w * 64 + (uint32_t)__builtin_ctzll(bits);
+      uint32_t r = owner[c];
+      if (first_of[r] != c)
+        continue;
+      uint32_t end = r + 1 < pf->nrules ? first_of[r + 1] : pf->nclauses;
+      bool all = true;
+      for (uint32_t k = c + 1; k < end && all; k++)
+        all = found[k >> 6] >> (k & 63) & 1;
+      if (!all)
+        continue;
+      for (; ai < na && always[ai] < r; ai++)
+        if (push_u32(out, always[ai]))
+          return LICHANG_ENOMEM;
+      if (push_u32(out, r))
+        return LICHANG_ENOMEM;
+    }
+  for (; ai < na; ai++)
+    if (push_u32(out, always[ai]))
+      return LICHANG_ENOMEM;
+  return 0;
 }
 
 void lichang__prefilter_free(lc_prefilter *pf) {
@@ -742,6 +792,9 @@ void lichang__prefilter_free(lc_prefilter *pf) {
   free(pf->first);
   lichang__vec_free(&pf->head);
   lichang__vec_free(&pf->hits);
+  lichang__vec_free(&pf->owner);
+  lichang__vec_free(&pf->first_of);
+  lichang__vec_free(&pf->always);
 }
 
 void lichang__prefilter_scan(const lc_prefilter *pf, const uint32_t *cp,

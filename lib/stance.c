@@ -127,6 +127,7 @@ typedef struct {
   lc_vec turns;    /* turn */
   lc_vec hits;     /* hit */
   lc_vec found;    /* uint64_t: bit per prefilter clause found */
+  lc_vec run;      /* uint32_t: the rules to run on the passage */
   lc_vec flags;    /* uint8_t per clause: CLAUSE_VOTED, CLAUSE_HEDGED */
 } scratch;
 
@@ -265,16 +266,6 @@ static int fold_passage(scratch *S, const lc_text *t, uint32_t a, uint32_t b) {
   return lichang__buf_put(&S->utf8, "", 1) ? LICHANG_ENOMEM : 0;
 }
 
-/* Whether rule r may match: every one of its prefilter clauses has a
- * literal in the passage (see prefilter.c). */
-static bool may_match(const scratch *S, const lc_rule *r) {
-  const uint64_t *found = S->found.data;
-  for (uint32_t c = r->need; c < r->need + r->nneed; c++)
-    if (!(found[c >> 6] >> (c & 63) & 1))
-      return false;
-  return true;
-}
-
 /* Runs the phrase rules over the passage; hits and rule turns go into S.
  * One scan for the rules' literals first: a rule whose literals are not
  * all there cannot match, and is not run (most rules, most passages); the
@@ -296,9 +287,12 @@ static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
     memset(S->found.data, 0, words * sizeof(uint64_t));
   lichang__prefilter_scan(pf, doc->text.cp + q->start, q->end - q->start,
                           S->found.data);
-  for (size_t r = 0; r < tg->lx->rules.len; r++) {
-    if (!may_match(S, rules + r))
-      continue;
+  /* only the rules whose literals are all there (see prefilter.c) */
+  S->run.len = 0;
+  if (lichang__prefilter_rules(pf, S->found.data, &S->run))
+    return LICHANG_ENOMEM;
+  for (size_t i = 0; i < S->run.len; i++) {
+    size_t r = ((const uint32_t *)S->run.data)[i];
     if (!folded) {
       int rc = fold_passage(S, &doc->text, q->start, q->end);
       if (rc)
@@ -698,6 +692,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.turns.size = sizeof(turn);
   S.hits.size = sizeof(hit);
   S.found.size = sizeof(uint64_t);
+  S.run.size = sizeof(uint32_t);
   S.flags.size = sizeof(uint8_t);
   int rc = 0;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
@@ -724,6 +719,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   lichang__vec_free(&S.turns);
   lichang__vec_free(&S.hits);
   lichang__vec_free(&S.found);
+  lichang__vec_free(&S.run);
   lichang__vec_free(&S.flags);
   return rc;
 }

@@ -205,6 +205,44 @@ START_TEST(wide_trie_nodes) {
 }
 END_TEST
 
+/* The rules a prefilter scan lets run: every rule with no clause (a
+ * backreference), and those whose clauses were all found, in rule order. */
+START_TEST(prefilter_rules_in_order) {
+  const char *rules = "optimistic\t1\t突破\n"
+                      "skeptical\t1\t(風險)\\1\n"
+                      "cautious\t1\t謹慎.*觀察\n"
+                      "optimistic\t1\t成功\n";
+  lichang_lexicon *lx;
+  lichang_error err;
+  ck_assert_msg(lichang__lexicon_parse_buffer(&lx, "rules.txt", rules,
+                                              strlen(rules), &err) == 0,
+                "%s", err.message);
+  const lc_rule *r = lx->rules.data;
+  ck_assert_uint_eq(lx->rules.len, 4);
+  ck_assert_uint_eq(r[1].nneed, 0);
+  ck_assert_uint_eq(r[2].nneed, 2);
+  uint64_t found[1] = {0};
+  found[0] |= 1ull << r[0].need;
+  found[0] |= 1ull << r[2].need | 1ull << (r[2].need + 1);
+  lc_vec out = {.size = sizeof(uint32_t)};
+  ck_assert_int_eq(lichang__prefilter_rules(&lx->prefilter, found, &out), 0);
+  ck_assert_uint_eq(out.len, 3);
+  const uint32_t *o = out.data;
+  ck_assert_uint_eq(o[0], 0);
+  ck_assert_uint_eq(o[1], 1);
+  ck_assert_uint_eq(o[2], 2);
+  found[0] = 1ull << r[2].need | 1ull << r[3].need; /* 觀察 missing */
+  out.len = 0;
+  ck_assert_int_eq(lichang__prefilter_rules(&lx->prefilter, found, &out), 0);
+  ck_assert_uint_eq(out.len, 2);
+  o = out.data;
+  ck_assert_uint_eq(o[0], 1);
+  ck_assert_uint_eq(o[1], 3);
+  lichang__vec_free(&out);
+  lichang_lexicon_free(lx);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("lexicon");
   TCase *tc = tcase_create("load");
@@ -217,6 +255,7 @@ int main(void) {
   tcase_add_test(tc, crlf_and_bom_accepted);
   tcase_add_test(tc, missing_dir_file_is_empty_and_unreadable_is_error);
   tcase_add_test(tc, wide_trie_nodes);
+  tcase_add_test(tc, prefilter_rules_in_order);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
