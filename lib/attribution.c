@@ -397,6 +397,22 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
 #define SCAN_KINDS                                                             \
   (LC_K_SPEECH | LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP)
 
+/* Can the scan step over position i without a walk? Most characters
+ * start no title, verb, name or function word: nothing can happen there
+ * (but a name opening a sentence). Many more start function words and
+ * modifiers only, none longer than the character itself (the pair filter
+ * says so): whether it is one or not, the scan moves on by one. The root
+ * table and the pair filter tell both. */
+static inline bool steps_over(const ctx *x, uint32_t i, uint32_t pe) {
+  uint32_t c = x->cp[i];
+  if (c >= 0x10000 || c == '*')
+    return false;
+  uint32_t below = x->lx->root[c].below;
+  return !(below & SCAN_KINDS) ||
+         (!(below & (LC_K_TITLE | LC_K_SPEECH | LC_K_PERSON)) &&
+          (i + 1 >= pe || !lichang__trie_pair(x->lx, c, x->cp[i + 1])));
+}
+
 int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
   region *rg = x->regions.data;
   size_t nr = x->regions.len, ri = 0;
@@ -410,26 +426,19 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i = r->b;
       continue;
     }
-    /* Most characters start no title, verb, name or function word, and
-     * open no sentence: nothing below can happen there. Many more start
-     * function words and modifiers only, none longer than the character
-     * itself (the pair filter says so): whether it is one or not, the
-     * scan moves on by one, and only a name opening a sentence is looked
-     * for. The root table and the pair filter tell both cases without a
-     * walk. */
-    uint32_t c = x->cp[i];
-    if (c < 0x10000 && c != '*' &&
-        (!(x->lx->root[c].below & SCAN_KINDS) ||
-         (!(x->lx->root[c].below & (LC_K_TITLE | LC_K_SPEECH | LC_K_PERSON)) &&
-          (i + 1 >= pe || !lichang__trie_pair(x->lx, c, x->cp[i + 1]))))) {
-      int rc = opens_sentence_fast(x, ps, i)
-                   ? title_mention(x, ps, i, pe, 0, NULL)
-                   : 0;
-      if (rc)
-        return rc;
-      i++;
+    /* Up to where the region changes, step over what steps_over lets
+     * by in a tight loop, looking only for a name opening a sentence. */
+    uint32_t stop = !r ? pe : inside ? r->b : r->open + 1;
+    if (stop > pe)
+      stop = pe;
+    for (; i < stop && steps_over(x, i, pe); i++)
+      if (opens_sentence_fast(x, ps, i)) {
+        int rc = title_mention(x, ps, i, pe, 0, NULL);
+        if (rc)
+          return rc;
+      }
+    if (i == stop)
       continue;
-    }
     static const uint32_t kinds[3] = {
         LC_K_TITLE, LC_K_SPEECH,
         LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP};
