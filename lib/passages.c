@@ -56,6 +56,10 @@ static int scan_marks(ctx *x, uint32_t ps, uint32_t pe) {
   int rc = 0;
   for (uint32_t i = ps; i < pe && !rc; i++) {
     uint32_t c = x->cp[i];
+    /* most characters are no mark: two range tests pass them (the ranges
+     * hold a few non-marks, which the tests below pass too) */
+    if (c != '"' && c - 0x2018u > 0x201D - 0x2018 && c - 0x300Cu > 3)
+      continue;
     uint32_t *st = stack.data;
     bool straight_close =
         c == '"' && stack.len && x->cp[st[stack.len - 1]] == '"';
