@@ -200,6 +200,19 @@ static bool inside_word(const ctx *x, uint32_t i, uint32_t e, uint32_t b) {
 static void narration(ctx *x, uint32_t a, uint32_t b) {
   uint32_t i = a;
   while (i < b) {
+    /* Most characters start no listed name, are no surname (whose variant
+     * could start an article's name) and start none of the article's
+     * names: the root table and the name buckets say so, and the loop
+     * passes them without the look-ups below. */
+    for (; i < b && x->cp[i] < 0x10000; i++) {
+      uint32_t c = x->cp[i];
+      if ((x->lx->root[c].below & (LC_K_PERSON | LC_K_SURNAME)) ||
+          x->bucket[c & 255] >= 0)
+        break;
+      x->fresh |= sent_end(c);
+    }
+    if (i >= b)
+      break;
     uint32_t c = x->cp[i];
     size_t best = 0;
     const char *nm = NULL;
