@@ -658,6 +658,23 @@ static bool embedded(const ctx *x, uint32_t ps, size_t first_q, const cue *a,
          memcmp(x->cp + a->ws, x->cp + b->ws, (a->we - a->ws) * sizeof *x->cp);
 }
 
+/* Does [a, b) name a person: a listed one (not an organisation or a place:
+ * a speaker's 日方, 中方 are no sign of narration) or a speaker's name? */
+static bool names_person(const ctx *x, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b; i++) {
+    const lc_entry *e = NULL;
+    if (lichang__mentions_match(&x->s, i, b, LC_K_PERSON, &e) &&
+        (e->person < 0 ||
+         ((const lc_person *)x->lx->people.data)[e->person].kind == 0))
+      return true;
+    for (size_t k = 0; k < x->nnames; k++)
+      if (x->names[k][1] <= b - i && !memcmp(x->cp + x->names[k][0], x->cp + i,
+                                             x->names[k][1] * sizeof *x->cp))
+        return true;
+  }
+  return false;
+}
+
 /* Does the paragraph [ps, pe), holding no attribution, go on in the voice
  * of the passage that ran to the end of the paragraph before (a spokesman's
  * answer over several paragraphs)? So when it is long enough to be speech,
@@ -680,8 +697,23 @@ static bool same_voice(const ctx *x, uint32_t ps, uint32_t pe) {
         e->speech != LC_SPEECH_NOT)
       return false;
   }
-  if (narrates(x, a, se, true))
+  /* a person named (not a side: 我們正告日方 is speech), a name or 他/她
+   * opening it, a title and a name in its first clause: narration */
+  if (names_person(x, a, se) || lichang__mentions_chinese(&x->s, a, se, false))
     return false;
+  const lc_entry *pe_ = NULL;
+  size_t pl = lichang__mentions_match(&x->s, a, se, LC_K_PRONOUN, &pe_);
+  if (pl && (pe_->pronoun == LC_PRON_HE || pe_->pronoun == LC_PRON_SHE ||
+             pe_->pronoun == LC_PRON_THEY))
+    return false;
+  for (uint32_t i = a; i < (ce ? ce : se); i++) {
+    const lc_entry *t = NULL;
+    size_t tl = lichang__mentions_match(&x->s, i, se, LC_K_TITLE, &t);
+    if (tl && t->role == LC_ROLE_TITLE && i + tl < se &&
+        (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, se, true) ||
+         lichang__mentions_latin(&x->s, i + (uint32_t)tl, se)))
+      return false;
+  }
   /* first person or a question, in the speaker's own words, not inside a
    * quotation the paragraph reports */
   const region *rg = x->regions.data;
@@ -802,9 +834,22 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
     const lichang_quote *q =
         (const lichang_quote *)x->doc->quotes.data + x->doc->quotes.len - 1;
     uint32_t b = trim_end(x, ps, pe);
-    x->to_end = q->end >= b ||
-                (q->end < pe && !is_closer(x->cp[q->end]) &&
-                 trim_end(x, q->end, pe) == q->end);
+    bool closed = false;
+    for (uint32_t i = q->end; i < pe && i < q->end + 3 && !closed; i++)
+      closed = is_closer(x->cp[i]);
+    x->to_end = !closed && (q->end >= b || trim_end(x, q->end, pe) == q->end);
+    /* or its attribution opened the paragraph, and nothing after the
+     * passage is attributed or quoted: a spokesman's answer whose later
+     * sentences the passage did not take (…。在中方…後，還…。) */
+    if (!x->to_end && !closed && prev && prev->zs == skip_space(x, ps, pe) &&
+        q->end < pe) {
+      bool more = false;
+      for (size_t j = 0; j < nk && !more; j++)
+        more = kk[j].zs >= q->end;
+      for (size_t j = 0; j < nr && !more; j++)
+        more = rg[j].kind != R_STRAY && rg[j].open >= q->end;
+      x->to_end = !more;
+    }
   }
   return rc;
 }

@@ -536,6 +536,15 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("前局長王大明也不諱言的說「過去的規劃都太保守了。」\n",
          {"過去的規劃都太保守了", "王大明", D});
   EXPECT_NONE("根據有關問題的解釋，適當降低量刑標準。\n");
+  /* a spokesman's answer goes on past sentences the passage did not take
+   * (a side named in them is no narration); a closed quotation ends it */
+  EXPECT("發言人王大明表示，日方的言論嚴重違背承諾。在中方提出交涉後，日方仍拒不撤回。\n"
+         "我們正告日方，必須立即停止挑釁，否則後果自負。\n",
+         {"日方的言論嚴重違背承諾", "王大明", I},
+         {"我們正告日方，必須立即停止挑釁，否則後果自負", "王大明", D});
+  EXPECT("王大明說：「這項政策成效良好。」\n"
+         "我們明年會繼續推動這項政策的各項細節與配套。\n",
+         {"這項政策成效良好", "王大明", D});
   /* nor a paragraph where someone else speaks */
   EXPECT("發言人王大明表示，這項政策已經實施多年，成效良好。\n"
          "大家表示，我們都支持這項政策的方向與做法。\n",
