@@ -92,13 +92,14 @@ static int trie_finish(lichang_lexicon *lx) {
   uint32_t *ids = calloc(n, sizeof *ids), *tmp = malloc(n * sizeof *tmp);
   uint32_t *start = calloc(2 * n + 2048 + 1, sizeof *start);
   uint8_t *ov = calloc(n, 1);
+  uint16_t *here = malloc(n * sizeof *here);
   lx->root = calloc(0x10000, sizeof *lx->root);
   lx->overlay = calloc(n, 1);
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
   lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
-      !lx->root || !lx->overlay || !lx->hot || !lx->tnodes || !lx->pairs)
+      !here || !lx->root || !lx->overlay || !lx->hot || !lx->tnodes || !lx->pairs)
     goto out;
   parent[0] = label[0] = 0;
   for (size_t i = 0; i < lx->trie_cap; i++) {
@@ -110,15 +111,20 @@ static int trie_finish(lichang_lexicon *lx) {
   }
   int32_t *ent = lx->node_entry.data;
   const lc_entry *e = lx->entries.data;
+  /* Each node's own kinds, read from the entries once, in node order
+   * (which is about their order): the passes below would otherwise jump
+   * about the 1.7 MB of entries. */
+  for (uint32_t m = 0; m < n; m++)
+    here[m] = ent[m] >= 0 ? (uint16_t)e[ent[m]].kinds : 0;
   /* below only grows towards the root: climb while it changes. */
   for (uint32_t m = 1; m < n; m++)
-    if (ent[m] >= 0) {
-      uint32_t k = e[ent[m]].kinds;
+    if (here[m]) {
+      uint32_t k = here[m];
       for (uint32_t p = m; p && (below[p] | k) != below[p]; p = parent[p])
         below[p] |= k;
     }
   for (uint32_t m = 1; m < n; m++)
-    if (ent[m] >= 0 && (e[ent[m]].kinds & LC_K_OVERLAY)) {
+    if (here[m] & LC_K_OVERLAY) {
       ov[m] |= LC_OV_HERE;
       for (uint32_t p = m; p && !(ov[p] & LC_OV_BELOW); p = parent[p])
         ov[p] |= LC_OV_BELOW;
@@ -146,7 +152,7 @@ static int trie_finish(lichang_lexicon *lx) {
     t[u].cp = label[o];
     t[u].below = (uint16_t)below[o];
     t[u].entry = ent[o];
-    t[u].here = ent[o] >= 0 ? (uint16_t)e[ent[o]].kinds : 0;
+    t[u].here = here[o];
     if (mid - a < LC_TRIE_UNSPLIT) {
       t[u].nsmall = mid - a;
       for (uint32_t k = a; k < b; k++)
@@ -193,6 +199,7 @@ out:
   free(tmp);
   free(start);
   free(ov);
+  free(here);
   return rc;
 }
 
