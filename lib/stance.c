@@ -128,6 +128,7 @@ typedef struct {
   lc_vec hits;     /* hit */
   lc_vec found;    /* uint64_t: bit per prefilter clause found */
   lc_vec run;      /* uint32_t: the rules to run on the passage */
+  const struct lc_entry_hot *hot; /* the lexicon's packed kinds */
   lc_vec flags;    /* uint8_t per clause: CLAUSE_VOTED, CLAUSE_HEDGED */
 } scratch;
 
@@ -145,6 +146,16 @@ static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
 
 static const lc_entry *mod_of(const lc_entry *e, lc_mod_kind kind) {
   return e && (e->kinds & LC_K_MODIFIER) && e->mod == kind ? e : NULL;
+}
+
+/* Token t's entry if it has any of kinds, else NULL. The kinds are read
+ * from the lexicon's packed array: most tokens are corpus words of no
+ * interest here, and reading each one's entry (1.7 MB of them) was most
+ * of this stage's time, in cache misses. */
+static const lc_entry *tok_entry(const scratch *S, const lc_entry *ents,
+                                 const lc_token *t, uint32_t kinds) {
+  return t->entry >= 0 && (S->hot[t->entry].kinds & kinds) ? ents + t->entry
+                                                            : NULL;
 }
 
 /* Whether token k of the passage is the first of its clause. */
@@ -169,13 +180,13 @@ static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
   S->mods.len = 0;
   S->k0 = k0;
   for (size_t k = k0; k < k1; k++) {
-    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    uint32_t kinds = tok[k].entry >= 0 ? S->hot[tok[k].entry].kinds : 0;
     const lc_entry **slot = lichang__vec_push(&S->mods);
     if (!slot)
       return LICHANG_ENOMEM;
-    if (e && (e->kinds & LC_K_MODIFIER))
-      *slot = e;
-    else if (!(e && (e->kinds & (LC_K_STANCE | LC_K_OVERLAY))) &&
+    if (kinds & LC_K_MODIFIER)
+      *slot = ents + tok[k].entry;
+    else if (!(kinds & (LC_K_STANCE | LC_K_OVERLAY)) &&
              tok[k].end - tok[k].start >= 2) {
       const lc_entry *last =
           lichang__lexicon_char(lx, t->cp[tok[k].end - 1], LC_K_MODIFIER);
@@ -430,9 +441,9 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
   uint8_t *flags = S->flags.data;
   int rc = 0;
   for (size_t k = k0; k < k1 && !rc; k++) {
-    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_STANCE);
     uint32_t c = clause[k - k0];
-    if (!e || !(e->kinds & LC_K_STANCE) || e->stance == LICHANG_NEUTRAL)
+    if (!e || e->stance == LICHANG_NEUTRAL)
       continue;
     if (inside_hit(S, tok[k].start, tok[k].end))
       continue;
@@ -486,7 +497,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
   }
   /* Hedges in clauses that have no other evidence. */
   for (size_t k = k0; k < k1 && !rc; k++) {
-    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
+    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_MODIFIER);
     uint32_t c = clause[k - k0];
     if (!mod_of(e, LC_MOD_HEDGE) || flags[c])
       continue;
@@ -639,8 +650,8 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   int rc;
   S->votes.len = S->turns.len = 0;
   for (size_t k = k0; k < k1; k++) {
-    const lc_entry *e = tok[k].entry >= 0 ? ents + tok[k].entry : NULL;
-    if (e && (e->kinds & LC_K_TOPIC) && e->topic &&
+    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_TOPIC);
+    if (e && e->topic &&
         (rc = add_target(q, e->topic)))
       return rc;
   }
@@ -693,6 +704,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.hits.size = sizeof(hit);
   S.found.size = sizeof(uint64_t);
   S.run.size = sizeof(uint32_t);
+  S.hot = tg->lx->hot;
   S.flags.size = sizeof(uint8_t);
   int rc = 0;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
