@@ -619,9 +619,12 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
         if (nc && c[nc - 1].e == i) /* 巴勒斯坦媒體: unnamed media */
           c[nc - 1].chained = true;
-      } else if (te->role == LC_ROLE_ORG && (i > np || tl >= 3) &&
+      } else if (te->role == LC_ROLE_ORG &&
+                 (i > np || tl >= 3 ||
+                  (tl == 2 && x->cp[i + 1] == 0x65B9 /* 方 */)) &&
                  (tl > 1 || org_stem(x, np, i))) {
-        /* 統計局; alone, a listed name (新華社, 陸委會), not 部 or 公司 */
+        /* 統計局; alone, a listed name (新華社, 陸委會) or a side that
+         * speaks as one (警方, 校方), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
         /* 在國發會…中: a place after a preposition */
         k.object |= np > zs && is_preposition(x->cp[np - 1]);
