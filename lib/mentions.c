@@ -626,6 +626,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         /* 統計局; alone, a listed name (新華社, 陸委會) or a side that
          * speaks as one (警方, 校方), not 部 or 公司 */
         k.s = np, k.e = i + (uint32_t)tl, k.who = LC_WHO_ORG;
+        /* 元大證券, 群益投信: a firm's name has two characters at least,
+         * so the one-character word opening the clause is its first */
+        if (tl > 1 && np == zs + 1 && i == np + 1 && lichang__is_han(x->cp[zs]) &&
+            x->cp[zs] != 0x636E /* 據 */ && !is_preposition(x->cp[zs]))
+          k.s = zs;
         /* 在國發會…中: a place after a preposition */
         k.object |= np > zs && is_preposition(x->cp[np - 1]);
       } else if (nc && c[nc - 1].e == i && te->role == LC_ROLE_ORG &&

@@ -216,6 +216,29 @@ START_TEST(surname_alone_is_known_person) {
 }
 END_TEST
 
+/* Local and business news: a firm named by its trade (…投信, …證券,
+ * …電信), a side that speaks as one (警方, 校方), a person named by a part
+ * in the story and then by surname and form of address (店主妻子王太太),
+ * and an attribution of two verbs with a space before its comma. */
+START_TEST(firms_sides_and_forms_of_address) {
+  SPEAKERS("國泰投信指出，下半年債市仍有機會反彈。\n", "國泰投信");
+  SPEAKERS("元大证券表示，外资近期持续卖超，短线仍需观察。\n", "元大证券");
+  SPEAKERS("遠傳電信宣布，明年起調整部分資費方案。\n", "遠傳電信");
+  SPEAKERS("記者李明志／台中報導\n警方說，兩名嫌犯已於凌晨到案說明。\n",
+           "警方");
+  SPEAKERS("对此，校方表示，已通知家长并加强校园巡逻。\n", "校方");
+  SPEAKERS("受損店主妻子王太太：「我們一整晚都沒睡。」\n", "王太太");
+  SPEAKERS("路過的乘客張先生說，公車那天晚了二十分鐘。\n", "張先生");
+  const char *text = "鄭姓男子事後發布聲明表示 ，他從未收受任何款項。\n";
+  lichang_doc *doc = tag_with(lx, text);
+  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
+  char *q = span_text(text, lichang_quote_span(lichang_doc_quote(doc, 0)));
+  ck_assert_str_eq(q, "他從未收受任何款項");
+  free(q);
+  lichang_doc_free(doc);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -230,6 +253,7 @@ int main(void) {
   tcase_add_test(tc, institutions_with_dates);
   tcase_add_test(tc, office_titles_chain_to_name);
   tcase_add_test(tc, surname_alone_is_known_person);
+  tcase_add_test(tc, firms_sides_and_forms_of_address);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
