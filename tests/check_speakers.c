@@ -218,7 +218,7 @@ END_TEST
 
 /* Local and business news: a firm named by its trade (…投信, …證券,
  * …電信), a side that speaks as one (警方, 校方), a person named by a part
- * in the story and then by surname and form of address (店主妻子王太太),
+ * in the story and then by surname and form of address (店主妻子王女士),
  * and an attribution of two verbs with a space before its comma. */
 START_TEST(firms_sides_and_forms_of_address) {
   SPEAKERS("國泰投信指出，下半年債市仍有機會反彈。\n", "國泰投信");
@@ -227,7 +227,7 @@ START_TEST(firms_sides_and_forms_of_address) {
   SPEAKERS("記者李明志／台中報導\n警方說，兩名嫌犯已於凌晨到案說明。\n",
            "警方");
   SPEAKERS("对此，校方表示，已通知家长并加强校园巡逻。\n", "校方");
-  SPEAKERS("受損店主妻子王太太：「我們一整晚都沒睡。」\n", "王太太");
+  SPEAKERS("受損店主妻子王女士：「我們一整晚都沒睡。」\n", "王女士");
   SPEAKERS("路過的乘客張先生說，公車那天晚了二十分鐘。\n", "張先生");
   const char *text = "鄭姓男子事後發布聲明表示 ，他從未收受任何款項。\n";
   lichang_doc *doc = tag_with(lx, text);
