@@ -459,17 +459,21 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i += (uint32_t)tl;
       continue;
     }
-    /* 介紹說, 解釋道, 聲明指出, 回應表示: a second verb of saying joins
-     * the first (else the passage would open on the second) */
+    /* 介紹說, 解釋道: a second verb of saying joins the first */
     const lc_entry *e2 = NULL;
     bool joined = false;
     size_t l2 = len && e->speech != LC_SPEECH_NOT
                     ? lichang__mentions_match(&x->s, i + (uint32_t)len, pe,
                                               LC_K_SPEECH, &e2)
                     : 0;
-    if (l2 && l2 <= 2 && e2->speech == LC_SPEECH_SAY &&
-        (l2 == 1 || len > 1))
-      len += l2, joined = true;
+    if (l2 == 1 && e2->speech == LC_SPEECH_SAY)
+      len++, joined = true;
+    else if (l2 == 2 && len > 1 && e2->speech == LC_SPEECH_SAY) {
+      /* 發表聲明指出, 回應表示: the second verb is the attribution, the
+       * first (often a noun: the statement) stays in its clause */
+      i += (uint32_t)len;
+      continue;
+    }
     if (len && straddles(x, i, i + (uint32_t)len)) {
       i++; /* 加强调研 is 加强 调研, no 强调 */
       continue;
