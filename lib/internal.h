@@ -205,8 +205,6 @@ typedef struct {
   size_t cap, used;
   uint32_t nodes, nclauses, maxlen; /* maxlen: longest literal */
   uint64_t *first; /* bit per BMP code point: some literal starts with it */
-  uint64_t *pairs; /* bit per lichang__pair_hash of a literal's first two
-                      code points: where clear, a scan goes no deeper */
   lc_vec head;     /* uint32_t per node: its first hit (index + 1), 0 none */
   lc_vec hits;     /* lc_pf_hit */
   uint32_t nrules; /* rules added, in order */
