@@ -172,6 +172,15 @@ static bool listed_at(const ctx *x, uint32_t i, uint32_t b) {
          ((const lc_person *)x->lx->people.data)[e->person].kind != 2;
 }
 
+/* Does a title open at i with a name after it, before b (部長王明)? */
+static bool titled_name_at(const ctx *x, uint32_t i, uint32_t b) {
+  const lc_entry *t = NULL;
+  size_t tl = lichang__mentions_match(&x->s, i, b, LC_K_TITLE, &t);
+  return tl && t->role == LC_ROLE_TITLE && i + tl < b &&
+         (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, b, true) ||
+          lichang__mentions_latin(&x->s, i + (uint32_t)tl, b));
+}
+
 /* Does the sentence [a, b) open as narration about someone (or, whole,
  * name a speaker anywhere): a speaker's
  * name, a listed person, a name or a title and a name, or 他/她/他們 as
@@ -194,14 +203,9 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b, bool whole) {
       !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)))
     return true;
   for (uint32_t i = a; i < b && i < a + ZONE_MAX && !is_clause_end(x->cp[i]);
-       i++) {
-    const lc_entry *t = NULL;
-    size_t tl = lichang__mentions_match(&x->s, i, b, LC_K_TITLE, &t);
-    if (tl && t->role == LC_ROLE_TITLE && i + tl < b &&
-        (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, b, true) ||
-         lichang__mentions_latin(&x->s, i + (uint32_t)tl, b)))
+       i++)
+    if (titled_name_at(x, i, b))
       return true;
-  }
   const lc_entry *e = NULL;
   size_t l = lichang__mentions_match(&x->s, a, b, LC_K_PRONOUN, &e);
   size_t al = l ? lichang__mentions_match(&x->s, a, b, ~0u, NULL) : 0;
@@ -706,14 +710,9 @@ static bool same_voice(const ctx *x, uint32_t ps, uint32_t pe) {
   if (pl && (pe_->pronoun == LC_PRON_HE || pe_->pronoun == LC_PRON_SHE ||
              pe_->pronoun == LC_PRON_THEY))
     return false;
-  for (uint32_t i = a; i < (ce ? ce : se); i++) {
-    const lc_entry *t = NULL;
-    size_t tl = lichang__mentions_match(&x->s, i, se, LC_K_TITLE, &t);
-    if (tl && t->role == LC_ROLE_TITLE && i + tl < se &&
-        (lichang__mentions_chinese(&x->s, i + (uint32_t)tl, se, true) ||
-         lichang__mentions_latin(&x->s, i + (uint32_t)tl, se)))
+  for (uint32_t i = a; i < (ce ? ce : se); i++)
+    if (titled_name_at(x, i, se))
       return false;
-  }
   /* first person or a question, in the speaker's own words, not inside a
    * quotation the paragraph reports */
   const region *rg = x->regions.data;
