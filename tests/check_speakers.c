@@ -35,6 +35,17 @@ static void expect_speakers(const char *text, const char *const *names,
     expect_speakers(text, n_, sizeof n_ / sizeof *n_);                         \
   } while (0)
 
+/* text holds exactly one passage, and it is want (the attribution and
+ * what surrounds it left out). */
+static void only_passage(const char *text, const char *want) {
+  lichang_doc *doc = tag_with(lx, text);
+  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
+  char *s = span_text(text, lichang_quote_span(lichang_doc_quote(doc, 0)));
+  ck_assert_str_eq(s, want);
+  free(s);
+  lichang_doc_free(doc);
+}
+
 /* Pronouns (他, 她 after a titled name in the narration), a variant
  * surname (蕭/肖), an alias (老肖), the other script (肖立民 in
  * Simplified), a listed organisation behind a bare title (微軟發言人) and
@@ -161,13 +172,7 @@ START_TEST(institutions_with_dates) {
   SPEAKERS("美方昨天在聲明中表示，將繼續與盟友協商。", "美方");
   SPEAKERS("當地武裝20日稱，已控制機場周邊地區。", "當地武裝");
   /* 在聲明中表示: the statement is a noun; the passage follows 表示 */
-  const char *text = "美方昨天在聲明中表示，將繼續與盟友協商。";
-  lichang_doc *doc = tag_with(lx, text);
-  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
-  char *s = span_text(text, lichang_quote_span(lichang_doc_quote(doc, 0)));
-  ck_assert_str_eq(s, "將繼續與盟友協商");
-  free(s);
-  lichang_doc_free(doc);
+  only_passage("美方昨天在聲明中表示，將繼續與盟友協商。", "將繼續與盟友協商");
 }
 END_TEST
 
@@ -229,13 +234,8 @@ START_TEST(firms_sides_and_forms_of_address) {
   SPEAKERS("对此，校方表示，已通知家长并加强校园巡逻。\n", "校方");
   SPEAKERS("受損店主妻子王女士：「我們一整晚都沒睡。」\n", "王女士");
   SPEAKERS("路過的乘客張先生說，公車那天晚了二十分鐘。\n", "張先生");
-  const char *text = "鄭姓男子事後發布聲明表示 ，他從未收受任何款項。\n";
-  lichang_doc *doc = tag_with(lx, text);
-  ck_assert_uint_eq(lichang_doc_quote_count(doc), 1);
-  char *q = span_text(text, lichang_quote_span(lichang_doc_quote(doc, 0)));
-  ck_assert_str_eq(q, "他從未收受任何款項");
-  free(q);
-  lichang_doc_free(doc);
+  only_passage("鄭姓男子事後發布聲明表示 ，他從未收受任何款項。\n",
+               "他從未收受任何款項");
 }
 END_TEST
 
