@@ -85,6 +85,19 @@ static const lichang_evidence *evidence_at(const lichang_doc *doc,
   return NULL;
 }
 
+/* In text t, the passage's evidence at `term` says want (by rule, when
+ * rule is not NULL). */
+static void ck_evidence(const char *t, const char *term, lichang_stance want,
+                        const char *rule) {
+  lichang_doc *doc = judge(t);
+  const lichang_evidence *ev = evidence_at(doc, t, term);
+  ck_assert_msg(ev != NULL, "%s: no evidence at %s", t, term);
+  ck_assert_int_eq(ev->stance, want);
+  if (rule)
+    ck_assert_str_eq(ev->rule, rule);
+  lichang_doc_free(doc);
+}
+
 START_TEST(no_evidence_is_neutral) {
   ck_stance("市議會將於下週二上午召開會議，議程包括預算和交通兩項。",
             LICHANG_NEUTRAL);
@@ -105,13 +118,7 @@ START_TEST(plain_terms) {
   ck_stance("新药在三期试验中疗效显著，是一个里程碑。", LICHANG_OPTIMISTIC);
   ck_stance("這家車企連續三年巨虧，市場份額持續萎縮。", LICHANG_SKEPTICAL);
   ck_stance("现在下结论还为时尚早，我们需要更多数据。", LICHANG_CAUTIOUS);
-  const char *t = "這是一個里程碑。";
-  lichang_doc *doc = judge(t);
-  const lichang_evidence *ev = evidence_at(doc, t, "里程碑");
-  ck_assert_ptr_nonnull(ev);
-  ck_assert_str_eq(ev->rule, "lexicon");
-  ck_assert_int_eq(ev->stance, LICHANG_OPTIMISTIC);
-  lichang_doc_free(doc);
+  ck_evidence("這是一個里程碑。", "里程碑", LICHANG_OPTIMISTIC, "lexicon");
 }
 END_TEST
 
@@ -195,12 +202,7 @@ END_TEST
  * reassurance. */
 START_TEST(prohibition_keeps_a_harm) {
   ck_stance("请大家不要乐观。", LICHANG_SKEPTICAL);
-  const char *t = "各部門不應浪費公帑。";
-  lichang_doc *doc = judge(t);
-  const lichang_evidence *ev = evidence_at(doc, t, "浪費");
-  ck_assert_ptr_nonnull(ev);
-  ck_assert_int_eq(ev->stance, LICHANG_SKEPTICAL);
-  lichang_doc_free(doc);
+  ck_evidence("各部門不應浪費公帑。", "浪費", LICHANG_SKEPTICAL, NULL);
   ck_stance("专家提醒民众不必恐慌，疫情总体可控。", LICHANG_OPTIMISTIC);
   ck_stance("請大家別擔心，存款都有保障。", LICHANG_OPTIMISTIC);
 }
@@ -212,13 +214,8 @@ START_TEST(negation_flips) {
   ck_stance("這個模型根本無法理解真實的物理世界。", LICHANG_SKEPTICAL);
   ck_stance("选民并不担心新政府的财政政策。", LICHANG_OPTIMISTIC);
   /* the negator reaches a few words into its clause, not past it */
-  const char *t = "改革沒有取得什麼成效，但經濟已經開始好轉。";
-  lichang_doc *doc = judge(t);
-  const lichang_evidence *ev = evidence_at(doc, t, "好轉");
-  ck_assert_ptr_nonnull(ev);
-  ck_assert_int_eq(ev->stance, LICHANG_OPTIMISTIC);
-  ck_assert_str_eq(ev->rule, "lexicon");
-  lichang_doc_free(doc);
+  ck_evidence("改革沒有取得什麼成效，但經濟已經開始好轉。", "好轉",
+              LICHANG_OPTIMISTIC, "lexicon");
   /* ICU glues the negator to the word before it here (他不|认为) */
   ck_stance("他不認為這次峰會能夠取得實質性進展。", LICHANG_SKEPTICAL);
   /* a weak negator leaves doubt, not denial */
