@@ -499,19 +499,25 @@ static lichang_tagger *rules_tagger(const char *rules, lichang_lexicon **lx) {
   return t;
 }
 
+/* A tagger over only `rules` finds evidence at `term` in text. */
+static void ck_rule_hits(const char *rules, const char *text,
+                         const char *term) {
+  lichang_lexicon *lx;
+  lichang_tagger *t = rules_tagger(rules, &lx);
+  lichang_doc *doc = judge_with(t, text);
+  ck_assert_msg(evidence_at(doc, text, term) != NULL, "%s: no evidence at %s",
+                text, term);
+  lichang_doc_free(doc);
+  lichang_tagger_free(t);
+  lichang_lexicon_free(lx);
+}
+
 /* Rules are compiled caseless over lower-cased text: Latin literals are
  * lower-cased, and the rule matches the passage in any case. */
 START_TEST(prefilter_caseless_latin) {
   ck_clauses("AI(泡沫|寒冬)", "{ai寒冬|ai泡沫}");
-  static const char rules[] = "skeptical\t2.0\tAI(泡沫|寒冬)\t# ai winter\n";
-  lichang_lexicon *lx;
-  lichang_tagger *t = rules_tagger(rules, &lx);
-  const char *text = "分析師警告，新一輪Ai泡沫可能在明年破裂。";
-  lichang_doc *doc = judge_with(t, text);
-  ck_assert_ptr_nonnull(evidence_at(doc, text, "Ai泡沫"));
-  lichang_doc_free(doc);
-  lichang_tagger_free(t);
-  lichang_lexicon_free(lx);
+  ck_rule_hits("skeptical\t2.0\tAI(泡沫|寒冬)\t# ai winter\n",
+               "分析師警告，新一輪Ai泡沫可能在明年破裂。", "Ai泡沫");
 }
 END_TEST
 
@@ -522,15 +528,8 @@ START_TEST(prefilter_unknown_syntax_always_runs) {
   ck_clauses("(?i)前景光明", "always");
   ck_clauses("\\p{Han}{2}堪忧", "always");
   ck_clauses("好转|[^,]", "always"); /* a branch that requires nothing */
-  static const char rules[] = "cautious\t2.0\t(?i)形势(很)\\1严峻\t# odd\n";
-  lichang_lexicon *lx;
-  lichang_tagger *t = rules_tagger(rules, &lx);
-  const char *text = "他坦言，當前形勢很很嚴峻。";
-  lichang_doc *doc = judge_with(t, text);
-  ck_assert_ptr_nonnull(evidence_at(doc, text, "形勢很很嚴峻"));
-  lichang_doc_free(doc);
-  lichang_tagger_free(t);
-  lichang_lexicon_free(lx);
+  ck_rule_hits("cautious\t2.0\t(?i)形势(很)\\1严峻\t# odd\n",
+               "他坦言，當前形勢很很嚴峻。", "形勢很很嚴峻");
 }
 END_TEST
 
