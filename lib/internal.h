@@ -250,6 +250,9 @@ struct lichang_lexicon {
    * its children, the step that most often missed the cache (的 starts
    * 的确 and 的话, but 的一 nothing). */
   uint64_t *pairs;
+  /* The same for the pairs on paths to overlay entries (all at least two
+   * long): the segmenter walks the overlay only where the bit is set. */
+  uint64_t *overlay_pairs;
   /* Per node: LC_OV_BELOW if an overlay entry lies at or below it,
    * LC_OV_HERE if it is one (the segmenter's walk). */
   uint8_t *overlay;
@@ -341,6 +344,12 @@ static inline bool lichang__trie_pair(const lichang_lexicon *lx, uint32_t a,
                                       uint32_t b) {
   uint32_t h = lichang__pair_hash(a, b);
   return lx->pairs[h >> 6] >> (h & 63) & 1;
+}
+/* Might an overlay entry start with the code points a, b? */
+static inline bool lichang__overlay_pair(const lichang_lexicon *lx,
+                                         uint32_t a, uint32_t b) {
+  uint32_t h = lichang__pair_hash(a, b);
+  return !lx->overlay_pairs || lx->overlay_pairs[h >> 6] >> (h & 63) & 1;
 }
 
 /* Walks one step of the trie (after loading); returns the child node or 0
@@ -512,10 +521,8 @@ typedef struct {
     uint64_t key; /* the code points packed, 21 bits each; 0: empty */
     int32_t entry;
   } *cache;
-  uint64_t *pairs; /* overlay entries' first two characters, hashed */
 } lc_segmenter;
-int lichang__segmenter_init(lc_segmenter *s, const lichang_lexicon *lx,
-                            lichang_error *err);
+int lichang__segmenter_init(lc_segmenter *s, lichang_error *err);
 void lichang__segmenter_free(lc_segmenter *s);
 int lichang__segment(lc_segmenter *s, const lichang_lexicon *lx,
                      const lc_text *t, lc_vec *tokens);

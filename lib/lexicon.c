@@ -98,8 +98,10 @@ static int trie_finish(lichang_lexicon *lx) {
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
   lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
+  lx->overlay_pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
-      !here || !lx->root || !lx->overlay || !lx->hot || !lx->tnodes || !lx->pairs)
+      !here || !lx->root || !lx->overlay || !lx->hot || !lx->tnodes ||
+      !lx->pairs || !lx->overlay_pairs)
     goto out;
   parent[0] = label[0] = 0;
   for (size_t i = 0; i < lx->trie_cap; i++) {
@@ -170,13 +172,16 @@ static int trie_finish(lichang_lexicon *lx) {
     if (t[k].cp < 0x10000)
       lx->root[t[k].cp] = (lc_trie_root){
           k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR, t[k].below};
-  /* the pairs of first characters on paths to LC_K_PAIRED entries */
+  /* the pairs of first characters on paths to LC_K_PAIRED entries, and
+   * on paths to overlay entries (the segmenter's filter) */
   for (uint32_t u = t[0].kids; u < t[1].kids; u++)
-    for (uint32_t k = t[u].kids; k < t[u + 1].kids; k++)
-      if (t[k].below & LC_K_PAIRED) {
-        uint32_t h = lichang__pair_hash(t[u].cp, t[k].cp);
+    for (uint32_t k = t[u].kids; k < t[u + 1].kids; k++) {
+      uint32_t h = lichang__pair_hash(t[u].cp, t[k].cp);
+      if (t[k].below & LC_K_PAIRED)
         lx->pairs[h >> 6] |= 1ull << (h & 63);
-      }
+      if (ov[old_of[k]] & LC_OV_BELOW)
+        lx->overlay_pairs[h >> 6] |= 1ull << (h & 63);
+    }
   /* node_entry and overlay by the new numbers, for the segmenter */
   for (uint32_t u = 0; u < n; u++) {
     lx->overlay[u] = ov[old_of[u]];
@@ -912,6 +917,7 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   free(lx->trie);
   free(lx->tnodes);
   free(lx->pairs);
+  free(lx->overlay_pairs);
   free(lx->root);
   free(lx->overlay);
   free(lx->hot);

@@ -17,52 +17,13 @@
 #include <unicode/ustring.h>
 
 #define WORD_CACHE 8192 /* entries: 128 KiB a tagger */
-#define PAIR_BITS_LOG 16
-#define PAIR_BITS (1u << PAIR_BITS_LOG) /* 8 KiB a tagger */
 
-/* Bit (hash of the first two code points) of every overlay entry: an
- * overlay match is at least two characters long, so where the bit is clear
- * no walk is needed. Most positions of a text start no entry, and the walk's
- * first steps read tables too big to stay in cache (ICU's dictionary needs
- * that cache more). A Bloom filter with one hash: a set bit only says "walk". */
-static size_t pair_bit(uint32_t a, uint32_t b) {
-  return (size_t)((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - PAIR_BITS_LOG);
-}
-
-/* The first two folded code points of each overlay entry, folded from its
- * surface the way the loader folded it into the trie. */
-static void pairs_build(lc_segmenter *s, const lichang_lexicon *lx) {
-  const lc_entry *e = lx->entries.data;
-  for (size_t i = 0; i < lx->entries.len; i++) {
-    if (!(e[i].kinds & LC_K_OVERLAY) || e[i].nchars < 2 || !e[i].surface)
-      continue;
-    const unsigned char *p = (const unsigned char *)e[i].surface;
-    size_t n = strlen(e[i].surface), k = 0;
-    uint32_t two[2] = {0, 0};
-    for (size_t at = 0; at < n && k < 2;) {
-      uint32_t cp, f[8];
-      bool bad;
-      at += lichang__utf8_next(p + at, n - at, &cp, &bad);
-      size_t m = lichang__fold_cp(cp, f);
-      for (size_t j = 0; j < m && k < 2; j++)
-        two[k++] = f[j];
-    }
-    if (k < 2)
-      continue;
-    size_t b = pair_bit(two[0], two[1]);
-    s->pairs[b / 64] |= 1ULL << (b % 64);
-  }
-}
-
-int lichang__segmenter_init(lc_segmenter *s, const lichang_lexicon *lx,
-                            lichang_error *err) {
+int lichang__segmenter_init(lc_segmenter *s, lichang_error *err) {
   memset(s, 0, sizeof *s);
   s->bounds.size = sizeof(uint32_t);
   s->cache = calloc(WORD_CACHE, sizeof *s->cache);
-  s->pairs = calloc(PAIR_BITS / 64, sizeof *s->pairs);
-  if (!s->cache || !s->pairs)
+  if (!s->cache)
     return lichang__error(err, LICHANG_ENOMEM, "out of memory");
-  pairs_build(s, lx);
   UErrorCode st = U_ZERO_ERROR;
   s->brk = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
   if (U_FAILURE(st))
@@ -77,7 +38,6 @@ void lichang__segmenter_free(lc_segmenter *s) {
     ubrk_close(s->brk);
   free(s->u16);
   free(s->cache);
-  free(s->pairs);
   lichang__vec_free(&s->bounds);
   memset(s, 0, sizeof *s);
 }
@@ -245,9 +205,9 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
     for (; q < word_end; q++) {
       if (q + 1 >= t->n)
         break; /* an entry is at least two characters */
-      uint32_t c0 = t->cp[q], c1 = t->cp[q + 1];
-      size_t bit = pair_bit(c0, c1);
-      if (!(s->pairs[bit / 64] & (1ULL << (bit % 64))))
+      /* most positions start no entry, and the walk's first steps read
+       * tables ICU's dictionary needs the cache for more */
+      if (!lichang__overlay_pair(lx, t->cp[q], t->cp[q + 1]))
         continue;
       len = overlay_match(lx, t, q, &entry);
       if (!len)

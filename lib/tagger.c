@@ -41,7 +41,7 @@ int lichang_tagger_new(lichang_tagger **out, const lichang_lexicon *lexicon,
   tg->opts = opts ? *opts : defaults;
   tg->lx = lexicon;
   tg->scratch.size = 1;
-  int rc = lichang__segmenter_init(&tg->seg, lexicon, err);
+  int rc = lichang__segmenter_init(&tg->seg, err);
   if (rc) {
     lichang_tagger_free(tg);
     return rc;
