@@ -33,8 +33,9 @@
  *      other evidence is a vote for cautious, (1 - FACTOR) x HEDGE_ALONE,
  *      so a lone 可能 (0.8) is too little for a label on its own but two
  *      hedged clauses, or one 也许 (0.7), make a passage cautious;
- *    - a base word of weight <= WEAK_TERM (理解, 掌握) counts half unless
- *      negated: 无法理解 is a clear denial, 理解 alone hardly a claim; and
+ *    - a base word of weight <= WEAK_TERM (理解, 重要) counts half unless
+ *      negated or graded by an intensifier: 无法理解 is a clear denial and
+ *      非常重要 a verdict, but 理解 or 重要 alone hardly a claim; and
  *      the bare base words of a passage together count BASE_CAP at most,
  *      too little for a label of their own: a directive strewn with
  *      policy words (要推动…重要…创新) states aims, not an outlook;
@@ -451,6 +452,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     double w = e->weight, mult = 1.0;
     int flips = 0;
     double weak = 0;
+    bool graded = false; /* an intensifier makes a base word a claim */
     for (size_t j = k; j-- > k0 && clause[j - k0] == c;) {
       const lc_entry *m = mod_at(S, j);
       size_t dist = k - j;
@@ -466,17 +468,19 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       } else if (((mod_of(m, LC_MOD_INTENSIFIER) ||
                    mod_of(m, LC_MOD_DOWNTONER)) &&
                   dist <= MOD_WINDOW) ||
-                 (mod_of(m, LC_MOD_DOWNTONER) && opens_clause(S, j)))
+                 (mod_of(m, LC_MOD_DOWNTONER) && opens_clause(S, j))) {
         mult *= m->factor;
-      else if (mod_of(m, LC_MOD_HEDGE))
+        graded |= mod_of(m, LC_MOD_INTENSIFIER) != NULL;
+      } else if (mod_of(m, LC_MOD_HEDGE))
         mult *= m->factor;
     }
     const char *rule = "lexicon";
+    bool bare = !(flips & 1) && !graded && e->weight <= WEAK_TERM;
     if (flips & 1) {
       st = negate(st, &w);
       rule = "negated";
-    } else if (w <= WEAK_TERM)
-      w *= 0.5; /* a base word says little until it is negated */
+    } else if (bare)
+      w *= 0.5; /* a base word says little until negated or graded */
     const vote *v = S->votes.data;
     for (size_t i = 0, seen = 0; i < S->votes.len && seen < 2; i++)
       if (v[i].term == e->surface) {
@@ -488,11 +492,11 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       w *= weak;
       rule = "weakly negated";
     }
-    if ((flips & 1) || e->weight > WEAK_TERM)
+    if (!bare)
       flags[c] |= CLAUSE_VOTED; /* a bare base word leaves room for a
                                    hedge's vote */
     rc = push_vote(S, tok[k].start, tok[k].end, rule, e->surface, st, w * mult);
-    if (!rc && !(flips & 1) && weak == 0 && e->weight <= WEAK_TERM)
+    if (!rc && bare && weak == 0)
       ((vote *)S->votes.data)[S->votes.len - 1].base = true;
   }
   /* Hedges in clauses that have no other evidence. */

@@ -320,6 +320,19 @@ START_TEST(intensifiers_strengthen) {
 }
 END_TEST
 
+START_TEST(graded_base_word_is_a_claim) {
+  /* a base word alone says little; graded by an intensifier it is a
+   * verdict (非常重要), in either direction */
+  ck_stance("這座新港口對整個區域的貿易重要。", LICHANG_NEUTRAL);
+  ck_stance("這座新港口對整個區域的貿易非常重要。", LICHANG_OPTIMISTIC);
+  ck_stance("今年冬天的流感疫情十分严重。", LICHANG_SKEPTICAL);
+  const char *t = "这座新港口对整个区域的贸易非常重要。";
+  ck_evidence(t, "重要", LICHANG_OPTIMISTIC, "lexicon");
+  /* a discourse frame announces a point and grades nothing */
+  ck_stance("更重要的是，委員會下週將公布調查的細節。", LICHANG_NEUTRAL);
+}
+END_TEST
+
 START_TEST(rejected_report_counts_for_the_rejection) {
   ck_stance("有人說這家公司前景光明，增長強勁，我認為這種說法完全是錯誤的。",
             LICHANG_SKEPTICAL);
@@ -702,6 +715,7 @@ int main(void) {
   tcase_add_test(tc, concession_is_outweighed);
   tcase_add_test(tc, hedges);
   tcase_add_test(tc, intensifiers_strengthen);
+  tcase_add_test(tc, graded_base_word_is_a_claim);
   tcase_add_test(tc, rejected_report_counts_for_the_rejection);
   tcase_add_test(tc, negated_attribution_denies);
   tcase_add_test(tc, phrase_rules);
