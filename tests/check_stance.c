@@ -153,8 +153,21 @@ START_TEST(news_judgements) {
   /* what an obstacle stands in the way of is no praise */
   ck_stance("这些单方面措施是贸易往来与共同繁荣的障碍。", LICHANG_SKEPTICAL);
   ck_stance("新法上路後將成為產業升級的絆腳石。", LICHANG_SKEPTICAL);
+  /* a conflict escalating or easing, a burden heavier or lighter */
+  ck_stance("双方的贸易摩擦可能进一步升级。", LICHANG_SKEPTICAL);
+  ck_stance("邊境的緊張局勢已明顯降溫。", LICHANG_OPTIMISTIC);
+  ck_stance("新稅制將加重中產家庭的負擔。", LICHANG_SKEPTICAL);
+  ck_stance("这项补贴可以减轻农户的压力。", LICHANG_OPTIMISTIC);
+  ck_stance("預計明年通膨將被推高，經濟增速被拉低。", LICHANG_SKEPTICAL);
+  /* a right denied is one word: its 没有 does not reach the next verdict */
+  ck_stance("任何机构都没有权利对法院的判决指手画脚。", LICHANG_SKEPTICAL);
+  ck_stance("外界的說法並非事實，完全是斷章取義。", LICHANG_SKEPTICAL);
+  /* advice to watch, to wait, not to relax: cautious */
+  ck_stance("投資人要特別留意匯率的變化。", LICHANG_CAUTIOUS);
+  ck_stance("疫情虽然好转，但我们绝不能掉以轻心。", LICHANG_CAUTIOUS);
+  ck_stance("我不知道下一步會怎樣，只能等待機會。", LICHANG_CAUTIOUS);
   /* a shock to an industry is no harm by itself: new products bring one */
-  ck_stance("这款产品上市带来的冲击，业内有目共睹。", LICHANG_NEUTRAL);
+  ck_stance("这款产品上市带来的冲击，业内都看到了。", LICHANG_NEUTRAL);
 }
 END_TEST
 
