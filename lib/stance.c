@@ -72,6 +72,12 @@
  * 6. A passage whose attribution verb the passage stage found negated
  *    (陈然并不认为X: the passage is X) is denied as a whole: each vote is
  *    negated, and the denial is a vote for skeptical of its own.
+ * 7. The attribution verb frames the passage as a negated one does: a verb
+ *    of praise or blame that is also a stance term (批評，X / 「X」某某
+ *    批評說。 / 稱讚，X) votes for its stance at FRAMING x its weight, at
+ *    full strength whatever turns the passage takes. ANNOTATION.md judges
+ *    the speaker's outlook, and a speaker introduced as criticising is
+ *    criticising even when X only reports (縣府上週才公布辦法).
  */
 #include "internal.h"
 
@@ -93,9 +99,13 @@
 #define NEG_CAUTIOUS 0.5  /* a negated cautious term: weak optimistic */
 #define NEG_SKEPTICAL 0.8 /* a negated skeptical term keeps most weight */
 #define DENIAL 1.0        /* a negated attribution over a plain claim */
+#define FRAMING 0.8       /* an evaluative speech verb: x its weight */
+#define FRAME_REACH 4     /* tokens between a passage and its verb */
 
 /* The rule name of a lone hedge's vote (compared by address). */
 static const char hedge_rule[] = "hedge";
+/* ... and of an evaluative attribution verb's (批評，…). */
+static const char framing_rule[] = "attribution";
 
 /* A vote before it becomes evidence: where, what, how much. */
 typedef struct {
@@ -646,6 +656,82 @@ static int deny(scratch *S, const lc_entry *ents, const lc_token *tok,
                    LICHANG_SKEPTICAL, n ? 0.5 : DENIAL);
 }
 
+/* Whether code point c ends a sentence, or closes a quotation, for the
+ * search of a passage's attribution verb. */
+static bool ends_sentence(uint32_t c) {
+  switch (c) {
+  case 0x3002: case '!': case '?': case ';': case '\n':
+  case 0x300D: case 0x300F: case 0x201D: /* 」 』 ” */
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* The verb that attributes the passage may judge it: 批評，X is blame and
+ * 稱讚，X praise whatever X's words are (as 並不認為 X is a denial). The
+ * verb is the last speech verb of the few tokens before the passage in its
+ * sentence, or, for a closing attribution (「X」某某批評。), the first one
+ * after it that ends the sentence. A verb listed in dict/stance.txt too
+ * votes with its stance at FRAMING x its weight; a plain verb of saying
+ * (說, 表示) says nothing, and the search goes on past it (批評說，X). */
+static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
+                        const lc_token *tok, size_t ntok, size_t k0, size_t k1,
+                        const lichang_quote *q) {
+  const lc_entry *verb = NULL;
+  size_t at = 0;
+  uint32_t limit = q->start;
+  for (size_t k = k0, n = 0; k-- > 0 && n < FRAME_REACH && !verb; n++) {
+    bool stop = false;
+    for (uint32_t i = tok[k].start; i < limit && !stop; i++)
+      stop = ends_sentence(t->cp[i]); /* the token too: it may be a mark */
+    if (stop)
+      break;
+    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_SPEECH);
+    if (e && (e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL)
+      verb = e, at = k;
+    limit = tok[k].start;
+  }
+  /* 「X。」某某批評。: after the passage and its closing mark, a verb that
+   * ends the sentence */
+  uint32_t from = q->end, j = q->end;
+  while (j < t->n && j < q->end + 3 &&
+         (t->cp[j] == 0x3002 || t->cp[j] == '!' || t->cp[j] == '?' ||
+          t->cp[j] == 0x2026))
+    j++;
+  if (j < t->n && (t->cp[j] == 0x300D || t->cp[j] == 0x300F ||
+                   t->cp[j] == 0x201D || t->cp[j] == '"'))
+    from = j + 1; /* the marks inside the quotation end it, not the sentence */
+  size_t k = k1;
+  while (k < ntok && tok[k].end <= from)
+    k++;
+  for (size_t n = 0; !verb && k < ntok && n < FRAME_REACH; k++, n++) {
+    bool stop = false;
+    for (uint32_t i = from; i < tok[k].end && !stop; i++)
+      stop = is_clause_end(t->cp, i, t->n) || ends_sentence(t->cp[i]) ||
+             t->cp[i] == 0x300C || t->cp[i] == 0x201C;
+    if (stop)
+      break;
+    from = tok[k].end;
+    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_SPEECH);
+    if (!e)
+      continue;
+    uint32_t i = tok[k].end;
+    while (i < t->n && k + 1 < ntok && tok[k + 1].start == i &&
+           tok_entry(S, ents, tok + k + 1, LC_K_SPEECH))
+      i = tok[++k].end; /* 批評說。 */
+    if ((e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL &&
+        (i >= t->n || t->cp[i] == 0x3002 || t->cp[i] == '!' ||
+         t->cp[i] == '\n'))
+      verb = e, at = k;
+    break;
+  }
+  if (!verb)
+    return 0;
+  return push_vote(S, tok[at].start, tok[at].end, framing_rule, verb->surface,
+                   verb->stance, FRAMING * verb->weight);
+}
+
 static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                    lichang_quote *q, size_t k0, size_t k1) {
   const lc_entry *ents = tg->lx->entries.data;
@@ -668,6 +754,8 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
     return rc;
   if (q->negated && (rc = deny(S, ents, tok, k0, q)))
     return rc;
+  if ((rc = framing_vote(S, ents, t, tok, doc->tokens.len, k0, k1, q)))
+    return rc;
   vote *v = S->votes.data;
   double base = 0;
   for (size_t i = 0; i < S->votes.len; i++)
@@ -689,6 +777,8 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
     double pos = position(S, v[i].start);
     if (v[i].rule == hedge_rule && pos > 1)
       pos = 1; /* a turn stresses a point; a lone hedge makes none */
+    if (v[i].rule == framing_rule)
+      pos = 1; /* the verb frames the whole passage, turns and all */
     ev->weight = v[i].weight * pos;
   }
   decide(q);

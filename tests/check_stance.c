@@ -681,6 +681,40 @@ END_TEST
 
 /* Through the whole pipeline: a quoted passage gets a stance, evidence with
  * spans inside the passage, and its speaker's summary. */
+/* The verb that attributes a passage may judge it: 批評，X is blame and
+ * 稱讚，X praise, whether X's own words judge or only report; a plain
+ * verb of saying adds nothing, and another passage's verb is not this
+ * one's. */
+static lichang_stance first_quote_stance(const char *t, size_t want_quotes) {
+  lichang_doc *doc = tag_with(lex, t);
+  ck_assert_uint_eq(lichang_doc_quote_count(doc), want_quotes);
+  lichang_stance s = lichang_quote_stance(lichang_doc_quote(doc, 0), NULL);
+  lichang_doc_free(doc);
+  return s;
+}
+
+START_TEST(attribution_verb_frames_the_passage) {
+  ck_assert_int_eq(
+      first_quote_stance("議員周志遠批評，縣府上週才公布新的補助辦法。", 1),
+      LICHANG_SKEPTICAL);
+  ck_assert_int_eq(
+      first_quote_stance("教练吴建国称赞，年轻队员每天都按时到球场训练。", 1),
+      LICHANG_OPTIMISTIC);
+  ck_assert_int_eq(
+      first_quote_stance("「縣府上週才公布新的補助辦法。」周志遠批評說。", 1),
+      LICHANG_SKEPTICAL);
+  ck_assert_int_eq(
+      first_quote_stance("議員周志遠表示，縣府上週公布了新的補助辦法。", 1),
+      LICHANG_NEUTRAL);
+  /* the next passage's verb, after a comma, is not this passage's */
+  ck_assert_int_eq(
+      first_quote_stance("周志遠表示：「縣府上週公布了新的補助辦法。」"
+                         "林美華批評，「申請時間只有三天。」",
+                         2),
+      LICHANG_NEUTRAL);
+}
+END_TEST
+
 START_TEST(pipeline_quote) {
   const char *t = "財政部長王立明表示：「今年的經濟增長非常強勁，前景光明。」";
   lichang_doc *doc = tag_with(lex, t);
@@ -736,6 +770,7 @@ int main(void) {
   tcase_add_test(tc, targets_are_topic_labels_once);
   tcase_add_test(tc, runaway_rule_is_skipped_with_warning);
   tcase_add_test(tc, pipeline_quote);
+  tcase_add_test(tc, attribution_verb_frames_the_passage);
   tcase_add_test(tc, speaker_summary);
   TCase *pf = tcase_create("prefilter");
   /* 3,000 random rules compiled and matched: seconds under ASan on a busy
