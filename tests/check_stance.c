@@ -162,6 +162,10 @@ START_TEST(news_judgements) {
   /* a right denied is one word: its 没有 does not reach the next verdict */
   ck_stance("任何机构都没有权利对法院的判决指手画脚。", LICHANG_SKEPTICAL);
   ck_stance("外界的說法並非事實，完全是斷章取義。", LICHANG_SKEPTICAL);
+  /* a worry or risk receding is good news; a goal reached, too */
+  ck_stance("市場原本的擔憂已經消退，投資人的風險也已降低。", LICHANG_OPTIMISTIC);
+  ck_stance("公司可望提前完成今年的营收目标。", LICHANG_OPTIMISTIC);
+  ck_stance("罚款不是目的，而是要让业者守规矩。", LICHANG_SKEPTICAL);
   /* advice to watch, to wait, not to relax: cautious */
   ck_stance("投資人要特別留意匯率的變化。", LICHANG_CAUTIOUS);
   ck_stance("疫情虽然好转，但我们绝不能掉以轻心。", LICHANG_CAUTIOUS);
