@@ -337,6 +337,14 @@ START_TEST(intensifiers_strengthen) {
 }
 END_TEST
 
+START_TEST(aims_are_no_outlook) {
+  /* what is needed or striven for is a goal, not a forecast */
+  ck_stance("這項技術需要突破。", LICHANG_NEUTRAL);
+  ck_stance("这家工厂力争实现稳步增长。", LICHANG_NEUTRAL);
+  ck_stance("这家工厂实现了稳步增长。", LICHANG_OPTIMISTIC);
+}
+END_TEST
+
 START_TEST(graded_base_word_is_a_claim) {
   /* a base word alone says little; graded by an intensifier it is a
    * verdict (非常重要), in either direction */
@@ -767,6 +775,7 @@ int main(void) {
   tcase_add_test(tc, hedges);
   tcase_add_test(tc, intensifiers_strengthen);
   tcase_add_test(tc, graded_base_word_is_a_claim);
+  tcase_add_test(tc, aims_are_no_outlook);
   tcase_add_test(tc, rejected_report_counts_for_the_rejection);
   tcase_add_test(tc, negated_attribution_denies);
   tcase_add_test(tc, phrase_rules);
