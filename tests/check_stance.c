@@ -166,6 +166,8 @@ START_TEST(news_judgements) {
   ck_stance("市場原本的擔憂已經消退，投資人的風險也已降低。", LICHANG_OPTIMISTIC);
   ck_stance("公司可望提前完成今年的营收目标。", LICHANG_OPTIMISTIC);
   ck_stance("罚款不是目的，而是要让业者守规矩。", LICHANG_SKEPTICAL);
+  /* too late, too slow: a fault found */
+  ck_stance("這項補助公告得太晚了，很多家庭來不及申請。", LICHANG_SKEPTICAL);
   /* advice to watch, to wait, not to relax: cautious */
   ck_stance("投資人要特別留意匯率的變化。", LICHANG_CAUTIOUS);
   ck_stance("疫情虽然好转，但我们绝不能掉以轻心。", LICHANG_CAUTIOUS);
