@@ -166,6 +166,9 @@ START_TEST(news_judgements) {
   ck_stance("市場原本的擔憂已經消退，投資人的風險也已降低。", LICHANG_OPTIMISTIC);
   ck_stance("公司可望提前完成今年的营收目标。", LICHANG_OPTIMISTIC);
   ck_stance("罚款不是目的，而是要让业者守规矩。", LICHANG_SKEPTICAL);
+  /* a reproachful or sarcastic question */
+  ck_stance("既然資料都在手上，市府為何遲遲不公布？", LICHANG_SKEPTICAL);
+  ck_stance("这一年来，他们为居民做过什么实事？", LICHANG_SKEPTICAL);
   /* too late, too slow: a fault found */
   ck_stance("這項補助公告得太晚了，很多家庭來不及申請。", LICHANG_SKEPTICAL);
   /* advice to watch, to wait, not to relax: cautious */
