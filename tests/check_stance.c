@@ -347,6 +347,9 @@ START_TEST(aims_are_no_outlook) {
   ck_stance("這項技術需要突破。", LICHANG_NEUTRAL);
   ck_stance("这家工厂力争实现稳步增长。", LICHANG_NEUTRAL);
   ck_stance("这家工厂实现了稳步增长。", LICHANG_OPTIMISTIC);
+  /* a directive states an aim too; 还要 compares */
+  ck_stance("要进一步挖掘农村市场的消费潜力。", LICHANG_NEUTRAL);
+  ck_stance("這種新病毒比以往的病毒還要危險。", LICHANG_SKEPTICAL);
 }
 END_TEST
 
