@@ -171,6 +171,9 @@ START_TEST(news_judgements) {
   ck_stance("这一年来，他们为居民做过什么实事？", LICHANG_SKEPTICAL);
   /* too late, too slow: a fault found */
   ck_stance("這項補助公告得太晚了，很多家庭來不及申請。", LICHANG_SKEPTICAL);
+  /* cannot go on; it takes time, or waits on something else */
+  ck_stance("房租一直漲，小店快撐不下去了。", LICHANG_SKEPTICAL);
+  ck_stance("新制度要花幾年時間才能看到成效。", LICHANG_CAUTIOUS);
   /* advice to watch, to wait, not to relax: cautious */
   ck_stance("投資人要特別留意匯率的變化。", LICHANG_CAUTIOUS);
   ck_stance("疫情虽然好转，但我们绝不能掉以轻心。", LICHANG_CAUTIOUS);
