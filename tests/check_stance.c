@@ -169,6 +169,12 @@ START_TEST(news_judgements) {
   /* a reproachful or sarcastic question */
   ck_stance("既然資料都在手上，市府為何遲遲不公布？", LICHANG_SKEPTICAL);
   ck_stance("这一年来，他们为居民做过什么实事？", LICHANG_SKEPTICAL);
+  /* 没有关系 ending a clause: never mind, unless two things are compared */
+  ck_stance("第一次上場難免緊張，輸了也沒有關係。", LICHANG_OPTIMISTIC);
+  ck_stance("這次停電和天氣沒有關係。", LICHANG_SKEPTICAL);
+  /* a harm beyond expectations; a strain turned into a force for good */
+  ck_stance("这次罢工造成的损失远超预期。", LICHANG_SKEPTICAL);
+  ck_stance("只要方法對，壓力也可以轉化為前進的動力。", LICHANG_OPTIMISTIC);
   /* too late, too slow: a fault found */
   ck_stance("這項補助公告得太晚了，很多家庭來不及申請。", LICHANG_SKEPTICAL);
   /* cannot go on; it takes time, or waits on something else */
