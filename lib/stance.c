@@ -682,13 +682,20 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
   size_t at = 0;
   uint32_t limit = q->start;
   for (size_t k = k0, n = 0; k-- > 0 && n < FRAME_REACH && !verb; n++) {
+    /* the marks just before the passage (，「 ：「) are the attribution's;
+     * any clause end further back is another clause's (被批評後，他表示) */
     bool stop = false;
     for (uint32_t i = tok[k].start; i < limit && !stop; i++)
-      stop = ends_sentence(t->cp[i]); /* the token too: it may be a mark */
+      stop = ends_sentence(t->cp[i]) ||
+             (n > 0 && is_clause_end(t->cp, i, t->n));
     if (stop)
       break;
     const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_SPEECH);
-    if (e && (e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL)
+    if (e && (e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL &&
+        !(k > 0 && tok[k - 1].end == tok[k].start &&
+          tok[k - 1].end - tok[k - 1].start == 1 &&
+          (t->cp[tok[k - 1].start] == 0x88AB ||   /* 被 */
+           t->cp[tok[k - 1].start] == 0x906D)))   /* 遭: blamed, not blaming */
       verb = e, at = k;
     limit = tok[k].start;
   }

@@ -735,6 +735,13 @@ START_TEST(attribution_verb_frames_the_passage) {
   ck_assert_int_eq(
       first_quote_stance("議員周志遠表示，縣府上週公布了新的補助辦法。", 1),
       LICHANG_NEUTRAL);
+  /* blamed is not blaming, and another clause's verb is not this one's */
+  ck_assert_int_eq(
+      first_quote_stance("周志遠被批評後表示，縣府上週公布了新的補助辦法。", 1),
+      LICHANG_NEUTRAL);
+  ck_assert_int_eq(
+      first_quote_stance("議會批評，周志遠表示，縣府上週公布了新的補助辦法。", 1),
+      LICHANG_NEUTRAL);
   /* the next passage's verb, after a comma, is not this passage's */
   ck_assert_int_eq(
       first_quote_stance("周志遠表示：「縣府上週公布了新的補助辦法。」"
