@@ -74,7 +74,8 @@
  *    negated, and the denial is a vote for skeptical of its own.
  * 7. The attribution verb frames the passage as a negated one does: a verb
  *    of praise or blame that is also a stance term (批評，X / 「X」某某
- *    批評說。 / 稱讚，X) votes for its stance at FRAMING x its weight, at
+ *    批評說。 / 稱讚，X), or a stance term saying how a plain verb was
+ *    said (無奈表示，X), votes for its stance at FRAMING x its weight, at
  *    full strength whatever turns the passage takes. ANNOTATION.md judges
  *    the speaker's outlook, and a speaker introduced as criticising is
  *    criticising even when X only reports (縣府上週才公布辦法).
@@ -674,7 +675,9 @@ static bool ends_sentence(uint32_t c) {
  * sentence, or, for a closing attribution (「X」某某批評。), the first one
  * after it that ends the sentence. A verb listed in dict/stance.txt too
  * votes with its stance at FRAMING x its weight; a plain verb of saying
- * (說, 表示) says nothing, and the search goes on past it (批評說，X). */
+ * (說, 表示) says nothing, and the search goes on past it (批評說，X),
+ * unless a stance term just before it says how it was said (無奈表示，
+ * 樂觀地說), which votes the same way. */
 static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
                         const lc_token *tok, size_t ntok, size_t k0, size_t k1,
                         const lichang_quote *q) {
@@ -697,6 +700,17 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
           (t->cp[tok[k - 1].start] == 0x88AB ||   /* 被 */
            t->cp[tok[k - 1].start] == 0x906D)))   /* 遭: blamed, not blaming */
       verb = e, at = k;
+    else if (e && k > 0) {
+      /* a plain verb said in a manner: 無奈表示, 樂觀地說 */
+      size_t m = k - 1;
+      if (m > 0 && tok[m].end - tok[m].start == 1 &&
+          t->cp[tok[m].start] == 0x5730) /* 地 */
+        m--;
+      const lc_entry *how = tok_entry(S, ents, tok + m, LC_K_STANCE);
+      if (how && how->stance != LICHANG_NEUTRAL && how->weight > WEAK_TERM &&
+          tok[m].end + (m + 1 < k ? 1u : 0u) == tok[k].start)
+        verb = how, at = m;
+    }
     limit = tok[k].start;
   }
   /* 「X。」某某批評。: after the passage and its closing mark, a verb that

@@ -735,6 +735,13 @@ START_TEST(attribution_verb_frames_the_passage) {
   ck_assert_int_eq(
       first_quote_stance("議員周志遠表示，縣府上週公布了新的補助辦法。", 1),
       LICHANG_NEUTRAL);
+  /* a plain verb said in a manner the lexicon judges */
+  ck_assert_int_eq(
+      first_quote_stance("議員周志遠無奈表示，縣府上週才公布新的補助辦法。", 1),
+      LICHANG_SKEPTICAL);
+  ck_assert_int_eq(
+      first_quote_stance("教练吴建国乐观地说，年轻队员每天都按时到球场训练。", 1),
+      LICHANG_OPTIMISTIC);
   /* blamed is not blaming, and another clause's verb is not this one's */
   ck_assert_int_eq(
       first_quote_stance("周志遠被批評後表示，縣府上週公布了新的補助辦法。", 1),
