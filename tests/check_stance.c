@@ -175,6 +175,9 @@ START_TEST(news_judgements) {
   /* a harm beyond expectations; a strain turned into a force for good */
   ck_stance("这次罢工造成的损失远超预期。", LICHANG_SKEPTICAL);
   ck_stance("只要方法對，壓力也可以轉化為前進的動力。", LICHANG_OPTIMISTIC);
+  /* nothing to be done, ending a clause: resignation; mid-clause a denial */
+  ck_stance("如果天氣不配合，那也是沒有辦法。", LICHANG_CAUTIOUS);
+  ck_stance("这种做法根本没有办法解决问题。", LICHANG_SKEPTICAL);
   /* too late, too slow: a fault found */
   ck_stance("這項補助公告得太晚了，很多家庭來不及申請。", LICHANG_SKEPTICAL);
   /* cannot go on; it takes time, or waits on something else */
