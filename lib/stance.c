@@ -737,6 +737,7 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
     const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_SPEECH);
     if (!e)
       continue;
+    size_t first = k; /* the evidence is this verb, not the 說 after it */
     uint32_t i = tok[k].end;
     while (i < t->n && k + 1 < ntok && tok[k + 1].start == i &&
            tok_entry(S, ents, tok + k + 1, LC_K_SPEECH))
@@ -744,7 +745,7 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
     if ((e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL &&
         (i >= t->n || t->cp[i] == 0x3002 || t->cp[i] == '!' ||
          t->cp[i] == '\n'))
-      verb = e, at = k;
+      verb = e, at = first;
     break;
   }
   if (!verb)

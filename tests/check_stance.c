@@ -735,6 +735,18 @@ START_TEST(attribution_verb_frames_the_passage) {
   ck_assert_int_eq(
       first_quote_stance("「縣府上週才公布新的補助辦法。」周志遠批評說。", 1),
       LICHANG_SKEPTICAL);
+  { /* the evidence is the judging verb, not the 說 after it */
+    const char *t = "「縣府上週才公布新的補助辦法。」周志遠批評說。";
+    lichang_doc *doc = tag_with(lex, t);
+    const lichang_quote *q = lichang_doc_quote(doc, 0);
+    size_t n = lichang_quote_evidence_count(q);
+    ck_assert_uint_ge(n, 1);
+    const lichang_evidence *ev = lichang_quote_evidence(q, n - 1);
+    ck_assert_str_eq(ev->rule, "attribution");
+    ck_assert_int_eq(strncmp(t + ev->span.start, "批評", strlen("批評")), 0);
+    ck_assert_uint_eq(ev->span.end - ev->span.start, strlen("批評"));
+    lichang_doc_free(doc);
+  }
   ck_assert_int_eq(
       first_quote_stance("議員周志遠表示，縣府上週公布了新的補助辦法。", 1),
       LICHANG_NEUTRAL);

@@ -256,7 +256,9 @@ typedef struct lichang_evidence {
   /* "lexicon" (a stance term), "negated" or "weakly negated" (a term a
    * negator flipped or weakened), "phrase" or "negated phrase" (a phrase
    * rule), "hedge" (a hedge alone in its clause: a vote for cautious),
-   * "negated attribution" (the speaker denies the passage: 并不认为X) */
+   * "negated attribution" (the speaker denies the passage: 并不认为X),
+   * "attribution" (the verb that introduces the passage judges it: 批评，X;
+   * its span may lie outside the passage's) */
   const char *rule;
   const char *term;  /* the lexicon term or the rule's comment */
   lichang_span span; /* where in the article */
