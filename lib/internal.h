@@ -471,6 +471,11 @@ static inline const lc_entry *lichang__lexicon_char(const lichang_lexicon *lx,
 /* Looks up a whole folded string of code points; NULL if absent. */
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n);
+/* The same as an entry index (-1 if absent) and its kinds (0), read from
+ * the trie alone: the segmenter's look-up of every word. */
+int32_t lichang__lexicon_find_index(const lichang_lexicon *lx,
+                                    const uint32_t *cp, size_t n,
+                                    uint32_t *kinds);
 
 /* The lexicon file names, one per handler (dict/ layout); NULL past the
  * last. */
@@ -508,18 +513,22 @@ void lichang__text_free(lc_text *t);
 typedef struct {
   uint32_t start, end; /* code point indexes into lc_text.cp */
   int32_t entry;       /* lexicon entry index, or -1 */
+  uint32_t kinds;      /* the entry's LC_K_* (0: none), set by the
+                          segmenter so that later stages need not read the
+                          entry array, which misses the cache */
 } lc_token;
 typedef struct {
   UBreakIterator *brk;
   uint16_t *u16;
   size_t u16_cap;
   lc_vec bounds; /* uint32_t ICU boundaries in code points */
-  /* Words of up to three characters -> lexicon entry (+1; 0: none), direct
+  /* Words of up to three characters -> lexicon entry (-1: none), direct
    * mapped: most tokens are common short words, and looking each up in
    * the lexicon's trie missed the cache every time. */
   struct lc_word_cache {
     uint64_t key; /* the code points packed, 21 bits each; 0: empty */
     int32_t entry;
+    uint32_t kinds; /* the entry's, 0: none (in the padding) */
   } *cache;
 } lc_segmenter;
 int lichang__segmenter_init(lc_segmenter *s, lichang_error *err);

@@ -99,7 +99,7 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
   kw_slot *tab = tg->kw_table.data;
   for (size_t i = 0; i < ntok && !rc; i++) {
     bool e = tok[i].entry >= 0;
-    if (!eligible(t, tok + i, e ? hot[tok[i].entry].kinds : 0))
+    if (!eligible(t, tok + i, tok[i].kinds))
       continue;
     const uint32_t *cp = t->cp + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
@@ -138,10 +138,9 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
   for (size_t u = 0; best && u < tg->kw_used.len; u++) {
     const kw_slot *s = tab + used[u];
     const lc_token *f = tok + s->first;
-    const struct lc_entry_hot *e = f->entry >= 0 ? hot + f->entry : NULL;
-    double idf = e && (e->kinds & LC_K_IDF) ? e->idf : lx->idf_default;
+    double idf = f->kinds & LC_K_IDF ? hot[f->entry].idf : lx->idf_default;
     kw_best c = {s->first, (double)s->count / (double)ntok * idf};
-    if (e && (e->kinds & LC_K_TOPIC))
+    if (f->kinds & LC_K_TOPIC)
       c.score *= 1.5;
     if (nbest == k && !better(&c, best + k - 1))
       continue;

@@ -28,6 +28,19 @@ static uint64_t trie_key(uint32_t node, uint32_t cp) {
   return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
 }
 
+int32_t lichang__lexicon_find_index(const lichang_lexicon *lx,
+                                    const uint32_t *cp, size_t n,
+                                    uint32_t *kinds) {
+  uint32_t node = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!(node = lichang__trie_step(lx, node, cp[i])))
+      break;
+  /* the node's record is in cache (the walk just read it); the entry's is
+   * not */
+  *kinds = node ? lx->tnodes[node].here : 0;
+  return node ? lx->tnodes[node].entry : -1;
+}
+
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n) {
   uint32_t node = 0;

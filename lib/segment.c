@@ -95,42 +95,46 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
  * ends where no overlay entry lies further down the trie: most characters
  * start none, and cost one table read. */
 static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
-                            size_t i, int32_t *entry) {
+                            size_t i, int32_t *entry, uint32_t *kinds) {
   uint32_t node = 0;
   size_t best = 0;
   for (size_t j = i; j < t->n && j - i < lx->max_chars; j++) {
     if (!(node = lichang__overlay_step(lx, node, t->cp[j])))
       break;
-    if ((lx->overlay[node] & LC_OV_HERE) && j > i) {
+    /* the node's own record, just read by the step, says it all (the
+     * side arrays overlay and node_entry would be two more cache lines) */
+    const lc_trie_node *nd = lx->tnodes + node;
+    if ((nd->here & LC_K_OVERLAY) && j > i) {
       best = j - i + 1;
-      *entry = ((const int32_t *)lx->node_entry.data)[node];
+      *entry = nd->entry;
+      *kinds = nd->here;
     }
   }
   return best;
 }
 
-/* The lexicon entry of the word t->cp[a..b), or -1. */
+/* The lexicon entry of the word t->cp[a..b), or -1, and its kinds. */
 static int32_t find(lc_segmenter *s, const lichang_lexicon *lx,
-                    const lc_text *t, size_t a, size_t b) {
+                    const lc_text *t, size_t a, size_t b, uint32_t *kinds) {
   uint64_t key = 0;
   if (b - a <= 3) {
     for (size_t i = a; i < b; i++)
       key |= (uint64_t)t->cp[i] << (21 * (i - a));
     struct lc_word_cache *c =
         s->cache + ((key * 0x9E3779B97F4A7C15ULL) >> 40 & (WORD_CACHE - 1));
-    if (c->key == key)
-      return c->entry - 1;
-    const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
-    c->key = key;
-    c->entry = e ? (int32_t)(e - (const lc_entry *)lx->entries.data) + 1 : 0;
-    return c->entry - 1;
+    if (c->key != key) {
+      c->key = key;
+      c->entry = lichang__lexicon_find_index(lx, t->cp + a, b - a, &c->kinds);
+    }
+    *kinds = c->kinds;
+    return c->entry;
   }
-  const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
-  return e ? (int32_t)(e - (const lc_entry *)lx->entries.data) : -1;
+  return lichang__lexicon_find_index(lx, t->cp + a, b - a, kinds);
 }
 
 static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
-                lc_vec *tokens, size_t a, size_t b, int32_t entry) {
+                lc_vec *tokens, size_t a, size_t b, int32_t entry,
+                uint32_t kinds) {
   /* Drop tokens that hold no word character (spaces, punctuation). */
   bool word = false;
   for (size_t i = a; i < b && !word; i++)
@@ -143,7 +147,10 @@ static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
   lc_token *tok = (lc_token *)tokens->data + tokens->len++;
   tok->start = (uint32_t)a;
   tok->end = (uint32_t)b;
-  tok->entry = entry < 0 ? find(s, lx, t, a, b) : entry;
+  if (entry < 0)
+    entry = find(s, lx, t, a, b, &kinds);
+  tok->entry = entry;
+  tok->kinds = kinds;
   return 0;
 }
 
@@ -202,6 +209,7 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
      * with ICU's words. */
     size_t q = pos, len = 0;
     int32_t entry = -1;
+    uint32_t kinds = 0;
     for (; q < word_end; q++) {
       if (q + 1 >= t->n)
         break; /* an entry is at least two characters */
@@ -209,7 +217,7 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
        * tables ICU's dictionary needs the cache for more */
       if (!lichang__overlay_pair(lx, t->cp[q], t->cp[q + 1]))
         continue;
-      len = overlay_match(lx, t, q, &entry);
+      len = overlay_match(lx, t, q, &entry, &kinds);
       if (!len)
         continue;
       bool starts = q == pos; /* an ICU bound or the end of a token */
@@ -222,13 +230,13 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
       len = 0;
     }
     if (len) {
-      if (q > pos && (rc = emit(s, lx, t, tokens, pos, q, -1)))
+      if (q > pos && (rc = emit(s, lx, t, tokens, pos, q, -1, 0)))
         return rc;
-      if ((rc = emit(s, lx, t, tokens, q, q + len, entry)))
+      if ((rc = emit(s, lx, t, tokens, q, q + len, entry, kinds)))
         return rc;
       pos = q + len;
     } else {
-      if ((rc = emit(s, lx, t, tokens, pos, word_end, -1)))
+      if ((rc = emit(s, lx, t, tokens, pos, word_end, -1, 0)))
         return rc;
       pos = word_end;
     }
