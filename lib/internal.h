@@ -501,8 +501,12 @@ typedef struct {
   uint32_t *off; /* off[i]: byte offset in src of the char cp[i] came from;
                     off[n] == len */
   size_t n;
-  size_t chars;  /* code points in the original */
+  size_t chars;  /* code points in the original (a leading BOM not
+                    counted: bom says it was there) */
   size_t astral; /* code points of cp[] above U+FFFF (two UTF-16 units) */
+  size_t invalid;       /* invalid sequences, each read as U+FFFD */
+  size_t first_invalid; /* byte offset of the first, or (size_t)-1 */
+  bool bom;             /* a BOM opened the input, skipped */
 } lc_text;
 /* Decodes and folds src; invalid bytes become U+FFFD and a warning. */
 int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,

@@ -132,7 +132,8 @@ static int32_t find(lc_segmenter *s, const lichang_lexicon *lx,
   return lichang__lexicon_find_index(lx, t->cp + a, b - a, kinds);
 }
 
-static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
+static inline __attribute__((always_inline)) int
+emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
                 lc_vec *tokens, size_t a, size_t b, int32_t entry,
                 uint32_t kinds) {
   /* Drop tokens that hold no word character (spaces, punctuation). */
