@@ -191,9 +191,15 @@ typedef struct {
  * first nodes; one numbered LC_ROOT_FAR or beyond is searched for. */
 typedef struct {
   uint16_t node; /* 0: none */
-  uint16_t below;
+  uint16_t below; /* LC_K_* of the entries at or below it (bits 0-9), and
+                     LC_ROOT_CUE */
 } lc_trie_root;
 #define LC_ROOT_FAR 0xFFFFu
+/* In a root entry's below: the character alone is a title, a speech verb
+ * or a person (the passages scan stops at it whatever follows). No kind
+ * set has this bit; a kind mask that includes it (~LC_K_SPEECH) only
+ * takes a walk more, which finds what it would have. */
+#define LC_ROOT_CUE 0x8000u
 
 /* ---- prefilter.c: which rules could match, by their literals ---- */
 typedef struct {

@@ -184,7 +184,11 @@ static int trie_finish(lichang_lexicon *lx) {
   for (uint32_t k = t[0].kids; k < t[1].kids; k++)
     if (t[k].cp < 0x10000)
       lx->root[t[k].cp] = (lc_trie_root){
-          k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR, t[k].below};
+          k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR,
+          (uint16_t)(t[k].below |
+                     (t[k].here & (LC_K_TITLE | LC_K_SPEECH | LC_K_PERSON)
+                          ? LC_ROOT_CUE
+                          : 0))};
   /* the pairs of first characters on paths to LC_K_PAIRED entries, and
    * on paths to overlay entries (the segmenter's filter) */
   for (uint32_t u = t[0].kids; u < t[1].kids; u++)
