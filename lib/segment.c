@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unicode/ustring.h>
 
-#define WORD_CACHE 32768 /* entries: 512 KiB a tagger */
+#define WORD_CACHE 8192 /* entries: 128 KiB a tagger */
 
 int lichang__segmenter_init(lc_segmenter *s, lichang_error *err) {
   memset(s, 0, sizeof *s);
