@@ -48,7 +48,17 @@ static inline void *lichang__vec_push(lc_vec *v) {
   if (v->len == v->cap && lichang__vec_grow(v))
     return NULL;
   void *slot = (char *)v->data + v->len++ * v->size;
-  memset(slot, 0, v->size);
+  /* the small sizes inline: a memset of a size known only at run time is
+   * a call */
+  static const char zero[16];
+  if (v->size == 4)
+    memcpy(slot, zero, 4);
+  else if (v->size == 8)
+    memcpy(slot, zero, 8);
+  else if (v->size == 16)
+    memcpy(slot, zero, 16);
+  else
+    memset(slot, 0, v->size);
   return slot;
 }
 void lichang__vec_free(lc_vec *v);

@@ -201,7 +201,8 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
   const uint32_t *B = s->bounds.data;
   size_t nb = s->bounds.len, bi = 0; /* B[bi] <= pos < B[bi+1] */
   /* is_bound[pos] would cost memory; B is sorted, so walk it alongside. */
-  size_t pos = 0;
+  size_t pos = 0, last = t->n - 1;
+  const uint32_t *cp = t->cp;
   while (pos < t->n) {
     while (bi + 1 < nb && B[bi + 1] <= pos)
       bi++;
@@ -211,12 +212,12 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
     size_t q = pos, len = 0;
     int32_t entry = -1;
     uint32_t kinds = 0;
-    for (; q < word_end; q++) {
-      if (q + 1 >= t->n)
-        break; /* an entry is at least two characters */
+    /* an entry is at least two characters: none starts at the last */
+    size_t qend = word_end < last ? word_end : last;
+    for (; q < qend; q++) {
       /* most positions start no entry, and the walk's first steps read
        * tables ICU's dictionary needs the cache for more */
-      if (!lichang__overlay_pair(lx, t->cp[q], t->cp[q + 1]))
+      if (!lichang__overlay_pair(lx, cp[q], cp[q + 1]))
         continue;
       len = overlay_match(lx, t, q, &entry, &kinds);
       if (!len)
