@@ -113,13 +113,21 @@ static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
   return best;
 }
 
-/* The lexicon entry of the word t->cp[a..b), or -1, and its kinds. */
-static int32_t find(lc_segmenter *s, const lichang_lexicon *lx,
-                    const lc_text *t, size_t a, size_t b, uint32_t *kinds) {
+/* The lexicon entry of the word t->cp[a..b), or -1, and its kinds. Inline
+ * but for the look-ups the cache cannot answer: it runs for every word. */
+static inline __attribute__((always_inline)) int32_t
+find(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t, size_t a,
+     size_t b, uint32_t *kinds) {
   uint64_t key = 0;
-  if (b - a <= 3) {
-    for (size_t i = a; i < b; i++)
-      key |= (uint64_t)t->cp[i] << (21 * (i - a));
+  size_t n = b - a;
+  if (n <= 3) {
+    const uint32_t *cp = t->cp + a;
+    /* one to three characters, unrolled */
+    key = cp[0];
+    if (n > 1)
+      key |= (uint64_t)cp[1] << 21;
+    if (n > 2)
+      key |= (uint64_t)cp[2] << 42;
     struct lc_word_cache *c =
         s->cache + ((key * 0x9E3779B97F4A7C15ULL) >> 40 & (WORD_CACHE - 1));
     if (c->key != key) {
