@@ -76,8 +76,13 @@ static bool opens_sentence(const ctx *x, uint32_t ps, uint32_t zs) {
  * right before zs that is neither a space nor ends a sentence. */
 static inline bool opens_sentence_fast(const ctx *x, uint32_t ps,
                                        uint32_t zs) {
-  if (zs > ps && !is_space(x->cp[zs - 1]) && !is_sent_end(x->cp[zs - 1]))
-    return false;
+  if (zs > ps) {
+    /* above U+3002 only U+FF61 is a space or ends a sentence: one test
+     * for Han, not ten */
+    uint32_t c = x->cp[zs - 1];
+    if (c > 0x3002 ? c != 0xFF61 : !is_space(c) && !is_sent_end(c))
+      return false;
+  }
   return opens_sentence(x, ps, zs);
 }
 
