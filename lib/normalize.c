@@ -178,7 +178,12 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
       uint32_t f[8];
       if (cp - 0x4E00 <= 0x9FFF - 0x4E00)
         f[0] = t2s_han(cp);
-      else if (lichang__fold_cp(cp, f) != 1)
+      else if (cp - 0x3000 <= 0x30FF - 0x3000 || cp - 0x2010 <= 0x2027 - 0x2010)
+        f[0] = cp; /* as lichang__fold_cp: CJK punctuation, quotes */
+      else if (cp - 0xFF01 <= 0xFF5E - 0xFF01) { /* full-width ASCII */
+        cp -= 0xFEE0;
+        f[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+      } else if (lichang__fold_cp(cp, f) != 1)
         break;
       cpo[n] = f[0];
       offo[n++] = (uint32_t)i;
