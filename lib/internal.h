@@ -271,17 +271,14 @@ struct lichang_lexicon {
   /* The same for the pairs on paths to overlay entries (all at least two
    * long): the segmenter walks the overlay only where the bit is set. */
   uint64_t *overlay_pairs;
-  /* Per node: LC_OV_BELOW if an overlay entry lies at or below it,
-   * LC_OV_HERE if it is one (the segmenter's walk). */
-  uint8_t *overlay;
   /* Per entry, what the hot loops read (kinds, IDF), packed: the entries
    * themselves are too big to stay in cache. */
   struct lc_entry_hot {
     uint32_t kinds;
     float idf;
   } *hot;
-  lc_vec node_entry; /* int32_t per node: index into entries, or -1 (as
-                        tnodes' entry; the segmenter reads this one) */
+  lc_vec node_entry; /* int32_t per node while loading: index into
+                        entries, or -1; freed once the trie is finished */
   lc_vec entries;    /* lc_entry */
   lc_vec people;     /* lc_person */
   lc_vec rules;      /* lc_rule */

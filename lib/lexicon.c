@@ -107,13 +107,12 @@ static int trie_finish(lichang_lexicon *lx) {
   uint8_t *ov = calloc(n, 1);
   uint16_t *here = malloc(n * sizeof *here);
   lx->root = calloc(0x10000, sizeof *lx->root);
-  lx->overlay = calloc(n, 1);
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
   lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   lx->overlay_pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
-      !here || !lx->root || !lx->overlay || !lx->hot || !lx->tnodes ||
+      !here || !lx->root || !lx->hot || !lx->tnodes ||
       !lx->pairs || !lx->overlay_pairs)
     goto out;
   parent[0] = label[0] = 0;
@@ -199,11 +198,9 @@ static int trie_finish(lichang_lexicon *lx) {
       if (ov[old_of[k]] & LC_OV_BELOW)
         lx->overlay_pairs[h >> 6] |= 1ull << (h & 63);
     }
-  /* node_entry and overlay by the new numbers, for the segmenter */
-  for (uint32_t u = 0; u < n; u++) {
-    lx->overlay[u] = ov[old_of[u]];
-    ent[u] = t[u].entry;
-  }
+  /* node_entry served the loading: the walks read the nodes' own
+   * records */
+  lichang__vec_free(&lx->node_entry);
   for (size_t i = 0; i < lx->entries.len; i++) {
     lx->hot[i].kinds = e[i].kinds;
     lx->hot[i].idf = e[i].idf;
@@ -936,7 +933,6 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   free(lx->pairs);
   free(lx->overlay_pairs);
   free(lx->root);
-  free(lx->overlay);
   free(lx->hot);
   lichang__arena_free(&lx->arena);
   free(lx);

@@ -102,7 +102,7 @@ static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
     if (!(node = lichang__overlay_step(lx, node, t->cp[j])))
       break;
     /* the node's own record, just read by the step, says it all (the
-     * side arrays overlay and node_entry would be two more cache lines) */
+     * side arrays the lexicon once had here were two more cache lines) */
     const lc_trie_node *nd = lx->tnodes + node;
     if ((nd->here & LC_K_OVERLAY) && j > i) {
       best = j - i + 1;
