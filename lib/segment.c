@@ -249,6 +249,7 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
       if ((rc = emit(s, lx, t, tokens, pos, word_end, -1, 0)))
         return rc;
       pos = word_end;
+      bi++; /* B[bi + 1] was word_end (or bi is past the last bound) */
     }
   }
   return 0;
