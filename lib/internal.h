@@ -545,7 +545,8 @@ typedef struct {
    * mapped: most tokens are common short words, and looking each up in
    * the lexicon's trie missed the cache every time. */
   struct lc_word_cache {
-    uint64_t key; /* the code points packed, 21 bits each; 0: empty */
+    uint64_t key; /* the code points packed, 21 bits each; 0: empty (no
+                     word packs to 0: NUL is no text) */
     int32_t entry;
     uint32_t kinds; /* the entry's, 0: none (in the padding) */
   } *cache;

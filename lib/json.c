@@ -245,8 +245,8 @@ static int put_quote(lc_buf *b, const lichang_doc *doc,
     rc = put_str(b, doc->src + q->span.start, q->span.end - q->span.start);
   if (!rc)
     rc = put_s(b, q->kind == LICHANG_INDIRECT
-                                  ? ",\"kind\":\"indirect\",\"speaker\":"
-                                  : ",\"kind\":\"direct\",\"speaker\":");
+                      ? ",\"kind\":\"indirect\",\"speaker\":"
+                      : ",\"kind\":\"direct\",\"speaker\":");
   if (!rc)
     rc = put_cstr(b, q->speaker);
   if (!rc)

@@ -132,8 +132,7 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
         continue;
       const lc_token *f = tok + s->first;
       if ((key & ENTRY_KEY) ||
-          (f->end - f->start == n &&
-           same_cps(t->cp + f->start, cp, n))) {
+          (f->end - f->start == n && same_cps(t->cp + f->start, cp, n))) {
         s->count++;
         break;
       }

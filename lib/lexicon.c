@@ -112,8 +112,8 @@ static int trie_finish(lichang_lexicon *lx) {
   lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   lx->overlay_pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
-      !here || !lx->root || !lx->hot || !lx->tnodes ||
-      !lx->pairs || !lx->overlay_pairs)
+      !here || !lx->root || !lx->hot || !lx->tnodes || !lx->pairs ||
+      !lx->overlay_pairs)
     goto out;
   parent[0] = label[0] = 0;
   for (size_t i = 0; i < lx->trie_cap; i++) {

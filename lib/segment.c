@@ -142,8 +142,7 @@ find(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t, size_t a,
 
 static inline __attribute__((always_inline)) int
 emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
-                lc_vec *tokens, size_t a, size_t b, int32_t entry,
-                uint32_t kinds) {
+     lc_vec *tokens, size_t a, size_t b, int32_t entry, uint32_t kinds) {
   /* Drop tokens that hold no word character (spaces, punctuation). */
   bool word = false;
   for (size_t i = a; i < b && !word; i++)

@@ -2,8 +2,8 @@
  * and speakers, on articles composed for each pattern (tests/articles/
  * passages-*.txt, both scripts) and on short inputs; and behaviour on
  * pathological input (10,000 unclosed marks, a 50 MB paragraph). */
-#include "tests_common.h"
 #include "passages.h"
+#include "tests_common.h"
 
 static lichang_lexicon *lx;
 
