@@ -221,8 +221,6 @@ typedef struct {
   size_t cap, used;
   uint32_t nodes, nclauses, maxlen; /* maxlen: longest literal */
   uint64_t *first; /* bit per BMP code point: some literal starts with it */
-  uint64_t *pair;  /* bit per hashed pair of first two code points of the
-                      literals two or more long (lichang__pair_hash) */
   lc_vec head;     /* uint32_t per node: its first hit (index + 1), 0 none */
   lc_vec hits;     /* lc_pf_hit */
   uint32_t nrules; /* rules added, in order */

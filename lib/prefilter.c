@@ -680,18 +680,13 @@ static int edges_grow(lc_prefilter *pf) {
 static int add_literal(lc_prefilter *pf, lit s, uint32_t id) {
   if (!pf->first) {
     pf->first = calloc(0x10000 / 64, sizeof *pf->first);
-    pf->pair = calloc((1u << LC_PAIR_LOG) / 64, sizeof *pf->pair);
     uint32_t *root = lichang__vec_push(&pf->head); /* node 0 */
-    if (!pf->first || !pf->pair || !root)
+    if (!pf->first || !root)
       return LICHANG_ENOMEM;
     pf->nodes = 1;
   }
   if (s.cp[0] < 0x10000)
     pf->first[s.cp[0] >> 6] |= 1ull << (s.cp[0] & 63);
-  if (s.n >= 2) {
-    uint32_t h = lichang__pair_hash(s.cp[0], s.cp[1]);
-    pf->pair[h >> 6] |= 1ull << (h & 63);
-  }
   uint32_t node = 0;
   for (uint32_t i = 0; i < s.n; i++) {
     uint32_t next = lichang__trie_probe(pf->edges, pf->cap, node, s.cp[i]);
@@ -795,7 +790,6 @@ int lichang__prefilter_rules(const lc_prefilter *pf, const uint64_t *found,
 void lichang__prefilter_free(lc_prefilter *pf) {
   free(pf->edges);
   free(pf->first);
-  free(pf->pair);
   lichang__vec_free(&pf->head);
   lichang__vec_free(&pf->hits);
   lichang__vec_free(&pf->owner);
@@ -813,15 +807,9 @@ void lichang__prefilter_scan(const lc_prefilter *pf, const uint32_t *cp,
     uint32_t c = cp[i] - 'A' < 26 ? cp[i] + 32 : cp[i];
     if (c < 0x10000 && !(pf->first[c >> 6] >> (c & 63) & 1))
       continue; /* most characters start no literal: one bit says so */
-    uint32_t node = 0, c0 = c;
+    uint32_t node = 0;
     for (size_t j = i; j < n && j - i < pf->maxlen; j++) {
       c = cp[j] - 'A' < 26 ? cp[j] + 32 : cp[j];
-      if (j == i + 1) { /* most literals end at one character, or are none
-                           with the next: the pair filter says so */
-        uint32_t h = lichang__pair_hash(c0, c);
-        if (!(pf->pair[h >> 6] >> (h & 63) & 1))
-          break;
-      }
       if (!(node = lichang__trie_probe(pf->edges, pf->cap, node, c)))
         break;
       for (uint32_t h = head[node]; h; h = hits[h - 1].next)
