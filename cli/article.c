@@ -385,23 +385,37 @@ void tag_work(void *state, cli_item *it) {
     }
     text = it->rec.text;
     len = it->rec.text_len;
-    if (!cfg->encoding) { /* a converted line was checked already */
-      lichang_decode(NULL, NULL, text, len, NULL, &info, NULL);
-      if (info.invalid && info.invalid * 8 > info.chars) {
-        set_reason(it,
-                   "byte %zu of \"text\": not UTF-8 text (%zu of %zu "
-                   "characters invalid)",
-                   info.first_invalid, info.invalid, info.chars);
-        fail(it, cfg);
-        return;
-      }
-    }
   }
-  if (blank(text, len)) {
+  if (blank(text, len)) { /* (text with invalid UTF-8 is not blank) */
     set_reason(it, "empty article");
     free(conv);
     fail(it, cfg);
     return;
+  }
+  lichang_doc *doc;
+  lichang_error err;
+  int rc = lichang_tag(&doc, w->tg, text, len, &err);
+  /* Is the text of a line UTF-8 at all (a converted line was checked
+   * already)? The tagger read it and counted what was invalid, as
+   * lichang_decode would have, so it is not read a second time: only
+   * when the tagger refused the text is it read to tell which reason
+   * comes first. */
+  if (it->kind == ITEM_JSONL && !cfg->encoding) {
+    lichang_decode_info u8;
+    if (rc < 0)
+      lichang_decode(NULL, NULL, text, len, NULL, &u8, NULL);
+    else
+      lichang_doc_decode_info(doc, &u8);
+    if (u8.invalid && u8.invalid * 8 > u8.chars) {
+      if (rc >= 0)
+        lichang_doc_free(doc);
+      set_reason(it,
+                 "byte %zu of \"text\": not UTF-8 text (%zu of %zu "
+                 "characters invalid)",
+                 u8.first_invalid, u8.invalid, u8.chars);
+      fail(it, cfg);
+      return;
+    }
   }
   if (it->kind == ITEM_JSONL && it->rec.lone_surrogates)
     sb_printf(&it->msg,
@@ -415,9 +429,7 @@ void tag_work(void *state, cli_item *it) {
               "U+FFFD\n",
               it->where, info.first_invalid, info.invalid, info.encoding,
               info.invalid > 1 ? "s" : "");
-  lichang_doc *doc;
-  lichang_error err;
-  if (lichang_tag(&doc, w->tg, text, len, &err) < 0) {
+  if (rc < 0) {
     set_reason(it, "%s", err.message);
     free(conv);
     fail(it, cfg);

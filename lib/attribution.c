@@ -76,8 +76,13 @@ static bool opens_sentence(const ctx *x, uint32_t ps, uint32_t zs) {
  * right before zs that is neither a space nor ends a sentence. */
 static inline bool opens_sentence_fast(const ctx *x, uint32_t ps,
                                        uint32_t zs) {
-  if (zs > ps && !is_space(x->cp[zs - 1]) && !is_sent_end(x->cp[zs - 1]))
-    return false;
+  if (zs > ps) {
+    /* above U+3002 only U+FF61 is a space or ends a sentence: one test
+     * for Han, not ten */
+    uint32_t c = x->cp[zs - 1];
+    if (c > 0x3002 ? c != 0xFF61 : !is_space(c) && !is_sent_end(c))
+      return false;
+  }
   return opens_sentence(x, ps, zs);
 }
 
@@ -399,17 +404,18 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
 
 /* Can the scan step over position i without a walk? Most characters
  * start no title, verb, name or function word: nothing can happen there
- * (but a name opening a sentence). Many more start function words and
- * modifiers only, none longer than the character itself (the pair filter
- * says so): whether it is one or not, the scan moves on by one. The root
- * table and the pair filter tell both. */
+ * (but a name opening a sentence). Many more are no title, verb or name
+ * themselves and start none longer than the character itself with the
+ * next (the pair filter says so): whether the character is a function
+ * word or modifier or not, the scan moves on by one. The root table and
+ * the pair filter tell both. */
 static inline bool steps_over(const ctx *x, uint32_t i, uint32_t pe) {
   uint32_t c = x->cp[i];
   if (c >= 0x10000 || c == '*')
     return false;
   uint32_t below = x->lx->root[c].below;
   return !(below & SCAN_KINDS) ||
-         (!(below & (LC_K_TITLE | LC_K_SPEECH | LC_K_PERSON)) &&
+         (!(below & LC_ROOT_CUE) &&
           (i + 1 >= pe || !lichang__trie_pair(x->lx, c, x->cp[i + 1])));
 }
 

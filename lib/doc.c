@@ -50,6 +50,22 @@ size_t lichang_doc_chars(const lichang_doc *doc) {
   return doc ? doc->text.chars : 0;
 }
 
+void lichang_doc_decode_info(const lichang_doc *doc,
+                             lichang_decode_info *info) {
+  if (!info)
+    return;
+  memset(info, 0, sizeof *info);
+  snprintf(info->encoding, sizeof info->encoding, "UTF-8");
+  info->confidence = 100;
+  info->first_invalid = (size_t)-1;
+  if (!doc)
+    return;
+  /* lichang_decode counts a BOM as a character; the tagger skips it */
+  info->chars = doc->text.chars + doc->text.bom;
+  info->invalid = doc->text.invalid;
+  info->first_invalid = doc->text.first_invalid;
+}
+
 size_t lichang_doc_keyword_count(const lichang_doc *doc) {
   return doc ? doc->keywords.len : 0;
 }

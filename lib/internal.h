@@ -48,7 +48,17 @@ static inline void *lichang__vec_push(lc_vec *v) {
   if (v->len == v->cap && lichang__vec_grow(v))
     return NULL;
   void *slot = (char *)v->data + v->len++ * v->size;
-  memset(slot, 0, v->size);
+  /* the small sizes inline: a memset of a size known only at run time is
+   * a call */
+  static const char zero[16];
+  if (v->size == 4)
+    memcpy(slot, zero, 4);
+  else if (v->size == 8)
+    memcpy(slot, zero, 8);
+  else if (v->size == 16)
+    memcpy(slot, zero, 16);
+  else
+    memset(slot, 0, v->size);
   return slot;
 }
 void lichang__vec_free(lc_vec *v);
@@ -191,9 +201,15 @@ typedef struct {
  * first nodes; one numbered LC_ROOT_FAR or beyond is searched for. */
 typedef struct {
   uint16_t node; /* 0: none */
-  uint16_t below;
+  uint16_t below; /* LC_K_* of the entries at or below it (bits 0-9), and
+                     LC_ROOT_CUE */
 } lc_trie_root;
 #define LC_ROOT_FAR 0xFFFFu
+/* In a root entry's below: the character alone is a title, a speech verb
+ * or a person (the passages scan stops at it whatever follows). No kind
+ * set has this bit; a kind mask that includes it (~LC_K_SPEECH) only
+ * takes a walk more, which finds what it would have. */
+#define LC_ROOT_CUE 0x8000u
 
 /* ---- prefilter.c: which rules could match, by their literals ---- */
 typedef struct {
@@ -253,17 +269,14 @@ struct lichang_lexicon {
   /* The same for the pairs on paths to overlay entries (all at least two
    * long): the segmenter walks the overlay only where the bit is set. */
   uint64_t *overlay_pairs;
-  /* Per node: LC_OV_BELOW if an overlay entry lies at or below it,
-   * LC_OV_HERE if it is one (the segmenter's walk). */
-  uint8_t *overlay;
   /* Per entry, what the hot loops read (kinds, IDF), packed: the entries
    * themselves are too big to stay in cache. */
   struct lc_entry_hot {
     uint32_t kinds;
     float idf;
   } *hot;
-  lc_vec node_entry; /* int32_t per node: index into entries, or -1 (as
-                        tnodes' entry; the segmenter reads this one) */
+  lc_vec node_entry; /* int32_t per node while loading: index into
+                        entries, or -1; freed once the trie is finished */
   lc_vec entries;    /* lc_entry */
   lc_vec people;     /* lc_person */
   lc_vec rules;      /* lc_rule */
@@ -471,6 +484,11 @@ static inline const lc_entry *lichang__lexicon_char(const lichang_lexicon *lx,
 /* Looks up a whole folded string of code points; NULL if absent. */
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n);
+/* The same as an entry index (-1 if absent) and its kinds (0), read from
+ * the trie alone: the segmenter's look-up of every word. */
+int32_t lichang__lexicon_find_index(const lichang_lexicon *lx,
+                                    const uint32_t *cp, size_t n,
+                                    uint32_t *kinds);
 
 /* The lexicon file names, one per handler (dict/ layout); NULL past the
  * last. */
@@ -496,8 +514,12 @@ typedef struct {
   uint32_t *off; /* off[i]: byte offset in src of the char cp[i] came from;
                     off[n] == len */
   size_t n;
-  size_t chars;  /* code points in the original */
+  size_t chars;  /* code points in the original (a leading BOM not
+                    counted: bom says it was there) */
   size_t astral; /* code points of cp[] above U+FFFF (two UTF-16 units) */
+  size_t invalid;       /* invalid sequences, each read as U+FFFD */
+  size_t first_invalid; /* byte offset of the first, or (size_t)-1 */
+  bool bom;             /* a BOM opened the input, skipped */
 } lc_text;
 /* Decodes and folds src; invalid bytes become U+FFFD and a warning. */
 int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
@@ -508,18 +530,23 @@ void lichang__text_free(lc_text *t);
 typedef struct {
   uint32_t start, end; /* code point indexes into lc_text.cp */
   int32_t entry;       /* lexicon entry index, or -1 */
+  uint32_t kinds;      /* the entry's LC_K_* (0: none), set by the
+                          segmenter so that later stages need not read the
+                          entry array, which misses the cache */
 } lc_token;
 typedef struct {
   UBreakIterator *brk;
   uint16_t *u16;
   size_t u16_cap;
   lc_vec bounds; /* uint32_t ICU boundaries in code points */
-  /* Words of up to three characters -> lexicon entry (+1; 0: none), direct
+  /* Words of up to three characters -> lexicon entry (-1: none), direct
    * mapped: most tokens are common short words, and looking each up in
    * the lexicon's trie missed the cache every time. */
   struct lc_word_cache {
-    uint64_t key; /* the code points packed, 21 bits each; 0: empty */
+    uint64_t key; /* the code points packed, 21 bits each; 0: empty (no
+                     word packs to 0: NUL is no text) */
     int32_t entry;
+    uint32_t kinds; /* the entry's, 0: none (in the padding) */
   } *cache;
 } lc_segmenter;
 int lichang__segmenter_init(lc_segmenter *s, lichang_error *err);

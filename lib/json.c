@@ -10,10 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* lichang__buf_put, inline while there is room (the object's buffer is
+ * sized for the article at once): the writer puts a few dozen pieces a
+ * passage. */
+static inline int put(lc_buf *b, const void *p, size_t n) {
+  if (b->len + n + 1 > b->cap)
+    return lichang__buf_put(b, p, n);
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+  return 0;
+}
+static inline int put_s(lc_buf *b, const char *s) {
+  return put(b, s, strlen(s));
+}
+/* A string literal, its length known at compile time. */
+#define PUT_LIT(b, lit) put((b), (lit), sizeof(lit) - 1)
+
 static int put_str(lc_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   const unsigned char *p = (const unsigned char *)s;
-  if (lichang__buf_put(b, "\"", 1))
+  if (put(b, "\"", 1))
     return LICHANG_ENOMEM;
   size_t i = 0;
   while (i < n) {
@@ -33,7 +50,7 @@ static int put_str(lc_buf *b, const char *s, size_t n) {
         break;
     }
     if (j > i) {
-      if (lichang__buf_put(b, p + i, j - i))
+      if (put(b, p + i, j - i))
         return LICHANG_ENOMEM;
       i = j;
       continue;
@@ -43,15 +60,15 @@ static int put_str(lc_buf *b, const char *s, size_t n) {
     size_t step = lichang__utf8_next(p + i, n - i, &cp, &bad);
     int rc;
     if (cp == '"')
-      rc = lichang__buf_put(b, "\\\"", 2);
+      rc = put(b, "\\\"", 2);
     else if (cp == '\\')
-      rc = lichang__buf_put(b, "\\\\", 2);
+      rc = put(b, "\\\\", 2);
     else if (cp == '\n')
-      rc = lichang__buf_put(b, "\\n", 2);
+      rc = put(b, "\\n", 2);
     else if (cp == '\t')
-      rc = lichang__buf_put(b, "\\t", 2);
+      rc = put(b, "\\t", 2);
     else if (cp == '\r')
-      rc = lichang__buf_put(b, "\\r", 2);
+      rc = put(b, "\\r", 2);
     else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
       char e[6] = {'\\',
                    'u',
@@ -59,16 +76,16 @@ static int put_str(lc_buf *b, const char *s, size_t n) {
                    hex[(cp >> 8) & 15],
                    hex[(cp >> 4) & 15],
                    hex[cp & 15]};
-      rc = lichang__buf_put(b, e, 6);
+      rc = put(b, e, 6);
     } else if (bad)
-      rc = lichang__buf_put(b, "\xEF\xBF\xBD", 3);
+      rc = put(b, "\xEF\xBF\xBD", 3);
     else
-      rc = lichang__buf_put(b, p + i, step);
+      rc = put(b, p + i, step);
     if (rc)
       return rc;
     i += step;
   }
-  return lichang__buf_put(b, "\"", 1);
+  return put(b, "\"", 1);
 }
 
 static int put_cstr(lc_buf *b, const char *s) {
@@ -83,25 +100,25 @@ static int put_uint(lc_buf *b, size_t v) {
   do
     d[--k] = (char)('0' + v % 10);
   while (v /= 10);
-  return lichang__buf_put(b, d + k, sizeof d - k);
+  return put(b, d + k, sizeof d - k);
 }
 
 /* PREFIX start ,"end": end */
 static int put_span(lc_buf *b, const char *prefix, size_t start, size_t end) {
-  int rc = lichang__buf_puts(b, prefix);
+  int rc = put_s(b, prefix);
   if (!rc)
     rc = put_uint(b, start);
   if (!rc)
-    rc = lichang__buf_puts(b, ",\"end\":");
+    rc = PUT_LIT(b, ",\"end\":");
   return rc ? rc : put_uint(b, end);
 }
 
 /* Three plain strings in a row (no escaping: the caller's own words). */
 static int put_words(lc_buf *b, const char *x, const char *y, const char *z) {
-  int rc = lichang__buf_puts(b, x);
+  int rc = put_s(b, x);
   if (!rc)
-    rc = lichang__buf_puts(b, y);
-  return rc ? rc : lichang__buf_puts(b, z);
+    rc = put_s(b, y);
+  return rc ? rc : put_s(b, z);
 }
 
 /* A score or weight: rounded to thousandths, then as "%.3g" prints it.
@@ -133,7 +150,7 @@ static int put_num(lc_buf *b, double v) {
           fp %= div;
         }
       }
-      return lichang__buf_put(b, d, k);
+      return put(b, d, k);
     }
   }
   return lichang__buf_printf(b, "%.3g", r / 1000.0);
@@ -151,7 +168,7 @@ static int put_num(lc_buf *b, double v) {
 static int put_speakers(lc_buf *b, const lichang_doc *doc) {
   const lichang_quote *q = doc->quotes.data;
   size_t n = doc->quotes.len;
-  int rc = lichang__buf_puts(b, ",\"speakers\":[");
+  int rc = PUT_LIT(b, ",\"speakers\":[");
   bool first = true;
   for (size_t i = 0; i < n && !rc; i++) {
     const char *name = q[i].speaker;
@@ -183,12 +200,12 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
           best = s;
       score = sum[best] / total;
     }
-    rc = lichang__buf_puts(b, first ? "{\"name\":" : ",{\"name\":");
+    rc = put_s(b, first ? "{\"name\":" : ",{\"name\":");
     first = false;
     if (!rc)
       rc = put_cstr(b, name);
     if (!rc)
-      rc = lichang__buf_puts(b, ",\"quotes\":");
+      rc = PUT_LIT(b, ",\"quotes\":");
     if (!rc)
       rc = put_uint(b, count);
     if (!rc)
@@ -198,27 +215,38 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
     if (!rc)
       rc = put_num(b, score);
     if (!rc)
-      rc =
-          lichang__buf_printf(b,
-                              ",\"stances\":{\"optimistic\":%u,\"cautious\":%u,"
-                              "\"skeptical\":%u,\"neutral\":%u}}",
-                              per[LICHANG_OPTIMISTIC], per[LICHANG_CAUTIOUS],
-                              per[LICHANG_SKEPTICAL], per[LICHANG_NEUTRAL]);
+      rc = PUT_LIT(b, ",\"stances\":{\"optimistic\":");
+    if (!rc)
+      rc = put_uint(b, per[LICHANG_OPTIMISTIC]);
+    if (!rc)
+      rc = PUT_LIT(b, ",\"cautious\":");
+    if (!rc)
+      rc = put_uint(b, per[LICHANG_CAUTIOUS]);
+    if (!rc)
+      rc = PUT_LIT(b, ",\"skeptical\":");
+    if (!rc)
+      rc = put_uint(b, per[LICHANG_SKEPTICAL]);
+    if (!rc)
+      rc = PUT_LIT(b, ",\"neutral\":");
+    if (!rc)
+      rc = put_uint(b, per[LICHANG_NEUTRAL]);
+    if (!rc)
+      rc = PUT_LIT(b, "}}");
   }
-  return rc ? rc : lichang__buf_puts(b, "]");
+  return rc ? rc : PUT_LIT(b, "]");
 }
 
 static int put_quote(lc_buf *b, const lichang_doc *doc,
                      const lichang_quote *q) {
   int rc = put_span(b, "{\"start\":", q->span.start, q->span.end);
   if (!rc)
-    rc = lichang__buf_puts(b, ",\"text\":");
+    rc = PUT_LIT(b, ",\"text\":");
   if (!rc)
     rc = put_str(b, doc->src + q->span.start, q->span.end - q->span.start);
   if (!rc)
-    rc = lichang__buf_puts(b, q->kind == LICHANG_INDIRECT
-                                  ? ",\"kind\":\"indirect\",\"speaker\":"
-                                  : ",\"kind\":\"direct\",\"speaker\":");
+    rc = put_s(b, q->kind == LICHANG_INDIRECT
+                      ? ",\"kind\":\"indirect\",\"speaker\":"
+                      : ",\"kind\":\"direct\",\"speaker\":");
   if (!rc)
     rc = put_cstr(b, q->speaker);
   if (!rc)
@@ -227,22 +255,22 @@ static int put_quote(lc_buf *b, const lichang_doc *doc,
   if (!rc)
     rc = put_num(b, q->score);
   if (!rc)
-    rc = lichang__buf_puts(b, ",\"targets\":[");
+    rc = PUT_LIT(b, ",\"targets\":[");
   for (size_t i = 0; i < q->targets.len && !rc; i++) {
     if (i)
-      rc = lichang__buf_puts(b, ",");
+      rc = PUT_LIT(b, ",");
     if (!rc)
       rc = put_cstr(b, ((const char **)q->targets.data)[i]);
   }
   if (!rc)
-    rc = lichang__buf_puts(b, "],\"evidence\":[");
+    rc = PUT_LIT(b, "],\"evidence\":[");
   const lichang_evidence *ev = q->evidence.data;
   for (size_t i = 0; i < q->evidence.len && !rc; i++) {
-    rc = lichang__buf_puts(b, i ? ",{\"rule\":" : "{\"rule\":");
+    rc = put_s(b, i ? ",{\"rule\":" : "{\"rule\":");
     if (!rc)
       rc = put_cstr(b, ev[i].rule);
     if (!rc)
-      rc = lichang__buf_puts(b, ",\"term\":");
+      rc = PUT_LIT(b, ",\"term\":");
     if (!rc)
       rc = put_cstr(b, ev[i].term);
     if (!rc)
@@ -253,65 +281,70 @@ static int put_quote(lc_buf *b, const lichang_doc *doc,
     if (!rc)
       rc = put_num(b, ev[i].weight);
     if (!rc)
-      rc = lichang__buf_puts(b, "}");
+      rc = PUT_LIT(b, "}");
   }
-  return rc ? rc : lichang__buf_puts(b, "]}");
+  return rc ? rc : PUT_LIT(b, "]}");
 }
 
 char *lichang_doc_to_json(const lichang_doc *doc, const char *id, size_t *len) {
   if (!doc)
     return NULL;
+  /* Room for a typical article's object at once, not six doublings (and
+   * not zeroed, as lichang__buf_grow does for PCRE2's subjects). */
   lc_buf b = {0};
-  /* Room for a typical article's object at once, not six doublings. */
-  int rc = lichang__buf_grow(&b, 1024 + doc->quotes.len * 512);
+  b.cap = 1024 + doc->quotes.len * 512;
+  b.data = malloc(b.cap);
+  int rc = b.data ? 0 : LICHANG_ENOMEM;
   if (!rc)
-    rc = lichang__buf_puts(&b, "{\"id\":");
+    b.data[0] = '\0';
+  if (!rc)
+    rc = PUT_LIT(&b, "{\"id\":");
   if (!rc)
     rc = put_cstr(&b, id);
   if (!rc)
-    rc = lichang__buf_puts(&b, ",\"chars\":");
+    rc = PUT_LIT(&b, ",\"chars\":");
   if (!rc)
     rc = put_uint(&b, doc->text.chars);
   if (!rc)
-    rc = lichang__buf_puts(&b, ",\"keywords\":[");
+    rc = PUT_LIT(&b, ",\"keywords\":[");
   const lc_keyword *kw = doc->keywords.data;
   for (size_t i = 0; i < doc->keywords.len && !rc; i++) {
-    rc = lichang__buf_puts(&b, i ? ",{\"term\":" : "{\"term\":");
+    rc = put_s(&b, i ? ",{\"term\":" : "{\"term\":");
     if (!rc)
       rc = put_cstr(&b, kw[i].term);
     if (!rc)
-      rc = lichang__buf_puts(&b, ",\"weight\":");
+      rc = PUT_LIT(&b, ",\"weight\":");
     if (!rc)
       rc = put_num(&b, kw[i].weight);
     if (!rc)
-      rc = lichang__buf_puts(&b, "}");
+      rc = PUT_LIT(&b, "}");
   }
   if (!rc)
-    rc = lichang__buf_puts(&b, "],\"quotes\":[");
+    rc = PUT_LIT(&b, "],\"quotes\":[");
   const lichang_quote *q = doc->quotes.data;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
     if (i)
-      rc = lichang__buf_puts(&b, ",");
+      rc = PUT_LIT(&b, ",");
     if (!rc)
       rc = put_quote(&b, doc, q + i);
   }
   if (!rc)
-    rc = lichang__buf_puts(&b, "]");
+    rc = PUT_LIT(&b, "]");
   if (!rc)
     rc = put_speakers(&b, doc);
   if (!rc && doc->warnings.len) {
-    rc = lichang__buf_puts(&b, ",\"warnings\":[");
+    rc = PUT_LIT(&b, ",\"warnings\":[");
     for (size_t i = 0; i < doc->warnings.len && !rc; i++) {
       if (i)
-        rc = lichang__buf_puts(&b, ",");
+        rc = PUT_LIT(&b, ",");
       if (!rc)
         rc = put_cstr(&b, ((const char **)doc->warnings.data)[i]);
     }
     if (!rc)
-      rc = lichang__buf_puts(&b, "]");
+      rc = PUT_LIT(&b, "]");
   }
   if (!rc)
-    rc = lichang__buf_puts(&b, "}");
+    rc = PUT_LIT(&b, "}");
   if (rc) {
     lichang__buf_free(&b);
     return NULL;

@@ -34,7 +34,8 @@ static uint64_t hash_cps(const uint32_t *cp, size_t n) {
   return (h & ~ENTRY_KEY) | 1;
 }
 
-static bool eligible(const lc_text *t, const lc_token *tok, uint32_t kinds) {
+static inline bool eligible(const lc_text *t, const lc_token *tok,
+                            uint32_t kinds) {
   if (kinds & LC_K_TOPIC)
     return true;
   if (kinds & (LC_K_STOP | LC_K_SPEECH | LC_K_PRONOUN | LC_K_STANCE |
@@ -46,12 +47,19 @@ static bool eligible(const lc_text *t, const lc_token *tok, uint32_t kinds) {
   bool digit_only = true;
   for (size_t i = tok->start; i < tok->end; i++) {
     uint32_t c = t->cp[i];
-    if (!(c >= '0' && c <= '9') && c != '.')
-      digit_only = false;
     if (c == 0xFFFD)
       return false;
+    digit_only &= c - '0' <= 9 || c == '.';
   }
   return !digit_only;
+}
+
+/* cp[0..n) == cq[0..n): inline, words are a few characters */
+static inline bool same_cps(const uint32_t *cp, const uint32_t *cq, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (cp[i] != cq[i])
+      return false;
+  return true;
 }
 
 /* Better: higher score, then earlier first occurrence. */
@@ -99,7 +107,7 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
   kw_slot *tab = tg->kw_table.data;
   for (size_t i = 0; i < ntok && !rc; i++) {
     bool e = tok[i].entry >= 0;
-    if (!eligible(t, tok + i, e ? hot[tok[i].entry].kinds : 0))
+    if (!eligible(t, tok + i, tok[i].kinds))
       continue;
     const uint32_t *cp = t->cp + tok[i].start;
     size_t n = tok[i].end - tok[i].start;
@@ -109,12 +117,12 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
     for (;; j = (j + 1) & (cap - 1)) {
       kw_slot *s = tab + j;
       if (!s->key) {
-        uint32_t *u = lichang__vec_push(&tg->kw_used);
-        if (!u) {
+        if (tg->kw_used.len == tg->kw_used.cap &&
+            lichang__vec_grow(&tg->kw_used)) {
           rc = LICHANG_ENOMEM;
           break;
         }
-        *u = (uint32_t)j;
+        ((uint32_t *)tg->kw_used.data)[tg->kw_used.len++] = (uint32_t)j;
         s->key = key;
         s->first = (uint32_t)i;
         s->count = 1;
@@ -124,8 +132,7 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
         continue;
       const lc_token *f = tok + s->first;
       if ((key & ENTRY_KEY) ||
-          (f->end - f->start == n &&
-           memcmp(t->cp + f->start, cp, n * sizeof *cp) == 0)) {
+          (f->end - f->start == n && same_cps(t->cp + f->start, cp, n))) {
         s->count++;
         break;
       }
@@ -138,10 +145,9 @@ int lichang__keywords(lichang_tagger *tg, lichang_doc *doc) {
   for (size_t u = 0; best && u < tg->kw_used.len; u++) {
     const kw_slot *s = tab + used[u];
     const lc_token *f = tok + s->first;
-    const struct lc_entry_hot *e = f->entry >= 0 ? hot + f->entry : NULL;
-    double idf = e && (e->kinds & LC_K_IDF) ? e->idf : lx->idf_default;
+    double idf = f->kinds & LC_K_IDF ? hot[f->entry].idf : lx->idf_default;
     kw_best c = {s->first, (double)s->count / (double)ntok * idf};
-    if (e && (e->kinds & LC_K_TOPIC))
+    if (f->kinds & LC_K_TOPIC)
       c.score *= 1.5;
     if (nbest == k && !better(&c, best + k - 1))
       continue;

@@ -28,6 +28,19 @@ static uint64_t trie_key(uint32_t node, uint32_t cp) {
   return ((uint64_t)node << 21 | cp) + 1; /* 0 marks an empty slot */
 }
 
+int32_t lichang__lexicon_find_index(const lichang_lexicon *lx,
+                                    const uint32_t *cp, size_t n,
+                                    uint32_t *kinds) {
+  uint32_t node = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!(node = lichang__trie_step(lx, node, cp[i])))
+      break;
+  /* the node's record is in cache (the walk just read it); the entry's is
+   * not */
+  *kinds = node ? lx->tnodes[node].here : 0;
+  return node ? lx->tnodes[node].entry : -1;
+}
+
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n) {
   uint32_t node = 0;
@@ -94,14 +107,13 @@ static int trie_finish(lichang_lexicon *lx) {
   uint8_t *ov = calloc(n, 1);
   uint16_t *here = malloc(n * sizeof *here);
   lx->root = calloc(0x10000, sizeof *lx->root);
-  lx->overlay = calloc(n, 1);
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
   lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   lx->overlay_pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
-      !here || !lx->root || !lx->overlay || !lx->hot || !lx->tnodes ||
-      !lx->pairs || !lx->overlay_pairs)
+      !here || !lx->root || !lx->hot || !lx->tnodes || !lx->pairs ||
+      !lx->overlay_pairs)
     goto out;
   parent[0] = label[0] = 0;
   for (size_t i = 0; i < lx->trie_cap; i++) {
@@ -171,7 +183,11 @@ static int trie_finish(lichang_lexicon *lx) {
   for (uint32_t k = t[0].kids; k < t[1].kids; k++)
     if (t[k].cp < 0x10000)
       lx->root[t[k].cp] = (lc_trie_root){
-          k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR, t[k].below};
+          k < LC_ROOT_FAR ? (uint16_t)k : LC_ROOT_FAR,
+          (uint16_t)(t[k].below |
+                     (t[k].here & (LC_K_TITLE | LC_K_SPEECH | LC_K_PERSON)
+                          ? LC_ROOT_CUE
+                          : 0))};
   /* the pairs of first characters on paths to LC_K_PAIRED entries, and
    * on paths to overlay entries (the segmenter's filter) */
   for (uint32_t u = t[0].kids; u < t[1].kids; u++)
@@ -182,11 +198,9 @@ static int trie_finish(lichang_lexicon *lx) {
       if (ov[old_of[k]] & LC_OV_BELOW)
         lx->overlay_pairs[h >> 6] |= 1ull << (h & 63);
     }
-  /* node_entry and overlay by the new numbers, for the segmenter */
-  for (uint32_t u = 0; u < n; u++) {
-    lx->overlay[u] = ov[old_of[u]];
-    ent[u] = t[u].entry;
-  }
+  /* node_entry served the loading: the walks read the nodes' own
+   * records */
+  lichang__vec_free(&lx->node_entry);
   for (size_t i = 0; i < lx->entries.len; i++) {
     lx->hot[i].kinds = e[i].kinds;
     lx->hot[i].idf = e[i].idf;
@@ -919,7 +933,6 @@ void lichang_lexicon_free(lichang_lexicon *lx) {
   free(lx->pairs);
   free(lx->overlay_pairs);
   free(lx->root);
-  free(lx->overlay);
   free(lx->hot);
   lichang__arena_free(&lx->arena);
   free(lx);

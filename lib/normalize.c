@@ -136,8 +136,9 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
   t->len = len;
   const unsigned char *p = (const unsigned char *)src;
   size_t i = 0;
+  t->first_invalid = (size_t)-1;
   if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-    i = 3; /* a BOM is not text */
+    i = 3, t->bom = true; /* a BOM is not text */
   /* One slot per character (not per byte: CJK text is three bytes a
    * character, and cp[] and off[] are most of an article's memory); the
    * few characters that fold into several, and runs of stray continuation
@@ -154,35 +155,56 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
      * two continuation bytes: Han, CJK punctuation, the full-width forms).
      * Each folds to one code point here (the rest go the general way), and
      * the arrays have room for one a character. */
-    size_t start = i;
-    while (i < len && p[i] < 0x80 && p[i] && t->n + 2 <= cap) {
+    /* In locals: the stores through t->cp and t->off would otherwise make
+     * the compiler reload t's members at every character. room is the
+     * characters the arrays still hold here (n + 2 <= cap). */
+    size_t n = t->n, start = i;
+    size_t room = cap >= n + 2 ? cap - n - 2 + 1 : 0;
+    uint32_t *cpo = t->cp, *offo = t->off;
+    while (room && i < len && p[i] < 0x80 && p[i]) {
       unsigned char c = p[i];
-      t->cp[t->n] = (c >= 'A' && c <= 'Z') ? c + 32u : c;
-      t->off[t->n++] = (uint32_t)i++;
+      cpo[n] = (c >= 'A' && c <= 'Z') ? c + 32u : c;
+      offo[n++] = (uint32_t)i++;
+      room--;
     }
     t->chars += i - start;
     start = i;
-    while (len - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEF - 0xE1 &&
-           p[i] != 0xED &&
-           ((p[i + 1] & 0xC0) | (p[i + 2] & 0xC0) >> 4) == 0x88 &&
-           t->n + 2 <= cap) {
-      uint32_t cp = (uint32_t)(p[i] & 0x0F) << 12 |
-                    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-      uint32_t f[8];
-      if (cp - 0x4E00 <= 0x9FFF - 0x4E00)
-        f[0] = t2s_han(cp);
-      else if (lichang__fold_cp(cp, f) != 1)
+    /* at most room characters, each three bytes: one bound */
+    size_t iend = i + 3 * ((len - i) / 3 < room ? (len - i) / 3 : room);
+    const uint32_t first = lichang__t2s_first;
+    while (i < iend) {
+      uint32_t c0 = p[i], c1 = p[i + 1], c2 = p[i + 2];
+      if (c0 - 0xE1 > 0xEF - 0xE1 || c0 == 0xED ||
+          ((c1 & 0xC0) | (c2 & 0xC0) >> 4) != 0x88)
         break;
-      t->cp[t->n] = f[0];
-      t->off[t->n++] = (uint32_t)i;
+      uint32_t cp = (c0 & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F);
+      uint32_t f[8];
+      if (cp - 0x4E00 <= 0x9FFF - 0x4E00) { /* t2s_han, its base hoisted */
+        uint32_t k = cp - first;
+        f[0] = lichang__t2s_changed[k / 64] & (1ULL << (k % 64))
+                   ? lichang__t2s[k]
+                   : cp;
+      } else if (cp - 0x3000 <= 0x30FF - 0x3000 ||
+                 cp - 0x2010 <= 0x2027 - 0x2010)
+        f[0] = cp; /* as lichang__fold_cp: CJK punctuation, quotes */
+      else if (cp - 0xFF01 <= 0xFF5E - 0xFF01) { /* full-width ASCII */
+        cp -= 0xFEE0;
+        f[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+      } else if (lichang__fold_cp(cp, f) != 1)
+        break;
+      cpo[n] = f[0];
+      offo[n++] = (uint32_t)i;
       i += 3;
     }
+    t->n = n;
     t->chars += (i - start) / 3;
     if (i > start || i == len)
       continue; /* else the general way takes the character at i */
     uint32_t cp, f[8];
     bool bad;
     size_t step = lichang__utf8_next(p + i, len - i, &cp, &bad);
+    if (bad && !bad_runs)
+      t->first_invalid = i;
     if (bad && bad_runs++ < 16)
       lichang__doc_warn(doc, "byte %zu: invalid UTF-8, read as U+FFFD", i);
     /* NUL is no text (a binary file, or a C string's end pasted in): it is
@@ -211,6 +233,7 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
     t->chars++;
     i += step;
   }
+  t->invalid = bad_runs;
   if (bad_runs > 16)
     lichang__doc_warn(doc, "%zu more invalid UTF-8 sequences", bad_runs - 16);
   if (nuls > 1)

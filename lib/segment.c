@@ -95,42 +95,54 @@ static int icu_bounds(lc_segmenter *s, const lc_text *t) {
  * ends where no overlay entry lies further down the trie: most characters
  * start none, and cost one table read. */
 static size_t overlay_match(const lichang_lexicon *lx, const lc_text *t,
-                            size_t i, int32_t *entry) {
+                            size_t i, int32_t *entry, uint32_t *kinds) {
   uint32_t node = 0;
   size_t best = 0;
   for (size_t j = i; j < t->n && j - i < lx->max_chars; j++) {
     if (!(node = lichang__overlay_step(lx, node, t->cp[j])))
       break;
-    if ((lx->overlay[node] & LC_OV_HERE) && j > i) {
+    /* the node's own record, just read by the step, says it all (the
+     * side arrays the lexicon once had here were two more cache lines) */
+    const lc_trie_node *nd = lx->tnodes + node;
+    if ((nd->here & LC_K_OVERLAY) && j > i) {
       best = j - i + 1;
-      *entry = ((const int32_t *)lx->node_entry.data)[node];
+      *entry = nd->entry;
+      *kinds = nd->here;
     }
   }
   return best;
 }
 
-/* The lexicon entry of the word t->cp[a..b), or -1. */
-static int32_t find(lc_segmenter *s, const lichang_lexicon *lx,
-                    const lc_text *t, size_t a, size_t b) {
+/* The lexicon entry of the word t->cp[a..b), or -1, and its kinds. Inline
+ * but for the look-ups the cache cannot answer: it runs for every word. */
+static inline __attribute__((always_inline)) int32_t
+find(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t, size_t a,
+     size_t b, uint32_t *kinds) {
   uint64_t key = 0;
-  if (b - a <= 3) {
-    for (size_t i = a; i < b; i++)
-      key |= (uint64_t)t->cp[i] << (21 * (i - a));
+  size_t n = b - a;
+  if (n <= 3) {
+    const uint32_t *cp = t->cp + a;
+    /* one to three characters, unrolled */
+    key = cp[0];
+    if (n > 1)
+      key |= (uint64_t)cp[1] << 21;
+    if (n > 2)
+      key |= (uint64_t)cp[2] << 42;
     struct lc_word_cache *c =
         s->cache + ((key * 0x9E3779B97F4A7C15ULL) >> 40 & (WORD_CACHE - 1));
-    if (c->key == key)
-      return c->entry - 1;
-    const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
-    c->key = key;
-    c->entry = e ? (int32_t)(e - (const lc_entry *)lx->entries.data) + 1 : 0;
-    return c->entry - 1;
+    if (c->key != key) {
+      c->key = key;
+      c->entry = lichang__lexicon_find_index(lx, t->cp + a, b - a, &c->kinds);
+    }
+    *kinds = c->kinds;
+    return c->entry;
   }
-  const lc_entry *e = lichang__lexicon_find(lx, t->cp + a, b - a);
-  return e ? (int32_t)(e - (const lc_entry *)lx->entries.data) : -1;
+  return lichang__lexicon_find_index(lx, t->cp + a, b - a, kinds);
 }
 
-static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
-                lc_vec *tokens, size_t a, size_t b, int32_t entry) {
+static inline __attribute__((always_inline)) int
+emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
+     lc_vec *tokens, size_t a, size_t b, int32_t entry, uint32_t kinds) {
   /* Drop tokens that hold no word character (spaces, punctuation). */
   bool word = false;
   for (size_t i = a; i < b && !word; i++)
@@ -143,7 +155,10 @@ static int emit(lc_segmenter *s, const lichang_lexicon *lx, const lc_text *t,
   lc_token *tok = (lc_token *)tokens->data + tokens->len++;
   tok->start = (uint32_t)a;
   tok->end = (uint32_t)b;
-  tok->entry = entry < 0 ? find(s, lx, t, a, b) : entry;
+  if (entry < 0)
+    entry = find(s, lx, t, a, b, &kinds);
+  tok->entry = entry;
+  tok->kinds = kinds;
   return 0;
 }
 
@@ -193,7 +208,8 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
   const uint32_t *B = s->bounds.data;
   size_t nb = s->bounds.len, bi = 0; /* B[bi] <= pos < B[bi+1] */
   /* is_bound[pos] would cost memory; B is sorted, so walk it alongside. */
-  size_t pos = 0;
+  size_t pos = 0, last = t->n - 1;
+  const uint32_t *cp = t->cp;
   while (pos < t->n) {
     while (bi + 1 < nb && B[bi + 1] <= pos)
       bi++;
@@ -202,14 +218,15 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
      * with ICU's words. */
     size_t q = pos, len = 0;
     int32_t entry = -1;
-    for (; q < word_end; q++) {
-      if (q + 1 >= t->n)
-        break; /* an entry is at least two characters */
+    uint32_t kinds = 0;
+    /* an entry is at least two characters: none starts at the last */
+    size_t qend = word_end < last ? word_end : last;
+    for (; q < qend; q++) {
       /* most positions start no entry, and the walk's first steps read
        * tables ICU's dictionary needs the cache for more */
-      if (!lichang__overlay_pair(lx, t->cp[q], t->cp[q + 1]))
+      if (!lichang__overlay_pair(lx, cp[q], cp[q + 1]))
         continue;
-      len = overlay_match(lx, t, q, &entry);
+      len = overlay_match(lx, t, q, &entry, &kinds);
       if (!len)
         continue;
       bool starts = q == pos; /* an ICU bound or the end of a token */
@@ -222,15 +239,16 @@ static int segment(lc_segmenter *s, const lichang_lexicon *lx,
       len = 0;
     }
     if (len) {
-      if (q > pos && (rc = emit(s, lx, t, tokens, pos, q, -1)))
+      if (q > pos && (rc = emit(s, lx, t, tokens, pos, q, -1, 0)))
         return rc;
-      if ((rc = emit(s, lx, t, tokens, q, q + len, entry)))
+      if ((rc = emit(s, lx, t, tokens, q, q + len, entry, kinds)))
         return rc;
       pos = q + len;
     } else {
-      if ((rc = emit(s, lx, t, tokens, pos, word_end, -1)))
+      if ((rc = emit(s, lx, t, tokens, pos, word_end, -1, 0)))
         return rc;
       pos = word_end;
+      bi++; /* B[bi + 1] was word_end (or bi is past the last bound) */
     }
   }
   return 0;

@@ -211,6 +211,36 @@ START_TEST(lone_surrogate_said) {
 }
 END_TEST
 
+/* A line whose text is not UTF-8 (here GBK bytes) is answered in place;
+ * a few bad bytes are damage, read as U+FFFD; not UTF-8 comes before
+ * longer than --max-bytes, whichever the tagger would find first. */
+START_TEST(jsonl_text_not_utf8) {
+  char out[4096];
+  int st = sh("printf '%s\\n' "
+              "'{\"id\":\"g\",\"text\":\"\326\320\316\304ab\"}' "
+              "'{\"id\":\"f\",\"text\":\"他說今天\377會下雨。\"}' "
+              "'{\"id\":\"h\",\"text\":\"ok\326\320\316\304\326\320\"}' "
+              "| $L tag --input jsonl --max-bytes 9 2>err",
+              out, sizeof out);
+  ck_assert_int_eq(st, 1);
+  ck_assert_str_eq(out,
+                   "{\"id\":\"g\",\"error\":\"byte 0 of \\\"text\\\": not "
+                   "UTF-8 text (4 of 6 characters invalid)\"}\n"
+                   "{\"id\":\"f\",\"error\":\"byte 9: article is 25 bytes, "
+                   "limit is 9\"}\n"
+                   "{\"id\":\"h\",\"error\":\"byte 2 of \\\"text\\\": not "
+                   "UTF-8 text (6 of 8 characters invalid)\"}\n");
+  st = sh("printf '%s\\n' "
+          "'{\"id\":\"g\",\"text\":\"\326\320\316\304ab\"}' "
+          "'{\"id\":\"f\",\"text\":\"他說今天\377會下雨。\"}' "
+          "| $L tag --input jsonl 2>err",
+          out, sizeof out);
+  ck_assert_int_eq(st, 1);
+  ck_assert_ptr_nonnull(strstr(out, "{\"id\":\"g\",\"error\":\"byte 0 of "));
+  ck_assert_ptr_nonnull(strstr(out, "{\"id\":\"f\",\"chars\":9,"));
+}
+END_TEST
+
 START_TEST(line_longer_than_limit) {
   char out[4096];
   int st = sh("{ echo '{\"id\":\"a\",\"text\":\"好\"}'; printf '{\"id\":\"b\","
@@ -474,6 +504,7 @@ int main(void) {
   tcase_add_test(tc, bad_lines_answered_in_place);
   tcase_add_test(tc, bad_files_answered_in_place);
   tcase_add_test(tc, lone_surrogate_said);
+  tcase_add_test(tc, jsonl_text_not_utf8);
   tcase_add_test(tc, line_longer_than_limit);
   tcase_add_test(tc, encodings_convert);
   tcase_add_test(tc, closed_pipe_is_quiet);

@@ -215,6 +215,55 @@ START_TEST(tagger_offsets_into_converted_text) {
 }
 END_TEST
 
+/* The tagger counts what it read as lichang_decode does, so a caller
+ * need not read UTF-8 twice: a BOM, stray and truncated bytes, a NUL, an
+ * overlong form and a surrogate, alone and in text. */
+START_TEST(doc_decode_info_as_decode) {
+  static const char *const inputs[] = {
+      "",
+      "\xEF\xBB\xBF\xE5\xB8\x82\xE6\x94\xBF\xE5\xBA\x9C",
+      "abc\x80\x80"
+      "def",
+      "\xE5\xB8",
+      "\xC0\xAF \xED\xA0\x80 \xF4\x90\x80\x80 \xFF",
+      "\xE5\xB8\x82\xFF\xE6\x94\xBF\xEF\xBC\xA1\xEF\xBB\xBF!",
+      "\xE2\x80\x9C\xE4\xBB\x96\xE8\xAF\xB4\xE2\x80\x9D\xF0\x9F\x98\x80",
+  };
+  lichang_lexicon *lx;
+  ck_assert_int_eq(lichang_lexicon_builtin(&lx, NULL), 0);
+  lichang_tagger *tg;
+  ck_assert_int_eq(lichang_tagger_new(&tg, lx, NULL, NULL), 0);
+  for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+    for (int nul = 0; nul < 2; nul++) {
+      char buf[64];
+      size_t n = strlen(inputs[k]);
+      memcpy(buf, inputs[k], n);
+      if (nul) /* a NUL in the middle */
+        memmove(buf + n / 2 + 1, buf + n / 2, n - n / 2), buf[n / 2] = 0, n++;
+      lichang_decode_info want, got;
+      ck_assert_int_eq(lichang_decode(NULL, NULL, buf, n, NULL, &want, NULL),
+                       0);
+      lichang_doc *doc;
+      ck_assert_int_eq(lichang_tag(&doc, tg, buf, n, NULL), 0);
+      lichang_doc_decode_info(doc, &got);
+      ck_assert_str_eq(got.encoding, want.encoding);
+      ck_assert_int_eq(got.confidence, want.confidence);
+      ck_assert_uint_eq(got.chars, want.chars);
+      ck_assert_uint_eq(got.invalid, want.invalid);
+      ck_assert_uint_eq(got.first_invalid, want.first_invalid);
+      lichang_doc_free(doc);
+    }
+  }
+  lichang_decode_info none;
+  lichang_doc_decode_info(NULL, &none);
+  ck_assert_uint_eq(none.chars, 0);
+  ck_assert_uint_eq(none.invalid, 0);
+  lichang_doc_decode_info(NULL, NULL); /* no-op */
+  lichang_tagger_free(tg);
+  lichang_lexicon_free(lx);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("decode");
   TCase *tc = tcase_create("decode");
@@ -225,6 +274,7 @@ int main(void) {
   tcase_add_test(tc, auto_detects);
   tcase_add_test(tc, errors);
   tcase_add_test(tc, tagger_offsets_into_converted_text);
+  tcase_add_test(tc, doc_decode_info_as_decode);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }

@@ -87,6 +87,41 @@ START_TEST(bad_utf8_is_replaced_and_reported) {
 }
 END_TEST
 
+/* The fold's fast loop over three-byte characters folds each as
+ * lichang__fold_cp does: every BMP character from U+0800 up (but the
+ * surrogates), each after a space. */
+START_TEST(fast_paths_fold_as_fold_cp) {
+  lc_buf b = {0};
+  for (uint32_t c = 0x800; c < 0x10000; c++)
+    if (c < 0xD800 || c > 0xDFFF) {
+      ck_assert_int_eq(lichang__buf_put_cp(&b, c), 0);
+      ck_assert_int_eq(lichang__buf_put_cp(&b, ' '), 0);
+    }
+  lichang_lexicon *lx;
+  ck_assert_int_eq(lichang_lexicon_builtin(&lx, NULL), 0);
+  lichang_doc *doc = tag_with(lx, b.data);
+  const lc_text *t = &doc->text;
+  size_t i = 0;
+  for (uint32_t c = 0x800; c < 0x10000; c++) {
+    if (c >= 0xD800 && c <= 0xDFFF)
+      continue;
+    uint32_t f[8];
+    size_t k = lichang__fold_cp(c, f);
+    for (size_t j = 0; j < k; j++, i++) {
+      ck_assert_uint_lt(i, t->n);
+      ck_assert_msg(t->cp[i] == f[j], "U+%04X: %04X, not %04X", c, t->cp[i],
+                    f[j]);
+    }
+    ck_assert_uint_lt(i, t->n);
+    ck_assert_uint_eq(t->cp[i++], ' ');
+  }
+  ck_assert_uint_eq(i, t->n);
+  lichang_doc_free(doc);
+  lichang_lexicon_free(lx);
+  lichang__buf_free(&b);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("normalize");
   TCase *tc = tcase_create("fold");
@@ -95,6 +130,7 @@ int main(void) {
   tcase_add_test(tc, offsets_map_back);
   tcase_add_test(tc, bom_is_skipped);
   tcase_add_test(tc, bad_utf8_is_replaced_and_reported);
+  tcase_add_test(tc, fast_paths_fold_as_fold_cp);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }

@@ -2,6 +2,7 @@
  * and speakers, on articles composed for each pattern (tests/articles/
  * passages-*.txt, both scripts) and on short inputs; and behaviour on
  * pathological input (10,000 unclosed marks, a 50 MB paragraph). */
+#include "passages.h"
 #include "tests_common.h"
 
 static lichang_lexicon *lx;
@@ -552,6 +553,16 @@ START_TEST(chained_verbs_and_feelings) {
 }
 END_TEST
 
+/* The cue scan tells a sentence's start with one test for Han
+ * (attribution.c, opens_sentence_fast): above U+3002 only U+FF61 may be a
+ * space or end a sentence. */
+START_TEST(sentence_marks_below_3003) {
+  for (uint32_t c = 0x3003; c < 0x110000; c++)
+    if (c != 0xFF61)
+      ck_assert_msg(!is_space(c) && !is_sent_end(c), "U+%04X", c);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -582,6 +593,7 @@ int main(void) {
   tcase_set_timeout(tc, 240);
   tcase_add_test(tc, many_unclosed_marks);
   tcase_add_test(tc, fifty_megabyte_paragraph);
+  tcase_add_test(tc, sentence_marks_below_3003);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }

@@ -284,6 +284,15 @@ typedef struct lichang_decode_info {
                            (size_t)-1 */
 } lichang_decode_info;
 
+/* What lichang_tag read of the doc's input: exactly what
+ * lichang_decode(NULL, NULL, text, len, "UTF-8", info, NULL) reports for
+ * the same bytes (encoding "UTF-8", confidence 100, the characters, the
+ * invalid sequences and the byte offset of the first), so that a caller
+ * need not read its UTF-8 twice to tell damaged text from text in another
+ * encoding. A NULL doc reports nothing read; info NULL: no-op. */
+LICHANG_API void lichang_doc_decode_info(const lichang_doc *doc,
+                                         lichang_decode_info *info);
+
 /* Converts len bytes in an encoding to UTF-8 for lichang_tag. encoding is
  * any name ICU's converters know ("UTF-8" when NULL; "GB18030", "GBK",
  * "Big5", "UTF-16" — by its BOM, else by which byte order reads as text),
