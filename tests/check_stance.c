@@ -790,6 +790,16 @@ END_TEST
 
 /* The speakers summary: a speaker's overall stance and the count per
  * label. */
+START_TEST(rejected_means_and_demands_to_stop) {
+  /* not the way to an end, and a demand that something stop, condemn it */
+  ck_stance("這不是解決交通問題的辦法。", LICHANG_SKEPTICAL);
+  ck_stance("对邻国的施压必须立即停止。", LICHANG_SKEPTICAL);
+  /* not the only or the best way rejects nothing; a schedule is no demand */
+  ck_stance("這並非唯一的辦法，市府還有別的選擇。", LICHANG_NEUTRAL);
+  ck_stance("比赛将于下午三点停止售票。", LICHANG_NEUTRAL);
+}
+END_TEST
+
 START_TEST(speaker_summary) {
   const char *t = "財政部長王立明表示：「今年的出口增長非常強勁，前景光明。」\n"
                   "王立明還說：「我們對明年的經濟增長充滿信心。」\n";
@@ -830,6 +840,7 @@ int main(void) {
   tcase_add_test(tc, runaway_rule_is_skipped_with_warning);
   tcase_add_test(tc, pipeline_quote);
   tcase_add_test(tc, attribution_verb_frames_the_passage);
+  tcase_add_test(tc, rejected_means_and_demands_to_stop);
   tcase_add_test(tc, speaker_summary);
   TCase *pf = tcase_create("prefilter");
   /* 3,000 random rules compiled and matched: seconds under ASan on a busy
