@@ -42,6 +42,20 @@ static uint32_t quoted_name_start(const ctx *x, uint32_t lo, uint32_t i,
   return 0;
 }
 
+/* If a closing parenthesis at p closes an aside opened after lo (at most
+ * ASIDE_MAX back), the position of its opening one, else 0. */
+#define ASIDE_MAX 24
+static uint32_t aside_start(const ctx *x, uint32_t lo, uint32_t p) {
+  for (uint32_t j = p; j > lo && p - j < ASIDE_MAX; j--) {
+    uint32_t c = x->cp[j - 1];
+    if (c == '(')
+      return j - 1 > lo ? j - 1 : 0;
+    if (c == ')' || is_sent_end(c) || c == '\n')
+      return 0;
+  }
+  return 0;
+}
+
 /* Start of the clause that ends at v: after , : 。 or a quote mark, at most
  * ZONE_MAX back. */
 static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
@@ -52,8 +66,11 @@ static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
   for (;;) {
     while (i > lo && !is_clause_end(x->cp[i - 1]) && !is_mark(x->cp[i - 1]) &&
            !(is_space(x->cp[i - 1]) && i - 1 > lo && i < v &&
-             lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i])))
-      i--;
+             lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i]))) {
+      /* 喬敏（Kyaw Min，音譯）說: a comma inside an aside ends nothing */
+      uint32_t o = x->cp[i - 1] == ')' ? aside_start(x, lo, i - 1) : 0;
+      i = o ? o : i - 1;
+    }
     /* 武裝派別“卡桑旅”7日稱: a short quoted name inside the clause */
     uint32_t o = quoted_name_start(x, lo, i, v);
     if (!o)
@@ -311,7 +328,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       j++;
     bool short_object =
         j - c <= OBJECT_MAX && (j >= pe || is_clause_end(cp[j]));
-    uint32_t o = short_object ? toward(x, k->we, v) : 0;
+    /* 對X表示「震驚」: the feeling may be in quote marks */
+    uint32_t m = j, marks = 0;
+    while (m < pe && m - c - marks <= OBJECT_MAX && !is_clause_end(cp[m]))
+      marks += is_mark(cp[m++]);
+    bool marked_object =
+        marks && m - c - marks <= OBJECT_MAX && (m >= pe || is_clause_end(cp[m]));
+    uint32_t o = short_object || marked_object ? toward(x, k->we, v) : 0;
     if (o) {
       /* 對X表示遺憾, 向X表示祝賀: the stance said is the passage, from
        * the 對 on */

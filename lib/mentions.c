@@ -702,7 +702,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     }
     if (k.e) {
       join_org(x, c, nc, &k, i);
-      if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
+      /* (an unnamed role right before a name is that person's:
+       * 維權人士喬敏, 網友王大明) */
+      if (nc && c[nc - 1].e == k.s &&
+          (!c[nc - 1].generic || k.who == LC_WHO_NAME) &&
           c[nc - 1].who != LC_WHO_PRONOUN)
         c[nc - 1].chained = true;
       c[nc++] = k;

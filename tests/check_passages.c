@@ -490,6 +490,9 @@ START_TEST(chained_verbs_and_feelings) {
          {"对美方的言论表示震惊", "赵明远", I},
          {"任何针对民用设施的攻击都违反国际法", "赵明远", I});
   EXPECT("外交部发言人李华对此表示欢迎。\n", {"对此表示欢迎", "李华", I});
+  /* the feeling may stand in quote marks (對X表示「震驚」) */
+  EXPECT("衛生署長林志明對疫苗延遲到貨表示「遺憾」，要求廠商盡快說明。\n",
+         {"對疫苗延遲到貨表示「遺憾」，要求廠商盡快說明", "林志明", I});
   /* 他還表示 is a further statement, not the argument going on */
   EXPECT("卫生部长陈立说，疫情趋缓，他还表示下周将放宽管制。\n",
          {"疫情趋缓", "陈立", I}, {"下周将放宽管制", "陈立", I});
@@ -525,6 +528,10 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("院長李學文舉例，周六看診的患者多為輕症。\n",
          {"周六看診的患者多為輕症", "李學文", I});
   EXPECT_NONE("多位交通專家持平指出，軌道是國家基本建設。\n");
+  /* a comma inside an aside (a name in Latin letters) ends no clause, and
+   * an unnamed role right before a name is that person's */
+  EXPECT("知名環保人士林大偉（Lin Da-wei，音譯）說，河川整治成效有限。\n",
+         {"河川整治成效有限", "林大偉", I});
   /* a verb with no subject borrows a titled name only if it is surely a
    * name (卡茨, a short foreign one), not a word after a title (離職潮) */
   EXPECT("國防部長卡茨18日稱，以軍打擊了兩座橋梁，並稱這兩座橋梁被用來運送武器。\n",
