@@ -503,6 +503,15 @@ bool lichang__mentions_sure(const lc_scan *x, uint32_t s, uint32_t e) {
  * 俄再稱, 烏稱): opening its line or sentence (not 以 in …，以回應), then
  * only a date or 再, 也, 還 before the verb, and the form of a listed side
  * (美方, 俄方). Returns its end or 0. */
+/* Is the character at i a country's short form, as its side (美方, 俄方)
+ * is listed? */
+static bool side_char(const lc_scan *x, uint32_t i) {
+  const uint32_t side[2] = {x->cp[i], 0x65B9 /* 方 */};
+  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
+  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+         ((const lc_person *)x->lx->people.data)[e->person].kind;
+}
+
 static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
   static const uint32_t adverbs[] = {0x4E5F /* 也 */, 0x4EA6 /* 亦 */,
                                      0x518D /* 再 */, 0x53C8 /* 又 */,
@@ -522,12 +531,7 @@ static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (!ok)
       return 0;
   }
-  const uint32_t side[2] = {x->cp[zs], 0x65B9 /* 方 */};
-  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
-  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
-                 ((const lc_person *)x->lx->people.data)[e->person].kind
-             ? zs + 1
-             : 0;
+  return side_char(x, zs) ? zs + 1 : 0;
 }
 
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
@@ -538,6 +542,7 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   size_t nc = 0;
   uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
   uint32_t after_title = UINT32_MAX;
+  uint32_t bare_s = 0, bare_e = 0; /* the last title */
   bool anchor = true; /* a name may start here */
   while (i < v && nc < 8) {
     uint32_t ch = x->cp[i];
@@ -659,6 +664,16 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       /* (not after unnamed ones: 多位專家持平指出 names nobody) */
       if (te->role == LC_ROLE_TITLE && !(nc && c[nc - 1].generic))
         after_title = i;
+      /* a bare title, and the country before it (丹麥首相, 美總統) */
+      if (te->role == LC_ROLE_TITLE) {
+        bare_s = ow, bare_e = i;
+        if (nc && c[nc - 1].e == ow && is_place(x, c[nc - 1].s, c[nc - 1].e))
+          bare_s = c[nc - 1].s;
+        else if (nc && c[nc - 1].e == ow && c[nc - 1].who == LC_WHO_NAME)
+          bare_e = 0; /* 習近平主席: named, the title is no one else */
+        else if (ow == zs + 1 && side_char(x, zs))
+          bare_s = zs;
+      }
       if (k.s != k.e) {
         join_org(x, c, nc, &k, ow);
         c[nc++] = k;
@@ -783,5 +798,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN &&
         !is_place(x, c[j].s, c[j].e))
       return c[j];
+  /* 教宗說, 丹麥首相稱: a bare title opening its clause (not 與會代表),
+   * only a date or adverbs after it,
+   * stands for the person it names elsewhere in the article (the speakers
+   * stage finds whom, or drops the passage) */
+  if (bare_e && only_filler(x, bare_e, v) && only_filler(x, zs, bare_s))
+    return (lc_cand){.s = bare_s, .e = bare_e, .who = LC_WHO_NAME};
   return none;
 }

@@ -127,6 +127,136 @@ static const char *person_form(ctx *x, int32_t id, uint32_t a, uint32_t b) {
   return f->name;
 }
 
+/* Does the text right before position at read [a, b)? */
+static bool preceded(const ctx *x, uint32_t at, uint32_t a, uint32_t b) {
+  return at >= b - a &&
+         !memcmp(x->cp + at - (b - a), x->cp + a, (b - a) * sizeof *x->cp);
+}
+
+/* If [a, b) is a bare title, a country or its short form at most before
+ * it (教宗, 丹麥首相, 美總統), where the title starts; else UINT32_MAX. */
+static uint32_t bare_title(const ctx *x, uint32_t a, uint32_t b) {
+  const lc_person *people = x->lx->people.data;
+  for (uint32_t s = a; s < b; s++) {
+    const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + s, b - s);
+    if (!e || !(e->kinds & LC_K_TITLE) || e->role == LC_ROLE_ORG)
+      continue;
+    if (s == a)
+      return s;
+    const uint32_t side[2] = {x->cp[a], 0x65B9 /* 方 */};
+    const lc_entry *p = s == a + 1 ? lichang__lexicon_find(x->lx, side, 2)
+                                   : lichang__lexicon_find(x->lx, x->cp + a,
+                                                           s - a);
+    return p && (p->kinds & LC_K_PERSON) && p->person >= 0 &&
+                   people[p->person].kind
+               ? s
+               : UINT32_MAX;
+  }
+  return UINT32_MAX;
+}
+
+static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
+                             bool *org);
+
+/* Could [s, e) be a person's name: listed, or holding no common word
+ * (a title's "name" can be a word: 代表嚴厲抨擊, 主席時隔8年)? */
+static bool plain_name(const ctx *x, uint32_t s, uint32_t e) {
+  const lc_entry *p = lichang__lexicon_find(x->lx, x->cp + s, e - s);
+  if (p && (p->kinds & LC_K_PERSON))
+    return true;
+  /* 醫師因急診: a function word opens no name, but a surname may */
+  if (lichang__lexicon_char(x->lx, x->cp[s], LC_K_STOP) &&
+      !lichang__lexicon_char(x->lx, x->cp[s], LC_K_SURNAME))
+    return false;
+  for (uint32_t a = s; a < e; a++)
+    for (uint32_t b = a + 2; b <= e; b++) {
+      const lc_entry *w = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+      if (w && ((w->kinds & ~(LC_K_IDF | LC_K_SURNAME | LC_K_PERSON)) ||
+                ((w->kinds & LC_K_IDF) && w->idf < 7.0f)))
+        return false;
+    }
+  return true;
+}
+
+/* How many names a bare title looks at on either side of it, so that an
+ * article of many bare titles stays linear. */
+#define TITLE_LOOK 64
+
+/* The first of n spans (starts at stride bytes apart, in order) starting
+ * at or after a. */
+static size_t first_from(const void *base, size_t n, size_t stride,
+                         uint32_t a) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (*(const uint32_t *)((const char *)base + mid * stride) < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Is position i on a headline: a short line with no full stop? */
+#define HEADLINE_MAX 48
+static bool on_headline(const ctx *x, uint32_t i) {
+  uint32_t a = i, b = i, n = (uint32_t)x->doc->text.n;
+  while (a > 0 && x->cp[a - 1] != '\n' && i - a < HEADLINE_MAX)
+    a--;
+  while (b < n && x->cp[b] != '\n' && b - i < HEADLINE_MAX)
+    b++;
+  if ((a > 0 && x->cp[a - 1] != '\n') || (b < n && x->cp[b] != '\n'))
+    return false;
+  for (uint32_t j = a; j < b; j++)
+    if (x->cp[j] == 0x3002 /* 。 */)
+      return false;
+  return true;
+}
+
+/* The person a bare title [a, b) (title from ts) stands for: the latest
+ * named right after the same words before it (教宗方濟各 … 教宗說), else,
+ * on a headline, the first after it (丹麥首相稱 … 丹麥首相某某表示); the
+ * whole words before the title alone. "" if nobody. */
+static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
+                            bool *org) {
+  const lc_mention *m = x->doc->mentions.data;
+  const lichang_quote *q = x->doc->quotes.data;
+  size_t nm = x->doc->mentions.len, nq = x->doc->quotes.len;
+  size_t mi = first_from(m, nm, sizeof *m, a);
+  size_t qi = first_from(&q->who_start, nq, sizeof *q, a);
+  /* (quotes are in order of their passages, near enough that of their
+   * speakers' mentions for a window) */
+  size_t m0 = mi > TITLE_LOOK ? mi - TITLE_LOOK : 0;
+  size_t m1 = nm - mi > TITLE_LOOK ? mi + TITLE_LOOK : nm;
+  size_t q0 = qi > TITLE_LOOK ? qi - TITLE_LOOK : 0;
+  size_t q1 = nq - qi > TITLE_LOOK ? qi + TITLE_LOOK : nq;
+  bool headline = on_headline(x, a);
+  uint32_t bs = 0, be = 0;
+  int rank = 0; /* 4 before, whole; 3 before, title; 2, 1 after */
+  for (size_t i = m0; i < m1 + (q1 - q0); i++) {
+    bool isq = i >= m1;
+    const lichang_quote *qq = isq ? q + q0 + (i - m1) : NULL;
+    uint32_t cs = isq ? qq->who_start : m[i].start;
+    uint32_t ce = isq ? qq->who_end : m[i].end;
+    /* (a name the narration gives after a title opens with a surname or
+     * is in Latin letters: 法官輕判 names nobody) */
+    if ((isq && qq->who != LC_WHO_NAME) || ce <= cs || cs == a ||
+        !preceded(x, cs, ts, b) || !plain_name(x, cs, ce) ||
+        (!isq && !lichang__lexicon_char(x->lx, x->cp[cs], LC_K_SURNAME) &&
+         !(x->cp[cs] < 0x80)))
+      continue;
+    bool whole = preceded(x, cs, a, b);
+    int r = cs < a ? 3 + whole : cs >= b && headline ? 1 + whole : 0;
+    /* before: the latest; after: the first */
+    if (r > rank || (r == rank && r >= 3 && cs > bs) ||
+        (r == rank && r && r < 3 && cs < bs))
+      rank = r, bs = cs, be = ce;
+  }
+  if (!rank)
+    return "";
+  return canonical(x, bs, be, LC_WHO_NAME, org);
+}
+
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
                              bool *org) {
@@ -163,6 +293,9 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
     if (p)
       return p->name;
   }
+  uint32_t ts = *org ? UINT32_MAX : bare_title(x, a, b);
+  if (ts != UINT32_MAX)
+    return by_title(x, a, b, ts, org);
   const char *nm = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
                                           t->off[b] - t->off[a]);
   if (nm)

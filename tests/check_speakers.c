@@ -239,6 +239,29 @@ START_TEST(firms_sides_and_forms_of_address) {
 }
 END_TEST
 
+/* A bare title stands for the person it named before (教宗方濟各 … 教宗
+ * 說); on a headline, for the person named after it with that title. A
+ * title nobody holds in the article, or a group's (與會代表), speaks for
+ * nobody; a name before a title (王建國主席) is no bare title. */
+START_TEST(bare_title_is_its_holder) {
+  SPEAKERS("聯合國秘書長古德曼今天抵達日內瓦。秘書長表示，各方應立即停火。\n",
+           "古德曼");
+  SPEAKERS("天主教教宗方濟各（Pope Francis）今天抵達。教宗說，和平需要對話。\n",
+           "方濟各");
+  SPEAKERS("美總統稱將調降關稅\n"
+           "美國總統戴維森今天表示，政府將調降部分商品關稅。\n",
+           "戴維森", "戴維森");
+  SPEAKERS("丹麥首相稱不會讓步\n英國首相史東表示，談判仍在進行。"
+           "丹麥首相韓森表示，丹麥不會讓步。\n",
+           "韓森", "史東", "韓森");
+  expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
+  expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
+  expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
+  /* 稱美國: a word only the corpus counted (稱美) hides no verb */
+  SPEAKERS("外交部稱美國的做法不負責任。\n", "外交部");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -254,6 +277,7 @@ int main(void) {
   tcase_add_test(tc, office_titles_chain_to_name);
   tcase_add_test(tc, surname_alone_is_known_person);
   tcase_add_test(tc, firms_sides_and_forms_of_address);
+  tcase_add_test(tc, bare_title_is_its_holder);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
