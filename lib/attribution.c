@@ -217,6 +217,26 @@ static uint32_t toward(const ctx *x, uint32_t we, uint32_t v) {
   return 0;
 }
 
+/* A colon at i: ':' (： folds to it), or ︰ and ∶, which Taiwanese papers
+ * write for it. Its length, or 0. */
+static inline bool is_colon(uint32_t c) {
+  return c == ':' || c == 0xFE30 || c == 0x2236;
+}
+static size_t colon_len(const ctx *x, uint32_t i, uint32_t pe) {
+  return i < pe && is_colon(x->cp[i]);
+}
+
+/* A paragraph that is a headline: short, no full stop. */
+#define HEADLINE_MAX 48
+static bool headline(const ctx *x, uint32_t ps, uint32_t pe) {
+  if (pe - ps > HEADLINE_MAX)
+    return false;
+  for (uint32_t i = ps; i < pe; i++)
+    if (x->cp[i] == 0x3002 /* 。 */)
+      return false;
+  return true;
+}
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -297,6 +317,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   if (!s.e && !s.generic &&
       (!quotes_next || !lichang__passages_has_subject_words(x, zs, v)))
     return false;
+  /* 瑞典分析人士：… on a headline: the analyst the article names next
+   * (the speakers stage finds whom, by the title) */
+  if (s.generic && s.e && headline(x, ps, pe))
+    s.generic = false, s.who = LC_WHO_NAME;
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
   k->generic = s.generic;
@@ -320,9 +344,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     }
   }
   c = skip_space(x, c, pe);
-  if (c < pe && (cp[c] == ',' || cp[c] == ':')) {
-    k->colon = cp[c] == ':';
-    c = skip_space(x, c + 1, pe);
+  size_t cl = colon_len(x, c, pe);
+  if (c < pe && (cp[c] == ',' || cl)) {
+    k->colon = cl != 0;
+    c = skip_space(x, c + (cl ? (uint32_t)cl : 1), pe);
   }
   k->c = c;
   k->closing = c >= pe || is_sent_end(cp[c]);
@@ -386,6 +411,35 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
   m->start = s;
   m->end = e;
   return 0;
+}
+
+/* How long a clause a colon may close and still be only its speaker. */
+#define COLON_CLAUSE_MAX 16
+
+/* Is the colon at i said by the speaker its clause names and nothing else
+ * (外交部：…, 瑞典分析人士：…, 教部︰…)? The colon's length, or 0. */
+static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
+  size_t cl = colon_len(x, i, pe);
+  if (!cl || i == ps || i + cl >= pe)
+    return 0;
+  uint32_t zs = clause_start(x, ps, i);
+  if (zs == i || i - zs > COLON_CLAUSE_MAX || !opens_sentence(x, ps, zs))
+    return 0;
+  /* (words follow it: not 發稿：07:20) */
+  uint32_t c = x->cp[i + cl];
+  if (!lichang__is_han(c) && !closer_of(c))
+    return 0;
+  lc_cand s = lichang__mentions_subject(&x->s, zs, i);
+  if (s.e != i || s.first || s.who == LC_WHO_PRONOUN)
+    return 0;
+  /* a name by the rules for names, not any run of characters (蘋中信) */
+  return s.who != LC_WHO_NAME || s.titled || s.generic ||
+                 lichang__mentions_chinese(&x->s, s.s, i, false) == i ||
+                 lichang__mentions_latin(&x->s, s.s, i) == i ||
+                 lichang__mentions_match(&x->s, s.s, i, LC_K_PERSON, NULL) ==
+                     i - s.s
+             ? cl
+             : 0;
 }
 
 /* A word lost in conversion and shown as ** right after a name and before
@@ -454,7 +508,7 @@ static size_t word_over_verb(const ctx *x, uint32_t i, uint32_t pe) {
  * table and the pair filter tell both. */
 static inline bool steps_over(const ctx *x, uint32_t i, uint32_t pe) {
   uint32_t c = x->cp[i];
-  if (c >= 0x10000 || c == '*')
+  if (c >= 0x10000 || c == '*' || is_colon(c))
     return false;
   uint32_t below = x->lx->root[c].below;
   return !(below & SCAN_KINDS) ||
@@ -529,7 +583,9 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
     if (joined && cls == LC_SPEECH_CLAUSE)
       cls = LC_SPEECH_SAY; /* 批評說 is a verb of saying */
-    if (!len && !lost_verb(x, ps, i, pe, &len)) {
+    size_t cl = 0; /* 外交部：…: a colon after a speaker says it */
+    if (!len && !lost_verb(x, ps, i, pe, &len) &&
+        !(cl = colon_cue(x, ps, i, pe))) {
       i++;
       continue;
     }
@@ -549,7 +605,7 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
         return LICHANG_ENOMEM;
       *slot = k;
     }
-    i += (uint32_t)len;
+    i += (uint32_t)(len ? len : cl);
   }
   return 0;
 }

@@ -528,6 +528,17 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("院長李學文舉例，周六看診的患者多為輕症。\n",
          {"周六看診的患者多為輕症", "李學文", I});
   EXPECT_NONE("多位交通專家持平指出，軌道是國家基本建設。\n");
+  /* a colon after a clause that is only its speaker says what follows
+   * (headlines, transcripts; ︰ as Taiwanese papers write it); not a
+   * label, a time, or a run of characters the name rules do not take */
+  EXPECT("衛福部︰不可強制民眾接種\n", {"不可強制民眾接種", "衛福部", D});
+  EXPECT("市議員林美華：「這條路早該修了。」\n",
+         {"這條路早該修了", "林美華", D});
+  EXPECT_NONE("原因：天氣太熱，施工延後。\n發稿：07:20 更新：15:08\n");
+  /* a headline's unnamed role is the one the article names next with it */
+  EXPECT("荷蘭分析人士：關稅將傷害歐洲\n荷蘭分析人士范德文表示，關稅將傷害歐洲出口。\n",
+         {"關稅將傷害歐洲", "范德文", D},
+         {"關稅將傷害歐洲出口", "范德文", I});
   /* a comma inside an aside (a name in Latin letters) ends no clause, and
    * an unnamed role right before a name is that person's */
   EXPECT("知名環保人士林大偉（Lin Da-wei，音譯）說，河川整治成效有限。\n",
