@@ -393,9 +393,12 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
   while (end < pe) {
     uint32_t se = end;
     bool boundary = end > 0 && is_sent_end(x->cp[end - 1]);
+    /* after a semicolon the sentence goes on, plain or not */
+    bool semi = end > 0 && x->cp[end - 1] == ';';
     while (se < pe && (is_sent_end(x->cp[se]) || is_closer(x->cp[se]) ||
                        is_space(x->cp[se]))) {
       boundary |= is_sent_end(x->cp[se]) || is_closer(x->cp[se]);
+      semi |= x->cp[se] == ';';
       se++;
     }
     if (se >= pe || !boundary)
@@ -404,7 +407,7 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
     uint32_t ne = sentence_end(x, se, pe, &probe);
     if (ne <= se || !has_word(x, se, ne) || cue_within(x, cu->ki, se, ne) ||
         opens_cue(x, probe.ki, ne) ||
-        narrates(x, se, ne, false) || !goes_on(x, se, ne) ||
+        narrates(x, se, ne, false) || (!semi && !goes_on(x, se, ne)) ||
         (quoted && !closer_of(x->cp[se])))
       return end;
     *cu = probe;
