@@ -226,6 +226,22 @@ static size_t colon_len(const ctx *x, uint32_t i, uint32_t pe) {
   return i < pe && is_colon(x->cp[i]);
 }
 
+/* Does [a, b) hold 若, 如果, 假如, 倘若, 一旦 or 要是: a condition (某某若
+ *宣布參選), not an act of saying? */
+static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
+  const uint32_t *cp = x->cp;
+  for (uint32_t i = a; i < b; i++) {
+    uint32_t c = cp[i], n = i + 1 < b ? cp[i + 1] : 0;
+    if (c == 0x82E5 /* 若 */ || (c == 0x5982 /* 如 */ && n == 0x679C) ||
+        (c == 0x5047 /* 假 */ && n == 0x5982) ||
+        (c == 0x5018 /* 倘 */ && n == 0x82E5) ||
+        (c == 0x4E00 /* 一 */ && n == 0x65E6) ||
+        (c == 0x8981 /* 要 */ && n == 0x662F))
+      return true;
+  }
+  return false;
+}
+
 /* A paragraph that is a headline: short, no full stop. */
 #define HEADLINE_MAX 48
 static bool headline(const ctx *x, uint32_t ps, uint32_t pe) {
@@ -321,6 +337,8 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
    * (the speakers stage finds whom, by the title) */
   if (s.generic && s.e && headline(x, ps, pe))
     s.generic = false, s.who = LC_WHO_NAME;
+  if (s.e && (conditional(x, zs, s.s) || conditional(x, s.e, v)))
+    return false; /* 陳某若宣布參選，…: if they say it, they have not */
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
   k->generic = s.generic;

@@ -181,6 +181,15 @@ static bool titled_name_at(const ctx *x, uint32_t i, uint32_t b) {
           lichang__mentions_latin(&x->s, i + (uint32_t)tl, b));
 }
 
+/* Does a condition open at i (若, 如果, 假如, 倘若, 一旦)? */
+static bool supposes(const ctx *x, uint32_t i, uint32_t b) {
+  uint32_t c = i < b ? x->cp[i] : 0, n = i + 1 < b ? x->cp[i + 1] : 0;
+  return c == 0x82E5 /* 若 */ || (c == 0x5982 /* 如 */ && n == 0x679C) ||
+         (c == 0x5047 /* 假 */ && n == 0x5982) ||
+         (c == 0x5018 /* 倘 */ && n == 0x82E5) ||
+         (c == 0x4E00 /* 一 */ && n == 0x65E6);
+}
+
 /* Does the sentence [a, b) open as narration about someone (or, whole,
  * name a speaker anywhere): a speaker's
  * name, a listed person, a name or a title and a name, or 他/她/他們 as
@@ -193,14 +202,18 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b, bool whole) {
     if (listed_at(x, i, b))
       return true;
     for (size_t k = 0; k < x->nnames; k++)
-      if (x->names[k][1] <= b - i && !memcmp(x->cp + x->names[k][0], x->cp + i,
-                                             x->names[k][1] * sizeof *x->cp))
+      if (x->names[k][1] <= b - i &&
+          !memcmp(x->cp + x->names[k][0], x->cp + i,
+                  x->names[k][1] * sizeof *x->cp) &&
+          !(i == a && supposes(x, i + x->names[k][1], b)))
         return true;
   }
-  /* 李國強則持不同看法: a name opening the sentence */
+  /* 李國強則持不同看法: a name opening the sentence (not 某某若…: the
+   * speaker supposing) */
   uint32_t ne = lichang__mentions_chinese(&x->s, a, b, false);
   if (ne &&
-      !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)))
+      !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)) &&
+      !supposes(x, ne, b))
     return true;
   for (uint32_t i = a; i < b && i < a + ZONE_MAX && !is_clause_end(x->cp[i]);
        i++)

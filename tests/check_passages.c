@@ -490,6 +490,9 @@ START_TEST(chained_verbs_and_feelings) {
          {"对美方的言论表示震惊", "赵明远", I},
          {"任何针对民用设施的攻击都违反国际法", "赵明远", I});
   EXPECT("外交部发言人李华对此表示欢迎。\n", {"对此表示欢迎", "李华", I});
+  /* a condition (若, 如果) is no act of saying: the speaker goes on */
+  EXPECT("議員王志明說，歡迎新人參選。張大同若宣布參選，黨部將協調人選。\n",
+         {"歡迎新人參選。張大同若宣布參選，黨部將協調人選", "王志明", I});
   /* after a semicolon the speaker goes on, plain sentence or not */
   EXPECT("協會秘書長周文達指出，塑膠袋難以分解，焚燒會產生毒氣；"
          "且回收率偏低，各地垃圾場都是塑膠袋，希望政府全面禁用。\n",
