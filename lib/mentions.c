@@ -130,8 +130,15 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   if (tl && t->role == LC_ROLE_TITLE)
     return g1 + (uint32_t)tl;
   /* 郝強調: a verb of saying after the surname is no given name */
-  if (is_stop1(x, g1) || lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
+  if (lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
     return 0;
+  /* 秘書長謝和霖指出: after a title, two characters filling the clause are
+   * the given name, a function word among them or not */
+  if (is_stop1(x, g1))
+    return titled && g1 + 2 == lim && lichang__is_han(x->cp[g1 + 1]) &&
+                   !is_stop1(x, g1 + 1)
+               ? lim
+               : 0;
   /* The surname and first given character must not be a common word
    * (高度, 方面), unless a title vouches for the name (教授李家豪). */
   const lc_entry *cw = lichang__mentions_entry(x, i, g1 + 1);

@@ -257,6 +257,10 @@ START_TEST(bare_title_is_its_holder) {
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
+  /* after a title, two characters filling the clause are the given name,
+   * a function word among them or not (謝和霖, 林為州) */
+  SPEAKERS("環保聯盟秘書長陳和平指出，塑膠桌墊含有塑化劑。\n", "陳和平");
+  SPEAKERS("國民黨立委林為中：「我們會持續監督。」\n", "林為中");
   /* 稱美國: a word only the corpus counted (稱美) hides no verb */
   SPEAKERS("外交部稱美國的做法不負責任。\n", "外交部");
 }
