@@ -541,6 +541,27 @@ static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
   return side_char(x, zs) ? zs + 1 : 0;
 }
 
+/* A person named by surname and role (李姓專家, 王姓男子, 蔡姓阿嬤) at i,
+ * before v: its end, or 0. The role is a title or unnamed people's word,
+ * or one to three characters before the verb, a function word or a
+ * preposition (王姓男子向警方表示). */
+static uint32_t surnamed(const lc_scan *x, uint32_t i, uint32_t v) {
+  if (i + 3 > v || x->cp[i + 1] != 0x59D3 /* 姓 */ ||
+      lichang__mentions_match(x, i, i + 1, LC_K_SURNAME, NULL) != 1)
+    return 0;
+  const lc_entry *t = NULL;
+  size_t l = lichang__mentions_match(x, i + 2, v, LC_K_TITLE, &t);
+  if (l && t->role != LC_ROLE_ORG)
+    return i + 2 + (uint32_t)l;
+  uint32_t j = i + 2;
+  while (j < v && j - (i + 2) < 3 && lichang__is_han(x->cp[j]) &&
+         !is_stop1(x, j) && !is_preposition(x->cp[j]))
+    j++;
+  return j > i + 2 && (j == v || is_stop1(x, j) || is_preposition(x->cp[j]))
+             ? j
+             : 0;
+}
+
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   uint32_t sc = short_country(x, zs, v);
   if (sc)
@@ -596,6 +617,16 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         anchor = true;
         continue;
       }
+    }
+    /* 李姓專家, 王姓男子, 蔡姓阿嬤: a surname, 姓 and a role are one
+     * person (the speakers stage joins 李先生 to them by the surname) */
+    uint32_t xe = surnamed(x, i, v);
+    if (xe) {
+      c[nc++] = (lc_cand){.s = i, .e = xe, .who = LC_WHO_NAME,
+                          .object = i > zs && is_preposition(x->cp[i - 1])};
+      i = np = xe;
+      anchor = true;
+      continue;
     }
     /* a person, a pronoun, a title and any word (al), in one walk */
     static const uint32_t kinds[4] = {LC_K_PERSON, LC_K_PRONOUN, LC_K_TITLE,

@@ -261,6 +261,10 @@ START_TEST(bare_title_is_its_holder) {
    * a function word among them or not (謝和霖, 林為州) */
   SPEAKERS("環保聯盟秘書長陳和平指出，塑膠桌墊含有塑化劑。\n", "陳和平");
   SPEAKERS("國民黨立委林為中：「我們會持續監督。」\n", "林為中");
+  /* a surname, 姓 and a role are one person, whom a later 李先生 is */
+  SPEAKERS("受訪的李姓專家表示，疫情已經趨緩。李先生也說，明年會更好。\n",
+           "李姓專家", "李姓專家");
+  SPEAKERS("42歲的黃姓男子向警方表示，他當時並未飲酒。\n", "黃姓男子");
   /* 稱美國: a word only the corpus counted (稱美) hides no verb */
   SPEAKERS("外交部稱美國的做法不負責任。\n", "外交部");
 }
