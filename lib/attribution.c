@@ -301,6 +301,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     zs++;
   }
   lc_cand s = lichang__mentions_subject(&x->s, zs, v);
+  /* 敬酒時鬆口: a time clause ending in 時 is no name */
+  if (s.e == v && s.who == LC_WHO_NAME && v > s.s + 1 &&
+      cp[v - 1] == 0x65F6 /* 时 */)
+    s = (lc_cand){0};
   uint32_t nq = skip_space(x, ve, pe);
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
   /* 並強調：「…」, 談到「…」時表示，…, 某某在途中，於巴黎受訪時說，…: a

@@ -497,6 +497,8 @@ START_TEST(chained_verbs_and_feelings) {
          {"應全面禁止塑膠吸管", "綠色生活聯盟", I});
   EXPECT("議會環境委員會14日提交草案指出，開發案違法。該草案呼籲政府撤回協議。\n",
          {"開發案違法", "環境委員會", I}, {"政府撤回協議", "環境委員會", I});
+  /* a time clause ending in 時 names nobody (敬酒時 is no name) */
+  EXPECT_NONE("典禮結束。敬酒時透露將參選市長。\n");
   /* a condition (若, 如果) is no act of saying: the speaker goes on */
   EXPECT("議員王志明說，歡迎新人參選。張大同若宣布參選，黨部將協調人選。\n",
          {"歡迎新人參選。張大同若宣布參選，黨部將協調人選", "王志明", I});
