@@ -56,6 +56,17 @@ static uint32_t aside_start(const ctx *x, uint32_t lo, uint32_t p) {
   return 0;
 }
 
+/* Is v inside an aside opened in [zs, v) and not closed before v? */
+static bool in_aside(const ctx *x, uint32_t zs, uint32_t v) {
+  for (uint32_t i = v; i > zs; i--) {
+    if (x->cp[i - 1] == ')')
+      return false;
+    if (x->cp[i - 1] == '(')
+      return true;
+  }
+  return false;
+}
+
 /* Start of the clause that ends at v: after , : 。 or a quote mark, at most
  * ZONE_MAX back. */
 static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
@@ -293,6 +304,9 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   k->v = v, k->ve = ve, k->cls = cls;
   k->zs = clause_start(x, ps, v);
   uint32_t zs = k->zs;
+  /* 紅軍城（烏方稱波克羅夫斯克）: a verb in an aside names, says nothing */
+  if (in_aside(x, zs, v))
+    return false;
   if (cls == LC_SPEECH_FRAME) { /* 在他看來，: needs 在 and a comma */
     while (zs < v && cp[zs] != 0x5728)
       zs++;
