@@ -265,7 +265,14 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
   if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
     const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
     *org = p->kind != 0; /* an organisation or a place */
-    return person_form(x, e->person, a, b);
+    const char *nm = person_form(x, e->person, a, b);
+    /* known by its form too, so that 賴院長 after 賴清德 finds a listed
+     * person by the surname as it finds anyone */
+    uint32_t key[KEY_MAX];
+    size_t n = make_key(x, a, b, key);
+    if (nm && !find_key(x, key, n))
+      add_name(x, key, n, nm, *org);
+    return nm;
   }
   uint32_t key[KEY_MAX];
   size_t n = make_key(x, a, b, key);

@@ -261,6 +261,9 @@ START_TEST(bare_title_is_its_holder) {
    * a function word among them or not (謝和霖, 林為州) */
   SPEAKERS("環保聯盟秘書長陳和平指出，塑膠桌墊含有塑化劑。\n", "陳和平");
   SPEAKERS("國民黨立委林為中：「我們會持續監督。」\n", "林為中");
+  /* a listed person's surname and a title (賴院長) is that person */
+  SPEAKERS("行政院院長賴清德今天表示，明天會下雨。賴院長接著表示，後天會放晴。\n",
+           "賴清德", "賴清德");
   /* a surname, 姓 and a role are one person, whom a later 李先生 is */
   SPEAKERS("受訪的李姓專家表示，疫情已經趨緩。李先生也說，明年會更好。\n",
            "李姓專家", "李姓專家");
