@@ -288,6 +288,12 @@ static uint32_t translit_name(const lc_scan *x, uint32_t i, uint32_t lim) {
   return j;
 }
 
+/* Is [s, e) a foreign name: transliterated or dotted (弗雷澤里克森,
+ * 雪克來提·扎克爾)? For the speakers stage. */
+bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e) {
+  return translit_name(x, s, e) == e;
+}
+
 /* A clause that is only a transliterated name, 3 to 6 Han characters,
  * and adverbs or a date before the verb at lim (阿拉格希還表示, 內塔尼亞
  * 胡7日稱). Returns its end or 0. */
@@ -328,11 +334,14 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
     r++;
   if (!titled && !dotted && r != lim)
     return whole_clause_name(x, i, lim);
-  if (j - i < 2 || (!dotted && j - i > (titled ? 5 : 4)) ||
+  /* (after a title, a transliterated name may run to six: 弗雷澤里克森) */
+  if (j - i < 2 ||
+      (!dotted && j - i > (titled ? 5 : 4) &&
+       !(titled && translit_name(x, i, j) == j)) ||
       (!titled && r != lim))
     return 0;
   *dot = dotted;
-  if (dotted)
+  if (dotted || (titled && translit_name(x, i, j) == j))
     return j;
   for (uint32_t a = i; a < j; a++)
     for (uint32_t b = a + 2; b <= j; b++) {
@@ -780,6 +789,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       continue;
     }
     uint32_t step = al ? (uint32_t)al : 1;
+    /* 法外|長 is 法|外長: a title running on past the word ends it */
+    if (step > 1 && step + 1 + i <= v &&
+        lichang__mentions_match(x, i + 1, v, LC_K_TITLE, NULL) >= step)
+      step = 1;
     anchor = !lichang__is_han(ch) && !is_latin(ch);
     if (!anchor) {
       const lc_entry *se = lichang__mentions_entry(x, i, i + step);

@@ -178,6 +178,22 @@ static bool plain_name(const ctx *x, uint32_t s, uint32_t e) {
   return true;
 }
 
+/* mentions.c: is [s, e) a transliterated foreign name? */
+bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
+
+/* Does a listed place end at t whose first character is the one-character
+ * short form at a (法國外長 for 法外長)? */
+static bool short_form_of(const ctx *x, uint32_t t, uint32_t a) {
+  const lc_person *people = x->lx->people.data;
+  for (uint32_t k = 2; k <= 4 && k <= t; k++) {
+    const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + t - k, k);
+    if (e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+        people[e->person].kind == 2 && x->cp[t - k] == x->cp[a])
+      return true;
+  }
+  return false;
+}
+
 /* How many names a bare title looks at on either side of it, so that an
  * article of many bare titles stays linear. */
 #define TITLE_LOOK 64
@@ -231,6 +247,7 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
   size_t q0 = qi > TITLE_LOOK ? qi - TITLE_LOOK : 0;
   size_t q1 = nq - qi > TITLE_LOOK ? qi + TITLE_LOOK : nq;
   bool headline = on_headline(x, a);
+  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
   uint32_t bs = 0, be = 0;
   int rank = 0; /* 4 before, whole; 3 before, title; 2, 1 after */
   for (size_t i = m0; i < m1 + (q1 - q0); i++) {
@@ -243,9 +260,12 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
     if ((isq && qq->who != LC_WHO_NAME) || ce <= cs || cs == a ||
         !preceded(x, cs, ts, b) || !plain_name(x, cs, ce) ||
         (!isq && !lichang__lexicon_char(x->lx, x->cp[cs], LC_K_SURNAME) &&
-         !(x->cp[cs] < 0x80)))
+         !(x->cp[cs] < 0x80) && !lichang__mentions_foreign(&scan, cs, ce)))
       continue;
-    bool whole = preceded(x, cs, a, b);
+    bool whole = preceded(x, cs, a, b) || short_form_of(x, cs - (b - ts), a);
+    /* (丹麥首相 is not 挪威首相某某) */
+    if (ts > a && !whole)
+      continue;
     int r = cs < a ? 3 + whole : cs >= b && headline ? 1 + whole : 0;
     /* before: the latest; after: the first */
     if (r > rank || (r == rank && r >= 3 && cs > bs) ||

@@ -254,6 +254,16 @@ START_TEST(bare_title_is_its_holder) {
   SPEAKERS("丹麥首相稱不會讓步\n英國首相史東表示，談判仍在進行。"
            "丹麥首相韓森表示，丹麥不會讓步。\n",
            "韓森", "史東", "韓森");
+  /* a country before the title must be the holder's (法外長 is 法國外長
+   * 巴羅's, not 挪威首相某某's); a transliterated name of six characters
+   * the narration gives after the title counts */
+  SPEAKERS("法外長稱下月設領事館\n法國外長巴羅表示，法國將開設領事館。\n",
+           "巴羅", "巴羅");
+  SPEAKERS("丹麥首相表示絕不出售島嶼\n丹麥首相弗雷澤里克森13日與總理舉行記者會。"
+           "弗雷澤里克森表示，丹麥不會改變立場。\n",
+           "弗雷澤里克森", "弗雷澤里克森");
+  expect_speakers("丹麥首相表示絕不出售島嶼\n挪威首相史東表示，北歐將保持協調。\n",
+                  (const char *const[]){"史東"}, 1);
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
