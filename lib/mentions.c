@@ -667,7 +667,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         k.object |= !c[j].object;
       k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
     } else if (tl && tl >= al) {
-      if (te->role == LC_ROLE_GENERIC) {
+      if (te->role == LC_ROLE_GENERIC && i > zs + 1 &&
+          x->cp[i - 1] == 0x7B49 /* 等 */ && nc && c[nc - 1].e == i - 1) {
+        /* 某工會等勞團: the one named speaks for the rest */
+      } else if (te->role == LC_ROLE_GENERIC) {
         k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
         if (nc && c[nc - 1].e == i) /* 巴勒斯坦媒體: unnamed media */
           c[nc - 1].chained = true;

@@ -274,6 +274,11 @@ START_TEST(bare_title_is_its_holder) {
   /* a listed person's surname and a title (賴院長) is that person */
   SPEAKERS("行政院院長賴清德今天表示，明天會下雨。賴院長接著表示，後天會放晴。\n",
            "賴清德", "賴清德");
+  /* 自己 is the person the sentence is about; 環團, 勞團 are unnamed, but
+   * a named one before 等 speaks for the rest */
+  SPEAKERS("演員陳明光得獎後，自己一直謙虛說，得獎是靠運氣。\n", "陳明光");
+  expect_speakers("環團表示，政府的空汙對策看不出成效。\n", NULL, 0);
+  SPEAKERS("台灣護理產業工會等勞團表示，護病比應該入法。\n", "台灣護理產業工會");
   /* a surname, 姓 and a role are one person, whom a later 李先生 is */
   SPEAKERS("受訪的李姓專家表示，疫情已經趨緩。李先生也說，明年會更好。\n",
            "李姓專家", "李姓專家");
