@@ -137,6 +137,12 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   return none;
 }
 
+/* 並, 也, 還, 另, 又, 亦: a word that goes on from what came before. */
+static bool goes_on_word(uint32_t c) {
+  return c == 0x5E76 || c == 0x4E5F || c == 0x8FD8 || c == 0x53E6 ||
+         c == 0x53C8 || c == 0x4EA6;
+}
+
 /* 不, 没, 未 right before position v (並不認為, 没有说: 有 is no matter). */
 static bool is_negator(const uint32_t *cp, uint32_t zs, uint32_t v) {
   if (v > zs + 1 && cp[v - 1] == 0x6709 /* 有 */)
@@ -330,6 +336,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         (!lichang__passages_has_subject_words(x, zs, v) ||
          (v > zs && cp[v - 1] == 0x65F6 /* 时 */))))) {
     s = sentence_subject(x, ps, k->zs);
+    /* 他指出，…。並呼籲…: a sentence opening with 並, 也, 還 goes on
+     * with the subject of the one before */
+    uint32_t b = k->zs;
+    while (b > ps && is_space(cp[b - 1]))
+      b--;
+    if (!s.e && b > ps + 1 && is_sent_end(cp[b - 1]) && goes_on_word(cp[zs]))
+      s = sentence_subject(x, ps, b - 1);
     k->borrowed = s.e != 0;
   }
   if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
