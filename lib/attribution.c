@@ -472,7 +472,9 @@ static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   if (!cl || i == ps || i + cl >= pe)
     return 0;
   uint32_t zs = clause_start(x, ps, i);
-  if (zs == i || i - zs > COLON_CLAUSE_MAX || !opens_sentence(x, ps, zs))
+  /* (opening its sentence, or a headline's part after a space) */
+  if (zs == i || i - zs > COLON_CLAUSE_MAX ||
+      !(opens_sentence(x, ps, zs) || (zs > ps && is_space(x->cp[zs - 1]))))
     return 0;
   /* (words follow it: not 發稿：07:20) */
   uint32_t c = x->cp[i + cl];

@@ -277,6 +277,34 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
   return canonical(x, bs, be, LC_WHO_NAME, org);
 }
 
+/* The first person after b (a mention or a speaker, TITLE_LOOK of each
+ * at most) whose surname, variant folded, is s: "" if none. */
+static const char *surname_after(ctx *x, uint32_t b, uint32_t s, bool *org) {
+  const lc_mention *m = x->doc->mentions.data;
+  const lichang_quote *q = x->doc->quotes.data;
+  size_t nm = x->doc->mentions.len, nq = x->doc->quotes.len;
+  size_t mi = first_from(m, nm, sizeof *m, b);
+  size_t qi = first_from(&q->who_start, nq, sizeof *q, b);
+  uint32_t bs = UINT32_MAX, be = 0;
+  for (size_t i = mi; i < nm && i < mi + TITLE_LOOK; i++)
+    if (m[i].end >= m[i].start + 2 && variant(x, x->cp[m[i].start]) == s &&
+        plain_name(x, m[i].start, m[i].end) && m[i].start < bs)
+      bs = m[i].start, be = m[i].end;
+  for (size_t i = qi; i < nq && i < qi + TITLE_LOOK; i++)
+    if (q[i].who == LC_WHO_NAME && q[i].who_end >= q[i].who_start + 2 &&
+        q[i].who_start >= b && variant(x, x->cp[q[i].who_start]) == s &&
+        plain_name(x, q[i].who_start, q[i].who_end) && q[i].who_start < bs)
+      bs = q[i].who_start, be = q[i].who_end;
+  if (bs == UINT32_MAX)
+    return "";
+  /* (not another alias: 賴院長 needs a name before it) */
+  const lc_entry *te =
+      lichang__lexicon_find(x->lx, x->cp + bs + 1, be - bs - 1);
+  if (te && (te->kinds & LC_K_TITLE))
+    return "";
+  return canonical(x, bs, be, LC_WHO_NAME, org);
+}
+
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
                              bool *org) {
@@ -319,6 +347,12 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
       p = by_surname(x, key[0], x->nnames);
     if (p)
       return p->name;
+    /* 賴揆: on a headline, the person of that surname named after it */
+    if (te && (te->kinds & LC_K_TITLE) && on_headline(x, a)) {
+      const char *f = surname_after(x, b, key[0], org);
+      if (f && *f)
+        return f;
+    }
   }
   uint32_t ts = *org ? UINT32_MAX : bare_title(x, a, b);
   if (ts != UINT32_MAX)

@@ -559,6 +559,11 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("市議員林美華：「這條路早該修了。」\n",
          {"這條路早該修了", "林美華", D});
   EXPECT_NONE("原因：天氣太熱，施工延後。\n發稿：07:20 更新：15:08\n");
+  /* a headline's part after a space may be its speaker and a colon; a
+   * surname and a title there (蘇揆) is the person of that surname named
+   * after it */
+  EXPECT("長照服務擴大 蘇揆:盼地方共同推動\n行政院院長蘇明哲今天表示，長照預算將增加。\n",
+         {"盼地方共同推動", "蘇明哲", D}, {"長照預算將增加", "蘇明哲", I});
   /* a headline's unnamed role is the one the article names next with it */
   EXPECT("荷蘭分析人士：關稅將傷害歐洲\n荷蘭分析人士范德文表示，關稅將傷害歐洲出口。\n",
          {"關稅將傷害歐洲", "范德文", D},
