@@ -29,8 +29,10 @@
  * runs on from (“卡桑旅”7日稱), the position of its opening mark, else 0. */
 static uint32_t quoted_name_start(const ctx *x, uint32_t lo, uint32_t i,
                                   uint32_t v) {
+  /* (or an aside after it: 「外交家」（The Diplomat）撰文) */
   if (i <= lo + 2 || i >= v || !is_closer(x->cp[i - 1]) ||
-      !(lichang__is_han(x->cp[i]) || (x->cp[i] >= '0' && x->cp[i] <= '9')))
+      !(lichang__is_han(x->cp[i]) || (x->cp[i] >= '0' && x->cp[i] <= '9') ||
+        x->cp[i] == '('))
     return 0;
   for (uint32_t j = i - 1; j > lo && i - 1 - j <= 10; j--) {
     uint32_t c = x->cp[j - 1];
@@ -71,7 +73,7 @@ static bool in_aside(const ctx *x, uint32_t zs, uint32_t v) {
  * ZONE_MAX back. */
 static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
   uint32_t lo = v - ps > ZONE_MAX ? v - ZONE_MAX : ps;
-  uint32_t i = v;
+  uint32_t i = v, ext = 0; /* asides skipped do not count, up to ZONE_MAX */
   /* a space between Han characters parts a headline's clauses too (以軍
    * 稱… 哈馬斯稱…) */
   for (;;) {
@@ -80,6 +82,10 @@ static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
              lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i]))) {
       /* 喬敏（Kyaw Min，音譯）說: a comma inside an aside ends nothing */
       uint32_t o = x->cp[i - 1] == ')' ? aside_start(x, lo, i - 1) : 0;
+      if (o && ext + (i - o) <= ZONE_MAX) {
+        ext += i - o;
+        lo = lo - ps > i - o ? lo - (i - o) : ps;
+      }
       i = o ? o : i - 1;
     }
     /* 武裝派別“卡桑旅”7日稱: a short quoted name inside the clause */

@@ -568,6 +568,12 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("荷蘭分析人士：關稅將傷害歐洲\n荷蘭分析人士范德文表示，關稅將傷害歐洲出口。\n",
          {"關稅將傷害歐洲", "范德文", D},
          {"關稅將傷害歐洲出口", "范德文", I});
+  /* asides do not count against the clause's length, and a quoted name
+   * may have one after it */
+  EXPECT("對此美國智庫「亞洲安全研究中心」（Asia Security Research Center）"
+         "研究員史密斯（John Smith）今天在「時代評論」（The Times Review）"
+         "撰文指出，區域局勢仍然緊張。\n",
+         {"區域局勢仍然緊張", "史密斯", I});
   /* a comma inside an aside (a name in Latin letters) ends no clause, and
    * an unnamed role right before a name is that person's */
   EXPECT("知名環保人士林大偉（Lin Da-wei，音譯）說，河川整治成效有限。\n",
