@@ -466,8 +466,9 @@ static int stray(ctx *x, const region *r, uint32_t *cur, uint32_t pe,
  * 引發爭端, 「…」是他的口頭禪)? A short one only. */
 static bool cited(const ctx *x, const region *r, uint32_t pe) {
   uint32_t j = r->b + 1;
-  return r->kind == R_BAL && r->b - r->a <= 2 * TERM_MAX && j < pe &&
-         lichang__is_han(x->cp[j]);
+  /* (however long, when 時 follows: 出席「…」時表示, an event's name) */
+  return r->kind == R_BAL && j < pe && lichang__is_han(x->cp[j]) &&
+         (r->b - r->a <= 2 * TERM_MAX || x->cp[j] == 0x65F6 /* 时 */);
 }
 
 /* Does the sentence before the bare quote r name an unnamed group (網友留

@@ -568,6 +568,10 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("荷蘭分析人士：關稅將傷害歐洲\n荷蘭分析人士范德文表示，關稅將傷害歐洲出口。\n",
          {"關稅將傷害歐洲", "范德文", D},
          {"關稅將傷害歐洲出口", "范德文", I});
+  /* a quoted event's name in a time clause is no speech, however long */
+  EXPECT("院長王大明出席「偏鄉醫療網絡暨長期照護服務轉銜團隊成果發表會」時表示，"
+         "政府將持續支持偏鄉醫療。\n",
+         {"政府將持續支持偏鄉醫療", "王大明", I});
   /* asides do not count against the clause's length, and a quoted name
    * may have one after it */
   EXPECT("對此美國智庫「亞洲安全研究中心」（Asia Security Research Center）"
