@@ -489,7 +489,13 @@ static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   lc_cand s = lichang__mentions_subject(&x->s, zs, i);
   if (s.e != i || s.first || s.who == LC_WHO_PRONOUN)
     return 0;
-  /* a name by the rules for names, not any run of characters (蘋中信) */
+  /* a name by the rules for names, or a title (美學者), not any run of
+   * characters (蘋中信) */
+  for (uint32_t j = s.s; j + 1 < i; j++) {
+    const lc_entry *t = lichang__mentions_entry(&x->s, j, i);
+    if (t && (t->kinds & LC_K_TITLE) && t->role != LC_ROLE_ORG)
+      return cl;
+  }
   return s.who != LC_WHO_NAME || s.titled || s.generic ||
                  lichang__mentions_chinese(&x->s, s.s, i, false) == i ||
                  lichang__mentions_latin(&x->s, s.s, i) == i ||

@@ -792,9 +792,13 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       continue;
     }
     uint32_t step = al ? (uint32_t)al : 1;
-    /* 法外|長 is 法|外長: a title running on past the word ends it */
-    if (step > 1 && step + 1 + i <= v &&
-        lichang__mentions_match(x, i + 1, v, LC_K_TITLE, NULL) >= step)
+    /* 法外|長 is 法|外長, 美學者 美|學者: a title from the word's second
+     * character to its end or past it ends it */
+    const lc_entry *se = NULL;
+    size_t sl = step > 1 && i + step <= v
+                    ? lichang__mentions_match(x, i + 1, v, LC_K_TITLE, &se)
+                    : 0;
+    if (sl >= 2 && sl + 1 >= step && se->role != LC_ROLE_ORG)
       step = 1;
     anchor = !lichang__is_han(ch) && !is_latin(ch);
     if (!anchor) {

@@ -258,7 +258,7 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
     /* (a name the narration gives after a title opens with a surname or
      * is in Latin letters: 法官輕判 names nobody) */
     if ((isq && qq->who != LC_WHO_NAME) || ce <= cs || cs == a ||
-        !preceded(x, cs, ts, b) || !plain_name(x, cs, ce) ||
+        !preceded(x, cs, ts, b) || (!isq && !plain_name(x, cs, ce)) ||
         (!isq && !lichang__lexicon_char(x->lx, x->cp[cs], LC_K_SURNAME) &&
          !(x->cp[cs] < 0x80) && !lichang__mentions_foreign(&scan, cs, ce)))
       continue;

@@ -264,6 +264,10 @@ START_TEST(bare_title_is_its_holder) {
            "弗雷澤里克森", "弗雷澤里克森");
   expect_speakers("丹麥首相表示絕不出售島嶼\n挪威首相史東表示，北歐將保持協調。\n",
                   (const char *const[]){"史東"}, 1);
+  /* 美學者 is 美 and 學者, though 美學 is a word; a bare title may say
+   * with a colon on a headline */
+  SPEAKERS("美學者：區域緊張升高\n美國學者史東指出，區域緊張正在升高。\n",
+           "史東", "史東");
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
