@@ -547,17 +547,30 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
   return true;
 }
 
+/* Is c a country's one-character short form, its side (美方) listed? So
+ * 稱美|關稅 is 稱|美關稅. */
+static bool side_of(const ctx *x, uint32_t c) {
+  const uint32_t side[2] = {c, 0x65B9 /* 方 */};
+  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
+  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+         ((const lc_person *)x->lx->people.data)[e->person].kind;
+}
+
 /* The longest word other than a verb of speech at i, which a
  * one-character verb at i opens (講解, 稱號). A word only the corpus
- * counted that a longer word cuts (稱美|國: 稱|美國) opens with the verb. */
+ * counted that a longer word cuts (稱美|國: 稱|美國), or that a country's
+ * short form ends (稱美|關稅), opens with the verb. */
 static size_t word_over_verb(const ctx *x, uint32_t i, uint32_t pe) {
   const lc_entry *e = NULL;
   size_t l = lichang__mentions_match(&x->s, i, pe, ~LC_K_SPEECH, &e);
   if (l > 1 && !(e->kinds & ~(LC_K_IDF | LC_K_SURNAME)) &&
-      lichang__mentions_match(&x->s, i + 1, pe, ~0u, NULL) + 1 > l)
+      (lichang__mentions_match(&x->s, i + 1, pe, ~0u, NULL) + 1 > l ||
+       side_of(x, x->cp[i + 1])))
     return 0;
   return l;
 }
+
+
 
 /* Every kind scan_cues looks up at a position. */
 #define SCAN_KINDS                                                             \

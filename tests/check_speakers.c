@@ -268,6 +268,7 @@ START_TEST(bare_title_is_its_holder) {
    * with a colon on a headline */
   SPEAKERS("美學者：區域緊張升高\n美國學者史東指出，區域緊張正在升高。\n",
            "史東", "史東");
+  SPEAKERS("經合組織報告稱美關稅影響顯著\n", "經合組織");
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
