@@ -427,8 +427,9 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
        * the 對 on */
       k->c = o;
     } else if (short_object && j - c <= 4 && (j >= pe || is_sent_end(cp[j])) &&
-               !opens_verb_phrase(cp[c]))
-      return false; /* 表示歉意。: a short object ending the sentence */
+               !opens_verb_phrase(cp[c]) && cls != LC_SPEECH_THINK)
+      return false; /* 表示歉意。: a short object ending the sentence (覺得
+                     * 還好。 is a clause) */
   }
   k->sent = opens_sentence(x, ps, k->zs);
   return true;

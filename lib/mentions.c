@@ -422,8 +422,21 @@ static bool is_place(const lc_scan *x, uint32_t a, uint32_t b) {
  * date. The speakers stage maps it to the latest person of that surname,
  * or drops it if there is none. Returns its end or 0. */
 static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
+  /* (張, 段 are measure words too, and surnames here: 張說, 段說; 將, 於,
+   * 和 before a verb are not) */
+  static const uint32_t never[] = {0x5C06 /* 将 */, 0x4E8E /* 于 */,
+                                   0x548C /* 和 */, 0x4E0E /* 与 */,
+                                   0x53CA /* 及 */, 0x5411 /* 向 */,
+                                   0x5C31 /* 就 */, 0x624D /* 才 */,
+                                   0x90FD /* 都 */, 0x66FE /* 曾 */};
   if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
-      is_stop1(x, i) || !only_filler(x, i + 1, v))
+      !only_filler(x, i + 1, v))
+    return 0;
+  for (size_t k = 0; k < sizeof never / sizeof *never; k++)
+    if (x->cp[i] == never[k])
+      return 0;
+  /* a function word only right before the verb (張說, not 張今天說) */
+  if (is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
     return 0;
   return i + 1;
 }

@@ -675,6 +675,9 @@ static bool embedded(const ctx *x, uint32_t ps, size_t first_q, const cue *a,
   for (uint32_t i = q->end; i < b->zs; i++) /* no other quote between */
     if (is_mark(x->cp[i]))
       return false;
+  /* 段宜康…。段說，…: the surname alone is the same person */
+  if (b->we - b->ws == 1 && x->cp[b->ws] == x->cp[a->ws])
+    return false;
   return a->we - a->ws != b->we - b->ws ||
          memcmp(x->cp + a->ws, x->cp + b->ws, (a->we - a->ws) * sizeof *x->cp);
 }

@@ -284,6 +284,13 @@ START_TEST(bare_title_is_its_holder) {
   SPEAKERS("演員陳明光得獎後，自己一直謙虛說，得獎是靠運氣。\n", "陳明光");
   expect_speakers("環團表示，政府的空汙對策看不出成效。\n", NULL, 0);
   SPEAKERS("台灣護理產業工會等勞團表示，護病比應該入法。\n", "台灣護理產業工會");
+  /* a surname that is also a measure word (張, 段) stands alone for the
+   * person right before the verb; first-person words before it stay the
+   * first speaker's; 覺得 takes a clause however short */
+  SPEAKERS("段志明今天表示，這是我的決定。段說，還有幾個任務得完成。\n",
+           "段志明", "段志明");
+  SPEAKERS("張立群今天表示，他只是討論。至於議員罵他，張覺得還好啦。\n",
+           "張立群", "張立群");
   /* a surname, 姓 and a role are one person, whom a later 李先生 is */
   SPEAKERS("受訪的李姓專家表示，疫情已經趨緩。李先生也說，明年會更好。\n",
            "李姓專家", "李姓專家");
