@@ -212,11 +212,12 @@ static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
   return false;
 }
 
-/* 將, 會, 要, 不, 已, 沒, 可 opening what follows a verb: a clause (稱將反
- * 擊), however short, not a noun (表示歉意). */
+/* 將, 會, 要, 不, 已, 沒, 可, 也, 還, 絕 opening what follows a verb: a
+ * clause (稱將反擊, 稱也不出任), however short, not a noun (表示歉意). */
 static bool opens_verb_phrase(uint32_t c) {
   return c == 0x5C06 || c == 0x4F1A || c == 0x8981 || c == 0x4E0D ||
-         c == 0x5DF2 || c == 0x6CA1 || c == 0x53EF;
+         c == 0x5DF2 || c == 0x6CA1 || c == 0x53EF || c == 0x4E5F /* 也 */ ||
+         c == 0x8FD8 /* 还 */ || c == 0x7EDD /* 绝 */;
 }
 
 /* The feeling a verb like 表示 takes as its object (表示嚴重關切), at most
@@ -305,10 +306,17 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
          cp[j + 1] == ','))
       return false;
+  uint32_t said_at = ve; /* where what is said may begin */
+  bool object_verb = cls == LC_SPEECH_CLAUSE;
   if (cls == LC_SPEECH_CLAUSE) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
-     * names what was praised */
-    uint32_t j = skip_space(x, ve, pe);
+     * names what was praised; 直批張「…」, 嗆對手「…」: a short object
+     * (the one blamed) and a quote */
+    uint32_t j = skip_space(x, ve, pe), o = j;
+    while (o < pe && o - j < 3 && lichang__is_han(cp[o]))
+      o++;
+    if (o > j && o < pe && cp[o] == 0x300C /* 「 */ && o - j <= 3)
+      said_at = j = o;
     if (j >= pe || !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j])))
       return false;
     cls = LC_SPEECH_SAY;
@@ -387,7 +395,8 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   uint32_t after = skip_space(x, ve, pe);
   if (k->negated && after < pe && is_clause_end(cp[after]))
     return false; /* 不敢相信，: disbelief, no reported clause */
-  uint32_t c = ve;
+  uint32_t c = said_at;
+  k->object_verb = object_verb;
   if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
     for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
       if (cp[j] == ',' || cp[j] == ':') {

@@ -372,6 +372,8 @@ static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
         return i;
     if (is_sent_end(x->cp[i]))
       return i + (x->cp[i] == '?' || x->cp[i] == '!');
+    if (x->cp[i] == 0x3014 || x->cp[i] == 0x3010)
+      return i; /* 〔記者某某／台北報導〕, 【…】: a byline or a section */
     i++;
   }
   return pe;
@@ -626,8 +628,10 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
               (!is_scare(x, rg + cu->ri) || k->colon ||
                (k->c == k->ve && short_said(x, rg + cu->ri, pe)));
   if (!said && cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
-      is_scare(x, rg + cu->ri) && !opens_clause(x, rg + cu->ri, pe))
-    return 0; /* 駁斥「權威」: a quoted word is the verb's object */
+      is_scare(x, rg + cu->ri) &&
+      (!opens_clause(x, rg + cu->ri, pe) || k->object_verb))
+    return 0; /* 駁斥「權威」, 提出「積極改革」版: a quoted word is the
+               * verb's object */
   if (said) {
     const region *r = rg + cu->ri++;
     a = r->a;

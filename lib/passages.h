@@ -35,6 +35,7 @@ typedef struct {
   bool used;    /* already gave its speaker to a quote before it */
   bool borrowed; /* the speaker is the sentence's subject, not in the clause */
   bool generic;  /* 業者表示, 網友說: someone unnamed speaks */
+  bool object_verb; /* 提出, 批評: a verb that takes a plain object too */
 } cue;
 
 typedef struct {

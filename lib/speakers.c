@@ -219,6 +219,13 @@ static bool on_headline(const ctx *x, uint32_t i) {
   uint32_t a = i, b = i, n = (uint32_t)x->doc->text.n;
   while (a > 0 && x->cp[a - 1] != '\n' && i - a < HEADLINE_MAX)
     a--;
+  /* a subtitle run into the byline and the text (段稱也不出任〔記者…〕…):
+   * a byline's bracket follows before any full stop */
+  for (uint32_t j = i; j < n && j - i < HEADLINE_MAX && x->cp[j] != 0x3002 &&
+                       x->cp[j] != '\n';
+       j++)
+    if (x->cp[j] == 0x3014 /* 〔 */ || x->cp[j] == 0x3010 /* 【 */)
+      return a == 0 || x->cp[a - 1] == '\n';
   while (b < n && x->cp[b] != '\n' && b - i < HEADLINE_MAX)
     b++;
   if ((a > 0 && x->cp[a - 1] != '\n') || (b < n && x->cp[b] != '\n'))
@@ -331,10 +338,11 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
   }
   *org = who == LC_WHO_ORG;
   if (!*org && n == 1) {
-    /* 郝說: a surname alone is the latest person of that surname, and
-     * nobody if the article named none */
+    /* 郝說: a surname alone is the latest person of that surname (on a
+     * headline, the first after it), and nobody if the article named
+     * none */
     const name *p = by_surname(x, key[0], x->nnames);
-    return p ? p->name : "";
+    return p ? p->name : on_headline(x, a) ? surname_after(x, b, key[0], org) : "";
   }
   if (!*org && n >= 2) {
     /* 老周, 小王: the person surnamed 周 or 王 */

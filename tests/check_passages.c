@@ -505,6 +505,17 @@ START_TEST(chained_verbs_and_feelings) {
   /* a sentence opening with 並 goes on with the last sentence's subject */
   EXPECT("研究員林志遠指出，政府應當增強防禦能力。並呼籲國會盡快通過預算。\n",
          {"政府應當增強防禦能力", "林志遠", I}, {"國會盡快通過預算", "林志遠", I});
+  /* a verb of blame takes the one blamed and then the quote (直批張「…」);
+   * a verb that takes plain objects keeps a quoted term as one (提出「積
+   * 極改革」版) */
+  EXPECT("立委林美華直批部長「政府聲望就是被你這種官敗壞的。」\n",
+         {"政府聲望就是被你這種官敗壞的", "林美華", D});
+  EXPECT("立委段志明則提出「積極改革」版，主張兩年內退場。\n",
+         {"兩年內退場", "段志明", I});
+  /* a byline's bracket ends a passage (a subtitle run into the byline);
+   * a surname alone there is the person of that surname named after */
+  EXPECT("公職黨職 段稱也不出任〔記者王小明／台北報導〕立委段志明昨天宣布，不再參選。\n",
+         {"也不出任", "段志明", I}, {"不再參選", "段志明", I});
   /* a condition (若, 如果) is no act of saying: the speaker goes on */
   EXPECT("議員王志明說，歡迎新人參選。張大同若宣布參選，黨部將協調人選。\n",
          {"歡迎新人參選。張大同若宣布參選，黨部將協調人選", "王志明", I});
