@@ -257,11 +257,15 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
   const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
   uint32_t bs = 0, be = 0;
   int rank = 0; /* 4 before, whole; 3 before, title; 2, 1 after */
-  for (size_t i = m0; i < m1 + (q1 - q0); i++) {
-    bool isq = i >= m1;
-    const lichang_quote *qq = isq ? q + q0 + (i - m1) : NULL;
-    uint32_t cs = isq ? qq->who_start : m[i].start;
-    uint32_t ce = isq ? qq->who_end : m[i].end;
+  /* speakers first: at the same place their name is the fuller one
+   * (古特雷斯, where the narration's rule read 古特雷) */
+  size_t nqw = q1 - q0;
+  for (size_t i = 0; i < nqw + (m1 - m0); i++) {
+    bool isq = i < nqw;
+    const lichang_quote *qq = isq ? q + q0 + i : NULL;
+    size_t mi2 = m0 + (i - nqw);
+    uint32_t cs = isq ? qq->who_start : m[mi2].start;
+    uint32_t ce = isq ? qq->who_end : m[mi2].end;
     /* (a name the narration gives after a title opens with a surname or
      * is in Latin letters: 法官輕判 names nobody) */
     if ((isq && qq->who != LC_WHO_NAME) || ce <= cs || cs == a ||
@@ -310,6 +314,29 @@ static const char *surname_after(ctx *x, uint32_t b, uint32_t s, bool *org) {
   if (te && (te->kinds & LC_K_TITLE))
     return "";
   return canonical(x, bs, be, LC_WHO_NAME, org);
+}
+
+/* On a headline, an organisation and a bare title after it (聯合國秘書長
+ * 稱) is the holder the article names after it with them; NULL if none. */
+static const char *org_holder(ctx *x, const lichang_quote *q, bool *org) {
+  if (q->who != LC_WHO_ORG || !on_headline(x, q->who_start))
+    return NULL;
+  const lc_entry *t = NULL;
+  uint32_t n = (uint32_t)x->doc->text.n, a = q->who_start, ts = q->who_end;
+  size_t tl = 0;
+  for (uint32_t e = ts + 1; e <= n && e - ts <= 4; e++) {
+    const lc_entry *c = lichang__lexicon_find(x->lx, x->cp + ts, e - ts);
+    if (c && (c->kinds & LC_K_TITLE) && c->role == LC_ROLE_TITLE)
+      t = c, tl = e - ts;
+  }
+  if (!t)
+    return NULL;
+  bool o = false;
+  const char *r = by_title(x, a, ts + (uint32_t)tl, ts, &o);
+  if (!r || !*r)
+    return NULL;
+  *org = o;
+  return r;
 }
 
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
@@ -510,7 +537,10 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
         return LICHANG_ENOMEM;
     if (i == nq)
       break;
-    q[i].speaker = canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
+    q[i].speaker = org_holder(&x, q + i, &org);
+    if (!q[i].speaker)
+      q[i].speaker =
+          canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
     if (!q[i].speaker)
       return LICHANG_ENOMEM;
     q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;

@@ -269,6 +269,10 @@ START_TEST(bare_title_is_its_holder) {
   SPEAKERS("美學者：區域緊張升高\n美國學者史東指出，區域緊張正在升高。\n",
            "史東", "史東");
   SPEAKERS("經合組織報告稱美關稅影響顯著\n", "經合組織");
+  /* on a headline an organisation and a bare title after it is the holder
+   * named after it with them */
+  SPEAKERS("聯合國秘書長稱氣候危機威脅全球\n聯合國秘書長古德曼22日指出，氣候危機正將地球推向危險邊緣。\n",
+           "古德曼", "古德曼");
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
