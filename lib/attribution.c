@@ -149,6 +149,31 @@ static bool goes_on_word(uint32_t c) {
          c == 0x53C8 || c == 0x4EA6;
 }
 
+/* The organisation the clauses of this sentence before zs name last, as
+ * their speaker would be read (…其中包括俄羅斯國家石油公司，該公司…). */
+static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
+  uint32_t i = zs;
+  while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]))
+    i--;
+  lc_cand last = {0};
+  while (i < zs) {
+    uint32_t j = i;
+    while (j < zs && !is_clause_end(x->cp[j]))
+      j++;
+    /* (the last one named: 全球最大石油公司之一的俄羅斯國家石油公司) */
+    for (uint32_t a = skip_space(x, i, j), n = 0; a < j && n < 4; n++) {
+      lc_cand c = lichang__mentions_subject(&x->s, a, j);
+      if (!c.e || c.e <= a)
+        break;
+      if (c.who == LC_WHO_ORG && !c.generic)
+        last = c;
+      a = c.e;
+    }
+    i = j + 1;
+  }
+  return last;
+}
+
 /* 不, 没, 未 right before position v (並不認為, 没有说: 有 is no matter). */
 static bool is_negator(const uint32_t *cp, uint32_t zs, uint32_t v) {
   if (v > zs + 1 && cp[v - 1] == 0x6709 /* 有 */)
@@ -361,12 +386,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   }
   if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
     /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
-     * organisation the sentence before opens with */
+     * organisation the sentence before opens with; …包括俄羅斯國家石油
+     * 公司，該公司表示: or the one named last in this sentence */
     uint32_t b = k->zs;
     while (b > ps && is_space(cp[b - 1]))
       b--;
-    lc_cand o = {0};
-    if (b > ps && is_sent_end(cp[b - 1]))
+    lc_cand o = org_before(x, ps, k->zs);
+    if (!o.e && b > ps && is_sent_end(cp[b - 1]))
       o = sentence_subject(x, ps, b - 1);
     if (o.e && o.who == LC_WHO_ORG)
       s = o;

@@ -273,6 +273,10 @@ START_TEST(bare_title_is_its_holder) {
    * named after it with them */
   SPEAKERS("聯合國秘書長稱氣候危機威脅全球\n聯合國秘書長古德曼22日指出，氣候危機正將地球推向危險邊緣。\n",
            "古德曼", "古德曼");
+  /* 該公司 is the company named last in its sentence before it */
+  SPEAKERS("資安業者表示，病毒更具威脅。多家企業受害，其中包括大同電子公司，"
+           "該公司表示已轉換到備用系統。\n",
+           "大同電子公司");
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
