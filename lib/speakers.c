@@ -245,8 +245,8 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
   const lc_mention *m = x->doc->mentions.data;
   const lichang_quote *q = x->doc->quotes.data;
   size_t nm = x->doc->mentions.len, nq = x->doc->quotes.len;
-  size_t mi = first_from(m, nm, sizeof *m, a);
-  size_t qi = first_from(&q->who_start, nq, sizeof *q, a);
+  size_t mi = nm ? first_from(m, nm, sizeof *m, a) : 0;
+  size_t qi = nq ? first_from(&q->who_start, nq, sizeof *q, a) : 0;
   /* (quotes are in order of their passages, near enough that of their
    * speakers' mentions for a window) */
   size_t m0 = mi > TITLE_LOOK ? mi - TITLE_LOOK : 0;
@@ -294,8 +294,8 @@ static const char *surname_after(ctx *x, uint32_t b, uint32_t s, bool *org) {
   const lc_mention *m = x->doc->mentions.data;
   const lichang_quote *q = x->doc->quotes.data;
   size_t nm = x->doc->mentions.len, nq = x->doc->quotes.len;
-  size_t mi = first_from(m, nm, sizeof *m, b);
-  size_t qi = first_from(&q->who_start, nq, sizeof *q, b);
+  size_t mi = nm ? first_from(m, nm, sizeof *m, b) : 0;
+  size_t qi = nq ? first_from(&q->who_start, nq, sizeof *q, b) : 0;
   uint32_t bs = UINT32_MAX, be = 0;
   for (size_t i = mi; i < nm && i < mi + TITLE_LOOK; i++)
     if (m[i].end >= m[i].start + 2 && variant(x, x->cp[m[i].start]) == s &&
