@@ -143,6 +143,12 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   return none;
 }
 
+/* Is [a, b) 報導 or 報道? */
+static bool is_report(const uint32_t *cp, uint32_t a, uint32_t b) {
+  return b == a + 2 && cp[a] == 0x62A5 /* 报 */ &&
+         (cp[a + 1] == 0x5BFC /* 导 */ || cp[a + 1] == 0x9053 /* 道 */);
+}
+
 /* 並, 也, 還, 另, 又, 亦: a word that goes on from what came before. */
 static bool goes_on_word(uint32_t c) {
   return c == 0x5E76 || c == 0x4E5F || c == 0x8FD8 || c == 0x53E6 ||
@@ -384,6 +390,12 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       s = sentence_subject(x, ps, b - 1);
     k->borrowed = s.e != 0;
   }
+  /* 報導指出: the outlet that last reported (《環時》報導稱), or nobody */
+  if (s.e && s.who == LC_WHO_PRONOUN && is_report(cp, s.s, s.e)) {
+    if (!x->report_e)
+      return false;
+    s.s = x->report_s, s.e = x->report_e, s.who = x->report_who;
+  }
   if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
     /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
      * organisation the sentence before opens with; …包括俄羅斯國家石油
@@ -411,6 +423,9 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   if (s.e && (conditional(x, zs, s.s) || conditional(x, s.e, v)))
     return false; /* 陳某若宣布參選，…: if they say it, they have not */
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
+  if (s.e && (s.who == LC_WHO_ORG || s.who == LC_WHO_NAME) && !s.generic &&
+      is_report(cp, v, v + 2 <= ve ? v + 2 : ve))
+    x->report_s = s.s, x->report_e = s.e, x->report_who = s.who;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
   k->generic = s.generic;
   k->first = s.first;
@@ -680,8 +695,12 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
                     ? lichang__mentions_match(&x->s, i + (uint32_t)len, pe,
                                               LC_K_SPEECH, &e2)
                     : 0;
-    if (l2 == 1 && e2->speech == LC_SPEECH_SAY)
-      len++, joined = true;
+    if (l2 == 1 && e2->speech == LC_SPEECH_SAY && !(e->kinds & LC_K_PRONOUN))
+      len++, joined = true; /* (聲明說: the statement says, a subject) */
+    else if (l2 == 1 && e2->speech == LC_SPEECH_SAY) {
+      i += (uint32_t)len;
+      continue;
+    }
     else if (l2 == 2 && len > 1 && e2->speech == LC_SPEECH_SAY) {
       /* 發表聲明指出, 回應表示: the second verb is the attribution, the
        * first (often a noun: the statement) stays in its clause */

@@ -53,6 +53,9 @@ typedef struct {
   /* the last passage ran, marks or not, to its paragraph's end: a next
    * paragraph with no attribution may go on in the same voice */
   bool to_end;
+  /* the outlet that last reported (《環時》報導稱): whom 報導指出 means */
+  uint32_t report_s, report_e;
+  uint8_t report_who;
 } ctx;
 
 /* ---- characters ---- */

@@ -277,6 +277,13 @@ START_TEST(bare_title_is_its_holder) {
   SPEAKERS("資安業者表示，病毒更具威脅。多家企業受害，其中包括大同電子公司，"
            "該公司表示已轉換到備用系統。\n",
            "大同電子公司");
+  /* 報導指稱 is the outlet that last reported, or nobody; 聲明說 the
+   * organisation the statement is from */
+  SPEAKERS("日本《朝日新聞》今報導稱，政府將調漲稅率。\n報導指稱，調漲幅度約為兩成。\n",
+           "朝日新聞", "朝日新聞");
+  expect_speakers("據報導，警方已經介入。報導指出，嫌犯已經落網。\n", NULL, 0);
+  SPEAKERS("國防部今天發表聲明強調，國軍全程監控。聲明說，共機已經離開。\n",
+           "國防部", "國防部");
   expect_speakers("總統說，經濟正在好轉。\n", NULL, 0);
   expect_speakers("與會代表表示，要深入學習相關精神。會議代表李明出席。\n", NULL, 0);
   expect_speakers("市民感謝王建國主席宣布興建新的公園。\n", NULL, 0);
