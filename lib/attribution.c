@@ -115,6 +115,14 @@ static inline bool opens_sentence_fast(const ctx *x, uint32_t ps,
   return opens_sentence(x, ps, zs);
 }
 
+/* 針對, 對於, 關於, 隨著: a clause about something. */
+static bool about(uint32_t c, uint32_t n) {
+  return (c == 0x9488 /* 针 */ && n == 0x5BF9) ||
+         (c == 0x5BF9 /* 对 */ && n == 0x4E8E) ||
+         (c == 0x5173 /* 关 */ && n == 0x4E8E) ||
+         (c == 0x968F /* 随 */ && n == 0x7740);
+}
+
 /* The sentence's subject, for a verb whose own clause names nobody:
  * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses,
  * or a name after a title. */
@@ -131,6 +139,12 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
+    /* 針對美國總統川普的威脅，丹麥首相…表示: a clause opening with
+     * 針對, 對於, 關於 is about someone, not said by them */
+    if (a + 1 < j && about(x->cp[a], x->cp[a + 1])) {
+      i = j + 1;
+      continue;
+    }
     lc_cand s = lichang__mentions_subject(&x->s, a, j);
     /* (or after the titles opening it: 聯合國秘書長發言人某某…，強調…;
      * not one far into it, an object: …反駁董事長某某說法，表示…) */

@@ -663,6 +663,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     lc_cand k = {0};
     k.object = i > zs && is_preposition(x->cp[i - 1]);
     k.titled = after_title == i;
+    /* (a one-character listed name that a surname rule reads longer is
+     * the surname: 韓小姐, not 韓 the country) */
+    if (pl == 1 && lichang__mentions_chinese(x, i, v, false) > i + 1)
+      pl = 0;
     if (pl && pl >= al) {
       const lc_person *pp = (const lc_person *)x->lx->people.data + pe->person;
       k.s = i, k.e = i + (uint32_t)pl;
@@ -722,6 +726,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       }
       uint32_t ow = i; /* where the title or organisation word begins */
       i += (uint32_t)tl;
+      /* 發起人之一陳健民: one of those holding the title */
+      if (te->role == LC_ROLE_TITLE && i + 2 < v && x->cp[i] == 0x4E4B /* 之 */ &&
+          x->cp[i + 1] == 0x4E00 /* 一 */)
+        i += 2;
       anchor = true;
       np = i;
       /* (not after unnamed ones: 多位專家持平指出 names nobody) */
@@ -752,6 +760,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = translit_name(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch))
         e2 = lichang__mentions_chinese(x, i, v, k.titled);
+      /* 擔任職員的韓小姐說: after 的, a name that runs to the verb */
+      if (!e2 && !anchor && i > zs && x->cp[i - 1] == 0x7684 /* 的 */ &&
+          lichang__mentions_chinese(x, i, v, false) == v)
+        e2 = v;
       if (!e2)
         e2 = lichang__mentions_latin(x, i, v);
       /* 教頭法瑞爾卻…, or a clause that is only a name (法瑞爾說): a name

@@ -133,6 +133,16 @@ static bool preceded(const ctx *x, uint32_t at, uint32_t a, uint32_t b) {
          !memcmp(x->cp + at - (b - a), x->cp + a, (b - a) * sizeof *x->cp);
 }
 
+/* 先生, 小姐, 女士, 太太: a form of address, never a country's office. */
+static bool address_form(const uint32_t *w, uint32_t n) {
+  static const uint32_t forms[][2] = {{0x5148, 0x751F}, {0x5C0F, 0x59D0},
+                                      {0x5973, 0x58EB}, {0x592A, 0x592A}};
+  for (size_t k = 0; n == 2 && k < sizeof forms / sizeof *forms; k++)
+    if (w[0] == forms[k][0] && w[1] == forms[k][1])
+      return true;
+  return false;
+}
+
 /* If [a, b) is a bare title, a country or its short form at most before
  * it (教宗, 丹麥首相, 美總統), where the title starts; else UINT32_MAX. */
 static uint32_t bare_title(const ctx *x, uint32_t a, uint32_t b) {
@@ -143,6 +153,9 @@ static uint32_t bare_title(const ctx *x, uint32_t a, uint32_t b) {
       continue;
     if (s == a)
       return s;
+    /* 韓小姐, 法先生: a surname and a form of address name a person */
+    if (s == a + 1 && address_form(x->cp + s, b - s))
+      return UINT32_MAX;
     const uint32_t side[2] = {x->cp[a], 0x65B9 /* 方 */};
     const lc_entry *p = s == a + 1 ? lichang__lexicon_find(x->lx, side, 2)
                                    : lichang__lexicon_find(x->lx, x->cp + a,

@@ -306,6 +306,15 @@ START_TEST(bare_title_is_its_holder) {
            "段志明", "段志明");
   SPEAKERS("張立群今天表示，他只是討論。至於議員罵他，張覺得還好啦。\n",
            "張立群", "張立群");
+  /* after 的 a name running to the verb speaks; a surname that is also a
+   * country's short form (韓) with a form of address is a person; 之一
+   * after a title keeps the name titled; a clause about someone (針對…)
+   * names no speaker for a verb that borrows one */
+  SPEAKERS("擔任職員的韓小姐說：「我們不想再等了。」\n", "韓小姐");
+  SPEAKERS("佔領行動發起人之一陳健明表示，未來十年的轉變都會影響香港。\n", "陳健明");
+  SPEAKERS("針對美國總統戴維森的關稅威脅，丹麥首相韓森表示，她已與多國通話，"
+           "並稱「不會被勒索」。\n",
+           "韓森", "韓森");
   /* a surname, 姓 and a role are one person, whom a later 李先生 is */
   SPEAKERS("受訪的李姓專家表示，疫情已經趨緩。李先生也說，明年會更好。\n",
            "李姓專家", "李姓專家");
