@@ -315,6 +315,8 @@ START_TEST(bare_title_is_its_holder) {
   SPEAKERS("針對美國總統戴維森的關稅威脅，丹麥首相韓森表示，她已與多國通話，"
            "並稱「不會被勒索」。\n",
            "韓森", "韓森");
+  /* military ranks and heads of units are titles */
+  SPEAKERS("333旅前少將旅長林國威稱，部屬並未違反規定。\n", "林國威");
   /* a surname, 姓 and a role are one person, whom a later 李先生 is */
   SPEAKERS("受訪的李姓專家表示，疫情已經趨緩。李先生也說，明年會更好。\n",
            "李姓專家", "李姓專家");
