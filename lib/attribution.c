@@ -29,8 +29,10 @@
  * runs on from (“卡桑旅”7日稱), the position of its opening mark, else 0. */
 static uint32_t quoted_name_start(const ctx *x, uint32_t lo, uint32_t i,
                                   uint32_t v) {
+  /* (or an aside after it: 「外交家」（The Diplomat）撰文) */
   if (i <= lo + 2 || i >= v || !is_closer(x->cp[i - 1]) ||
-      !(lichang__is_han(x->cp[i]) || (x->cp[i] >= '0' && x->cp[i] <= '9')))
+      !(lichang__is_han(x->cp[i]) || (x->cp[i] >= '0' && x->cp[i] <= '9') ||
+        x->cp[i] == '('))
     return 0;
   for (uint32_t j = i - 1; j > lo && i - 1 - j <= 10; j--) {
     uint32_t c = x->cp[j - 1];
@@ -42,18 +44,50 @@ static uint32_t quoted_name_start(const ctx *x, uint32_t lo, uint32_t i,
   return 0;
 }
 
+/* If a closing parenthesis at p closes an aside opened after lo (at most
+ * ASIDE_MAX back), the position of its opening one, else 0. */
+#define ASIDE_MAX 24
+static uint32_t aside_start(const ctx *x, uint32_t lo, uint32_t p) {
+  for (uint32_t j = p; j > lo && p - j < ASIDE_MAX; j--) {
+    uint32_t c = x->cp[j - 1];
+    if (c == '(')
+      return j - 1 > lo ? j - 1 : 0;
+    if (c == ')' || is_sent_end(c) || c == '\n')
+      return 0;
+  }
+  return 0;
+}
+
+/* Is v inside an aside opened in [zs, v) and not closed before v? */
+static bool in_aside(const ctx *x, uint32_t zs, uint32_t v) {
+  for (uint32_t i = v; i > zs; i--) {
+    if (x->cp[i - 1] == ')')
+      return false;
+    if (x->cp[i - 1] == '(')
+      return true;
+  }
+  return false;
+}
+
 /* Start of the clause that ends at v: after , : 。 or a quote mark, at most
  * ZONE_MAX back. */
 static uint32_t clause_start(const ctx *x, uint32_t ps, uint32_t v) {
   uint32_t lo = v - ps > ZONE_MAX ? v - ZONE_MAX : ps;
-  uint32_t i = v;
+  uint32_t i = v, ext = 0; /* asides skipped do not count, up to ZONE_MAX */
   /* a space between Han characters parts a headline's clauses too (以軍
    * 稱… 哈馬斯稱…) */
   for (;;) {
     while (i > lo && !is_clause_end(x->cp[i - 1]) && !is_mark(x->cp[i - 1]) &&
            !(is_space(x->cp[i - 1]) && i - 1 > lo && i < v &&
-             lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i])))
-      i--;
+             lichang__is_han(x->cp[i - 2]) && lichang__is_han(x->cp[i]))) {
+      /* 喬敏（Kyaw Min，音譯）說: a comma inside an aside ends nothing */
+      uint32_t o = x->cp[i - 1] == ')' ? aside_start(x, lo, i - 1) : 0;
+      if (o && ext + (i - o) <= ZONE_MAX) {
+        ext += i - o;
+        lo = lo - ps > i - o ? lo - (i - o) : ps;
+      }
+      i = o ? o : i - 1;
+    }
     /* 武裝派別“卡桑旅”7日稱: a short quoted name inside the clause */
     uint32_t o = quoted_name_start(x, lo, i, v);
     if (!o)
@@ -86,6 +120,14 @@ static inline bool opens_sentence_fast(const ctx *x, uint32_t ps,
   return opens_sentence(x, ps, zs);
 }
 
+/* 針對, 對於, 關於, 隨著: a clause about something. */
+static bool about(uint32_t c, uint32_t n) {
+  return (c == 0x9488 /* 针 */ && n == 0x5BF9) ||
+         (c == 0x5BF9 /* 对 */ && n == 0x4E8E) ||
+         (c == 0x5173 /* 关 */ && n == 0x4E8E) ||
+         (c == 0x968F /* 随 */ && n == 0x7740);
+}
+
 /* The sentence's subject, for a verb whose own clause names nobody:
  * 傅晟模仿…，拿著…，回答「…」. Only a name opening one of its clauses,
  * or a name after a title. */
@@ -102,6 +144,12 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
+    /* 針對美國總統川普的威脅，丹麥首相…表示: a clause opening with
+     * 針對, 對於, 關於 is about someone, not said by them */
+    if (a + 1 < j && about(x->cp[a], x->cp[a + 1])) {
+      i = j + 1;
+      continue;
+    }
     lc_cand s = lichang__mentions_subject(&x->s, a, j);
     /* (or after the titles opening it: 聯合國秘書長發言人某某…，強調…;
      * not one far into it, an object: …反駁董事長某某說法，表示…) */
@@ -112,6 +160,43 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     i = j + 1;
   }
   return none;
+}
+
+/* Is [a, b) 報導 or 報道? */
+static bool is_report(const uint32_t *cp, uint32_t a, uint32_t b) {
+  return b == a + 2 && cp[a] == 0x62A5 /* 报 */ &&
+         (cp[a + 1] == 0x5BFC /* 导 */ || cp[a + 1] == 0x9053 /* 道 */);
+}
+
+/* 並, 也, 還, 另, 又, 亦: a word that goes on from what came before. */
+static bool goes_on_word(uint32_t c) {
+  return c == 0x5E76 || c == 0x4E5F || c == 0x8FD8 || c == 0x53E6 ||
+         c == 0x53C8 || c == 0x4EA6;
+}
+
+/* The organisation the clauses of this sentence before zs name last, as
+ * their speaker would be read (…其中包括俄羅斯國家石油公司，該公司…). */
+static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
+  uint32_t i = zs;
+  while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]))
+    i--;
+  lc_cand last = {0};
+  while (i < zs) {
+    uint32_t j = i;
+    while (j < zs && !is_clause_end(x->cp[j]))
+      j++;
+    /* (the last one named: 全球最大石油公司之一的俄羅斯國家石油公司) */
+    for (uint32_t a = skip_space(x, i, j), n = 0; a < j && n < 4; n++) {
+      lc_cand c = lichang__mentions_subject(&x->s, a, j);
+      if (!c.e || c.e <= a)
+        break;
+      if (c.who == LC_WHO_ORG && !c.generic)
+        last = c;
+      a = c.e;
+    }
+    i = j + 1;
+  }
+  return last;
 }
 
 /* 不, 没, 未 right before position v (並不認為, 没有说: 有 is no matter). */
@@ -177,6 +262,14 @@ static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
   return false;
 }
 
+/* 將, 會, 要, 不, 已, 沒, 可, 也, 還, 絕 opening what follows a verb: a
+ * clause (稱將反擊, 稱也不出任), however short, not a noun (表示歉意). */
+static bool opens_verb_phrase(uint32_t c) {
+  return c == 0x5C06 || c == 0x4F1A || c == 0x8981 || c == 0x4E0D ||
+         c == 0x5DF2 || c == 0x6CA1 || c == 0x53EF || c == 0x4E5F /* 也 */ ||
+         c == 0x8FD8 /* 还 */ || c == 0x7EDD /* 绝 */;
+}
+
 /* The feeling a verb like 表示 takes as its object (表示嚴重關切), at most
  * this long. */
 #define OBJECT_MAX 6
@@ -196,6 +289,42 @@ static uint32_t toward(const ctx *x, uint32_t we, uint32_t v) {
       return i;
   }
   return 0;
+}
+
+/* A colon at i: ':' (： folds to it), or ︰ and ∶, which Taiwanese papers
+ * write for it. Its length, or 0. */
+static inline bool is_colon(uint32_t c) {
+  return c == ':' || c == 0xFE30 || c == 0x2236;
+}
+static size_t colon_len(const ctx *x, uint32_t i, uint32_t pe) {
+  return i < pe && is_colon(x->cp[i]);
+}
+
+/* Does [a, b) hold 若, 如果, 假如, 倘若, 一旦 or 要是: a condition (某某若
+ *宣布參選), not an act of saying? */
+static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
+  const uint32_t *cp = x->cp;
+  for (uint32_t i = a; i < b; i++) {
+    uint32_t c = cp[i], n = i + 1 < b ? cp[i + 1] : 0;
+    if (c == 0x82E5 /* 若 */ || (c == 0x5982 /* 如 */ && n == 0x679C) ||
+        (c == 0x5047 /* 假 */ && n == 0x5982) ||
+        (c == 0x5018 /* 倘 */ && n == 0x82E5) ||
+        (c == 0x4E00 /* 一 */ && n == 0x65E6) ||
+        (c == 0x8981 /* 要 */ && n == 0x662F))
+      return true;
+  }
+  return false;
+}
+
+/* A paragraph that is a headline: short, no full stop. */
+#define HEADLINE_MAX 48
+static bool headline(const ctx *x, uint32_t ps, uint32_t pe) {
+  if (pe - ps > HEADLINE_MAX)
+    return false;
+  for (uint32_t i = ps; i < pe; i++)
+    if (x->cp[i] == 0x3002 /* 。 */)
+      return false;
+  return true;
 }
 
 /* Reads the attribution around the speech verb [v, ve); false if none. */
@@ -227,10 +356,17 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
          cp[j + 1] == ','))
       return false;
+  uint32_t said_at = ve; /* where what is said may begin */
+  bool object_verb = cls == LC_SPEECH_CLAUSE;
   if (cls == LC_SPEECH_CLAUSE) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
-     * names what was praised */
-    uint32_t j = skip_space(x, ve, pe);
+     * names what was praised; 直批張「…」, 嗆對手「…」: a short object
+     * (the one blamed) and a quote */
+    uint32_t j = skip_space(x, ve, pe), o = j;
+    while (o < pe && o - j < 3 && lichang__is_han(cp[o]))
+      o++;
+    if (o > j && o < pe && cp[o] == 0x300C /* 「 */ && o - j <= 3)
+      said_at = j = o;
     if (j >= pe || !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j])))
       return false;
     cls = LC_SPEECH_SAY;
@@ -238,6 +374,9 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   k->v = v, k->ve = ve, k->cls = cls;
   k->zs = clause_start(x, ps, v);
   uint32_t zs = k->zs;
+  /* 紅軍城（烏方稱波克羅夫斯克）: a verb in an aside names, says nothing */
+  if (in_aside(x, zs, v))
+    return false;
   if (cls == LC_SPEECH_FRAME) { /* 在他看來，: needs 在 and a comma */
     while (zs < v && cp[zs] != 0x5728)
       zs++;
@@ -246,6 +385,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     zs++;
   }
   lc_cand s = lichang__mentions_subject(&x->s, zs, v);
+  /* 敬酒時鬆口: a time clause ending in 時 is no name */
+  if (s.e == v && s.who == LC_WHO_NAME && v > s.s + 1 &&
+      cp[v - 1] == 0x65F6 /* 时 */)
+    s = (lc_cand){0};
   uint32_t nq = skip_space(x, ve, pe);
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
   /* 並強調：「…」, 談到「…」時表示，…, 某某在途中，於巴黎受訪時說，…: a
@@ -257,16 +400,30 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         (!lichang__passages_has_subject_words(x, zs, v) ||
          (v > zs && cp[v - 1] == 0x65F6 /* 时 */))))) {
     s = sentence_subject(x, ps, k->zs);
-    k->borrowed = s.e != 0;
-  }
-  if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
-    /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
-     * organisation the sentence before opens with */
+    /* 他指出，…。並呼籲…: a sentence opening with 並, 也, 還 goes on
+     * with the subject of the one before */
     uint32_t b = k->zs;
     while (b > ps && is_space(cp[b - 1]))
       b--;
-    lc_cand o = {0};
-    if (b > ps && is_sent_end(cp[b - 1]))
+    if (!s.e && b > ps + 1 && is_sent_end(cp[b - 1]) && goes_on_word(cp[zs]))
+      s = sentence_subject(x, ps, b - 1);
+    k->borrowed = s.e != 0;
+  }
+  /* 報導指出: the outlet that last reported (《環時》報導稱), or nobody */
+  if (s.e && s.who == LC_WHO_PRONOUN && is_report(cp, s.s, s.e)) {
+    if (!x->report_e)
+      return false;
+    s.s = x->report_s, s.e = x->report_e, s.who = x->report_who;
+  }
+  if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
+    /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
+     * organisation the sentence before opens with; …包括俄羅斯國家石油
+     * 公司，該公司表示: or the one named last in this sentence */
+    uint32_t b = k->zs;
+    while (b > ps && is_space(cp[b - 1]))
+      b--;
+    lc_cand o = org_before(x, ps, k->zs);
+    if (!o.e && b > ps && is_sent_end(cp[b - 1]))
       o = sentence_subject(x, ps, b - 1);
     if (o.e && o.who == LC_WHO_ORG)
       s = o;
@@ -278,7 +435,16 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   if (!s.e && !s.generic &&
       (!quotes_next || !lichang__passages_has_subject_words(x, zs, v)))
     return false;
+  /* 瑞典分析人士：… on a headline: the analyst the article names next
+   * (the speakers stage finds whom, by the title) */
+  if (s.generic && s.e && headline(x, ps, pe))
+    s.generic = false, s.who = LC_WHO_NAME;
+  if (s.e && (conditional(x, zs, s.s) || conditional(x, s.e, v)))
+    return false; /* 陳某若宣布參選，…: if they say it, they have not */
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
+  if (s.e && (s.who == LC_WHO_ORG || s.who == LC_WHO_NAME) && !s.generic &&
+      is_report(cp, v, v + 2 <= ve ? v + 2 : ve))
+    x->report_s = s.s, x->report_e = s.e, x->report_who = s.who;
   k->active = s.e && !s.generic && !s.first && s.who != LC_WHO_NONE;
   k->generic = s.generic;
   k->first = s.first;
@@ -289,7 +455,8 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   uint32_t after = skip_space(x, ve, pe);
   if (k->negated && after < pe && is_clause_end(cp[after]))
     return false; /* 不敢相信，: disbelief, no reported clause */
-  uint32_t c = ve;
+  uint32_t c = said_at;
+  k->object_verb = object_verb;
   if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
     for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
       if (cp[j] == ',' || cp[j] == ':') {
@@ -301,9 +468,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     }
   }
   c = skip_space(x, c, pe);
-  if (c < pe && (cp[c] == ',' || cp[c] == ':')) {
-    k->colon = cp[c] == ':';
-    c = skip_space(x, c + 1, pe);
+  size_t cl = colon_len(x, c, pe);
+  if (c < pe && (cp[c] == ',' || cl)) {
+    k->colon = cl != 0;
+    c = skip_space(x, c + (cl ? (uint32_t)cl : 1), pe);
   }
   k->c = c;
   k->closing = c >= pe || is_sent_end(cp[c]);
@@ -316,13 +484,21 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       j++;
     bool short_object =
         j - c <= OBJECT_MAX && (j >= pe || is_clause_end(cp[j]));
-    uint32_t o = short_object ? toward(x, k->we, v) : 0;
+    /* 對X表示「震驚」: the feeling may be in quote marks */
+    uint32_t m = j, marks = 0;
+    while (m < pe && m - c - marks <= OBJECT_MAX && !is_clause_end(cp[m]))
+      marks += is_mark(cp[m++]);
+    bool marked_object =
+        marks && m - c - marks <= OBJECT_MAX && (m >= pe || is_clause_end(cp[m]));
+    uint32_t o = short_object || marked_object ? toward(x, k->we, v) : 0;
     if (o) {
       /* 對X表示遺憾, 向X表示祝賀: the stance said is the passage, from
        * the 對 on */
       k->c = o;
-    } else if (short_object && j - c <= 4 && (j >= pe || is_sent_end(cp[j])))
-      return false; /* 表示歉意。: a short object ending the sentence */
+    } else if (short_object && j - c <= 4 && (j >= pe || is_sent_end(cp[j])) &&
+               !opens_verb_phrase(cp[c]) && cls != LC_SPEECH_THINK)
+      return false; /* 表示歉意。: a short object ending the sentence (覺得
+                     * 還好。 is a clause) */
   }
   k->sent = opens_sentence(x, ps, k->zs);
   return true;
@@ -346,6 +522,12 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
     if (e && e < pe && lichang__mentions_match(&x->s, e, pe, LC_K_TITLE, NULL))
       e = 0; /* 衛福部…: an organisation's name */
   }
+  /* 教宗方濟各（Pope Francis）: the Latin aside spells the whole run */
+  uint32_t r = e;
+  while (e && r < pe && r - s < 6 && lichang__is_han(x->cp[r]))
+    r++;
+  if (e && r > e && r + 1 < pe && x->cp[r] == '(' && is_latin(x->cp[r + 1]))
+    e = r;
   if (!e)
     return 0;
   lc_mention *m = lichang__vec_push(&x->doc->mentions);
@@ -354,6 +536,43 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
   m->start = s;
   m->end = e;
   return 0;
+}
+
+/* How long a clause a colon may close and still be only its speaker. */
+#define COLON_CLAUSE_MAX 16
+
+/* Is the colon at i said by the speaker its clause names and nothing else
+ * (外交部：…, 瑞典分析人士：…, 教部︰…)? The colon's length, or 0. */
+static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
+  size_t cl = colon_len(x, i, pe);
+  if (!cl || i == ps || i + cl >= pe)
+    return 0;
+  uint32_t zs = clause_start(x, ps, i);
+  /* (opening its sentence, or a headline's part after a space) */
+  if (zs == i || i - zs > COLON_CLAUSE_MAX ||
+      !(opens_sentence(x, ps, zs) || (zs > ps && is_space(x->cp[zs - 1]))))
+    return 0;
+  /* (words follow it: not 發稿：07:20) */
+  uint32_t c = x->cp[i + cl];
+  if (!lichang__is_han(c) && !closer_of(c))
+    return 0;
+  lc_cand s = lichang__mentions_subject(&x->s, zs, i);
+  if (s.e != i || s.first || s.who == LC_WHO_PRONOUN)
+    return 0;
+  /* a name by the rules for names, or a title (美學者), not any run of
+   * characters (蘋中信) */
+  for (uint32_t j = s.s; j + 1 < i; j++) {
+    const lc_entry *t = lichang__mentions_entry(&x->s, j, i);
+    if (t && (t->kinds & LC_K_TITLE) && t->role != LC_ROLE_ORG)
+      return cl;
+  }
+  return s.who != LC_WHO_NAME || s.titled || s.generic ||
+                 lichang__mentions_chinese(&x->s, s.s, i, false) == i ||
+                 lichang__mentions_latin(&x->s, s.s, i) == i ||
+                 lichang__mentions_match(&x->s, s.s, i, LC_K_PERSON, NULL) ==
+                     i - s.s
+             ? cl
+             : 0;
 }
 
 /* A word lost in conversion and shown as ** right after a name and before
@@ -398,6 +617,31 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
   return true;
 }
 
+/* Is c a country's one-character short form, its side (美方) listed? So
+ * 稱美|關稅 is 稱|美關稅. */
+static bool side_of(const ctx *x, uint32_t c) {
+  const uint32_t side[2] = {c, 0x65B9 /* 方 */};
+  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
+  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+         ((const lc_person *)x->lx->people.data)[e->person].kind;
+}
+
+/* The longest word other than a verb of speech at i, which a
+ * one-character verb at i opens (講解, 稱號). A word only the corpus
+ * counted that a longer word cuts (稱美|國: 稱|美國), or that a country's
+ * short form ends (稱美|關稅), opens with the verb. */
+static size_t word_over_verb(const ctx *x, uint32_t i, uint32_t pe) {
+  const lc_entry *e = NULL;
+  size_t l = lichang__mentions_match(&x->s, i, pe, ~LC_K_SPEECH, &e);
+  if (l > 1 && !(e->kinds & ~(LC_K_IDF | LC_K_SURNAME)) &&
+      (lichang__mentions_match(&x->s, i + 1, pe, ~0u, NULL) + 1 > l ||
+       side_of(x, x->cp[i + 1])))
+    return 0;
+  return l;
+}
+
+
+
 /* Every kind scan_cues looks up at a position. */
 #define SCAN_KINDS                                                             \
   (LC_K_SPEECH | LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP)
@@ -411,7 +655,7 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
  * the pair filter tell both. */
 static inline bool steps_over(const ctx *x, uint32_t i, uint32_t pe) {
   uint32_t c = x->cp[i];
-  if (c >= 0x10000 || c == '*')
+  if (c >= 0x10000 || c == '*' || is_colon(c))
     return false;
   uint32_t below = x->lx->root[c].below;
   return !(below & SCAN_KINDS) ||
@@ -459,8 +703,7 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     const lc_entry *e = en[1];
     size_t len = l[1], tl = l[2];
     if (len == 1) /* 講解, 稱號: a one-character verb opening a word */
-      tl = tl > 1 ? tl
-                  : lichang__mentions_match(&x->s, i, pe, ~LC_K_SPEECH, NULL);
+      tl = tl > 1 ? tl : word_over_verb(x, i, pe);
     if (tl > len) { /* 發言人 is a title, 據說 a hedge: no 發言, no 說 */
       i += (uint32_t)tl;
       continue;
@@ -472,8 +715,12 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
                     ? lichang__mentions_match(&x->s, i + (uint32_t)len, pe,
                                               LC_K_SPEECH, &e2)
                     : 0;
-    if (l2 == 1 && e2->speech == LC_SPEECH_SAY)
-      len++, joined = true;
+    if (l2 == 1 && e2->speech == LC_SPEECH_SAY && !(e->kinds & LC_K_PRONOUN))
+      len++, joined = true; /* (聲明說: the statement says, a subject) */
+    else if (l2 == 1 && e2->speech == LC_SPEECH_SAY) {
+      i += (uint32_t)len;
+      continue;
+    }
     else if (l2 == 2 && len > 1 && e2->speech == LC_SPEECH_SAY) {
       /* 發表聲明指出, 回應表示: the second verb is the attribution, the
        * first (often a noun: the statement) stays in its clause */
@@ -487,7 +734,9 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
     if (joined && cls == LC_SPEECH_CLAUSE)
       cls = LC_SPEECH_SAY; /* 批評說 is a verb of saying */
-    if (!len && !lost_verb(x, ps, i, pe, &len)) {
+    size_t cl = 0; /* 外交部：…: a colon after a speaker says it */
+    if (!len && !lost_verb(x, ps, i, pe, &len) &&
+        !(cl = colon_cue(x, ps, i, pe))) {
       i++;
       continue;
     }
@@ -507,7 +756,7 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
         return LICHANG_ENOMEM;
       *slot = k;
     }
-    i += (uint32_t)len;
+    i += (uint32_t)(len ? len : cl);
   }
   return 0;
 }

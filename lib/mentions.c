@@ -130,8 +130,15 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   if (tl && t->role == LC_ROLE_TITLE)
     return g1 + (uint32_t)tl;
   /* 郝強調: a verb of saying after the surname is no given name */
-  if (is_stop1(x, g1) || lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
+  if (lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
     return 0;
+  /* 秘書長謝和霖指出: after a title, two characters filling the clause are
+   * the given name, a function word among them or not */
+  if (is_stop1(x, g1))
+    return titled && g1 + 2 == lim && lichang__is_han(x->cp[g1 + 1]) &&
+                   !is_stop1(x, g1 + 1)
+               ? lim
+               : 0;
   /* The surname and first given character must not be a common word
    * (高度, 方面), unless a title vouches for the name (教授李家豪). */
   const lc_entry *cw = lichang__mentions_entry(x, i, g1 + 1);
@@ -281,6 +288,12 @@ static uint32_t translit_name(const lc_scan *x, uint32_t i, uint32_t lim) {
   return j;
 }
 
+/* Is [s, e) a foreign name: transliterated or dotted (弗雷澤里克森,
+ * 雪克來提·扎克爾)? For the speakers stage. */
+bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e) {
+  return translit_name(x, s, e) == e;
+}
+
 /* A clause that is only a transliterated name, 3 to 6 Han characters,
  * and adverbs or a date before the verb at lim (阿拉格希還表示, 內塔尼亞
  * 胡7日稱). Returns its end or 0. */
@@ -321,11 +334,14 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
     r++;
   if (!titled && !dotted && r != lim)
     return whole_clause_name(x, i, lim);
-  if (j - i < 2 || (!dotted && j - i > (titled ? 5 : 4)) ||
+  /* (after a title, a transliterated name may run to six: 弗雷澤里克森) */
+  if (j - i < 2 ||
+      (!dotted && j - i > (titled ? 5 : 4) &&
+       !(titled && translit_name(x, i, j) == j)) ||
       (!titled && r != lim))
     return 0;
   *dot = dotted;
-  if (dotted)
+  if (dotted || (titled && translit_name(x, i, j) == j))
     return j;
   for (uint32_t a = i; a < j; a++)
     for (uint32_t b = a + 2; b <= j; b++) {
@@ -406,8 +422,21 @@ static bool is_place(const lc_scan *x, uint32_t a, uint32_t b) {
  * date. The speakers stage maps it to the latest person of that surname,
  * or drops it if there is none. Returns its end or 0. */
 static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
+  /* (張, 段 are measure words too, and surnames here: 張說, 段說; 將, 於,
+   * 和 before a verb are not) */
+  static const uint32_t never[] = {0x5C06 /* 将 */, 0x4E8E /* 于 */,
+                                   0x548C /* 和 */, 0x4E0E /* 与 */,
+                                   0x53CA /* 及 */, 0x5411 /* 向 */,
+                                   0x5C31 /* 就 */, 0x624D /* 才 */,
+                                   0x90FD /* 都 */, 0x66FE /* 曾 */};
   if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
-      is_stop1(x, i) || !only_filler(x, i + 1, v))
+      !only_filler(x, i + 1, v))
+    return 0;
+  for (size_t k = 0; k < sizeof never / sizeof *never; k++)
+    if (x->cp[i] == never[k])
+      return 0;
+  /* a function word only right before the verb (張說, not 張今天說) */
+  if (is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
     return 0;
   return i + 1;
 }
@@ -503,6 +532,15 @@ bool lichang__mentions_sure(const lc_scan *x, uint32_t s, uint32_t e) {
  * 俄再稱, 烏稱): opening its line or sentence (not 以 in …，以回應), then
  * only a date or 再, 也, 還 before the verb, and the form of a listed side
  * (美方, 俄方). Returns its end or 0. */
+/* Is the character at i a country's short form, as its side (美方, 俄方)
+ * is listed? */
+static bool side_char(const lc_scan *x, uint32_t i) {
+  const uint32_t side[2] = {x->cp[i], 0x65B9 /* 方 */};
+  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
+  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+         ((const lc_person *)x->lx->people.data)[e->person].kind;
+}
+
 static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
   static const uint32_t adverbs[] = {0x4E5F /* 也 */, 0x4EA6 /* 亦 */,
                                      0x518D /* 再 */, 0x53C8 /* 又 */,
@@ -522,11 +560,27 @@ static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (!ok)
       return 0;
   }
-  const uint32_t side[2] = {x->cp[zs], 0x65B9 /* 方 */};
-  const lc_entry *e = lichang__lexicon_find(x->lx, side, 2);
-  return e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
-                 ((const lc_person *)x->lx->people.data)[e->person].kind
-             ? zs + 1
+  return side_char(x, zs) ? zs + 1 : 0;
+}
+
+/* A person named by surname and role (李姓專家, 王姓男子, 蔡姓阿嬤) at i,
+ * before v: its end, or 0. The role is a title or unnamed people's word,
+ * or one to three characters before the verb, a function word or a
+ * preposition (王姓男子向警方表示). */
+static uint32_t surnamed(const lc_scan *x, uint32_t i, uint32_t v) {
+  if (i + 3 > v || x->cp[i + 1] != 0x59D3 /* 姓 */ ||
+      lichang__mentions_match(x, i, i + 1, LC_K_SURNAME, NULL) != 1)
+    return 0;
+  const lc_entry *t = NULL;
+  size_t l = lichang__mentions_match(x, i + 2, v, LC_K_TITLE, &t);
+  if (l && t->role != LC_ROLE_ORG)
+    return i + 2 + (uint32_t)l;
+  uint32_t j = i + 2;
+  while (j < v && j - (i + 2) < 3 && lichang__is_han(x->cp[j]) &&
+         !is_stop1(x, j) && !is_preposition(x->cp[j]))
+    j++;
+  return j > i + 2 && (j == v || is_stop1(x, j) || is_preposition(x->cp[j]))
+             ? j
              : 0;
 }
 
@@ -538,6 +592,7 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   size_t nc = 0;
   uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
   uint32_t after_title = UINT32_MAX;
+  uint32_t bare_s = 0, bare_e = 0; /* the last title */
   bool anchor = true; /* a name may start here */
   while (i < v && nc < 8) {
     uint32_t ch = x->cp[i];
@@ -585,6 +640,16 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         continue;
       }
     }
+    /* 李姓專家, 王姓男子, 蔡姓阿嬤: a surname, 姓 and a role are one
+     * person (the speakers stage joins 李先生 to them by the surname) */
+    uint32_t xe = surnamed(x, i, v);
+    if (xe) {
+      c[nc++] = (lc_cand){.s = i, .e = xe, .who = LC_WHO_NAME,
+                          .object = i > zs && is_preposition(x->cp[i - 1])};
+      i = np = xe;
+      anchor = true;
+      continue;
+    }
     /* a person, a pronoun, a title and any word (al), in one walk */
     static const uint32_t kinds[4] = {LC_K_PERSON, LC_K_PRONOUN, LC_K_TITLE,
                                       ~0u};
@@ -598,6 +663,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     lc_cand k = {0};
     k.object = i > zs && is_preposition(x->cp[i - 1]);
     k.titled = after_title == i;
+    /* (a one-character listed name that a surname rule reads longer is
+     * the surname: 韓小姐, not 韓 the country) */
+    if (pl == 1 && lichang__mentions_chinese(x, i, v, false) > i + 1)
+      pl = 0;
     if (pl && pl >= al) {
       const lc_person *pp = (const lc_person *)x->lx->people.data + pe->person;
       k.s = i, k.e = i + (uint32_t)pl;
@@ -615,7 +684,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         k.object |= !c[j].object;
       k.first = e->pronoun == LC_PRON_I || e->pronoun == LC_PRON_WE;
     } else if (tl && tl >= al) {
-      if (te->role == LC_ROLE_GENERIC) {
+      if (te->role == LC_ROLE_GENERIC && i > zs + 1 &&
+          x->cp[i - 1] == 0x7B49 /* 等 */ && nc && c[nc - 1].e == i - 1) {
+        /* 某工會等勞團: the one named speaks for the rest */
+      } else if (te->role == LC_ROLE_GENERIC) {
         k.s = i, k.e = i + (uint32_t)tl, k.generic = true;
         if (nc && c[nc - 1].e == i) /* 巴勒斯坦媒體: unnamed media */
           c[nc - 1].chained = true;
@@ -654,11 +726,25 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       }
       uint32_t ow = i; /* where the title or organisation word begins */
       i += (uint32_t)tl;
+      /* 發起人之一陳健民: one of those holding the title */
+      if (te->role == LC_ROLE_TITLE && i + 2 < v && x->cp[i] == 0x4E4B /* 之 */ &&
+          x->cp[i + 1] == 0x4E00 /* 一 */)
+        i += 2;
       anchor = true;
       np = i;
       /* (not after unnamed ones: 多位專家持平指出 names nobody) */
       if (te->role == LC_ROLE_TITLE && !(nc && c[nc - 1].generic))
         after_title = i;
+      /* a bare title, and the country before it (丹麥首相, 美總統) */
+      if (te->role == LC_ROLE_TITLE) {
+        bare_s = ow, bare_e = i;
+        if (nc && c[nc - 1].e == ow && is_place(x, c[nc - 1].s, c[nc - 1].e))
+          bare_s = c[nc - 1].s;
+        else if (nc && c[nc - 1].e == ow && c[nc - 1].who == LC_WHO_NAME)
+          bare_e = 0; /* 習近平主席: named, the title is no one else */
+        else if (ow == zs + 1 && side_char(x, zs))
+          bare_s = zs;
+      }
       if (k.s != k.e) {
         join_org(x, c, nc, &k, ow);
         c[nc++] = k;
@@ -674,6 +760,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = translit_name(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch))
         e2 = lichang__mentions_chinese(x, i, v, k.titled);
+      /* 擔任職員的韓小姐說: after 的, a name that runs to the verb */
+      if (!e2 && !anchor && i > zs && x->cp[i - 1] == 0x7684 /* 的 */ &&
+          lichang__mentions_chinese(x, i, v, false) == v)
+        e2 = v;
       if (!e2)
         e2 = lichang__mentions_latin(x, i, v);
       /* 教頭法瑞爾卻…, or a clause that is only a name (法瑞爾說): a name
@@ -702,7 +792,10 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     }
     if (k.e) {
       join_org(x, c, nc, &k, i);
-      if (nc && c[nc - 1].e == k.s && !c[nc - 1].generic &&
+      /* (an unnamed role right before a name is that person's:
+       * 維權人士喬敏, 網友王大明) */
+      if (nc && c[nc - 1].e == k.s &&
+          (!c[nc - 1].generic || k.who == LC_WHO_NAME) &&
           c[nc - 1].who != LC_WHO_PRONOUN)
         c[nc - 1].chained = true;
       c[nc++] = k;
@@ -724,6 +817,14 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       continue;
     }
     uint32_t step = al ? (uint32_t)al : 1;
+    /* 法外|長 is 法|外長, 美學者 美|學者: a title from the word's second
+     * character to its end or past it ends it */
+    const lc_entry *se = NULL;
+    size_t sl = step > 1 && i + step <= v
+                    ? lichang__mentions_match(x, i + 1, v, LC_K_TITLE, &se)
+                    : 0;
+    if (sl >= 2 && sl + 1 >= step && se->role != LC_ROLE_ORG)
+      step = 1;
     anchor = !lichang__is_han(ch) && !is_latin(ch);
     if (!anchor) {
       const lc_entry *se = lichang__mentions_entry(x, i, i + step);
@@ -780,5 +881,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (!c[j].object && !c[j].generic && c[j].who != LC_WHO_PRONOUN &&
         !is_place(x, c[j].s, c[j].e))
       return c[j];
+  /* 教宗說, 丹麥首相稱: a bare title opening its clause (not 與會代表),
+   * only a date or adverbs after it,
+   * stands for the person it names elsewhere in the article (the speakers
+   * stage finds whom, or drops the passage) */
+  if (bare_e && only_filler(x, bare_e, v) && only_filler(x, zs, bare_s))
+    return (lc_cand){.s = bare_s, .e = bare_e, .who = LC_WHO_NAME};
   return none;
 }

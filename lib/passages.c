@@ -181,6 +181,15 @@ static bool titled_name_at(const ctx *x, uint32_t i, uint32_t b) {
           lichang__mentions_latin(&x->s, i + (uint32_t)tl, b));
 }
 
+/* Does a condition open at i (若, 如果, 假如, 倘若, 一旦)? */
+static bool supposes(const ctx *x, uint32_t i, uint32_t b) {
+  uint32_t c = i < b ? x->cp[i] : 0, n = i + 1 < b ? x->cp[i + 1] : 0;
+  return c == 0x82E5 /* 若 */ || (c == 0x5982 /* 如 */ && n == 0x679C) ||
+         (c == 0x5047 /* 假 */ && n == 0x5982) ||
+         (c == 0x5018 /* 倘 */ && n == 0x82E5) ||
+         (c == 0x4E00 /* 一 */ && n == 0x65E6);
+}
+
 /* Does the sentence [a, b) open as narration about someone (or, whole,
  * name a speaker anywhere): a speaker's
  * name, a listed person, a name or a title and a name, or 他/她/他們 as
@@ -193,14 +202,18 @@ static bool narrates(const ctx *x, uint32_t a, uint32_t b, bool whole) {
     if (listed_at(x, i, b))
       return true;
     for (size_t k = 0; k < x->nnames; k++)
-      if (x->names[k][1] <= b - i && !memcmp(x->cp + x->names[k][0], x->cp + i,
-                                             x->names[k][1] * sizeof *x->cp))
+      if (x->names[k][1] <= b - i &&
+          !memcmp(x->cp + x->names[k][0], x->cp + i,
+                  x->names[k][1] * sizeof *x->cp) &&
+          !(i == a && supposes(x, i + x->names[k][1], b)))
         return true;
   }
-  /* 李國強則持不同看法: a name opening the sentence */
+  /* 李國強則持不同看法: a name opening the sentence (not 某某若…: the
+   * speaker supposing) */
   uint32_t ne = lichang__mentions_chinese(&x->s, a, b, false);
   if (ne &&
-      !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)))
+      !(ne < b && lichang__mentions_match(&x->s, ne, b, LC_K_TITLE, NULL)) &&
+      !supposes(x, ne, b))
     return true;
   for (uint32_t i = a; i < b && i < a + ZONE_MAX && !is_clause_end(x->cp[i]);
        i++)
@@ -359,6 +372,8 @@ static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
         return i;
     if (is_sent_end(x->cp[i]))
       return i + (x->cp[i] == '?' || x->cp[i] == '!');
+    if (x->cp[i] == 0x3014 || x->cp[i] == 0x3010)
+      return i; /* 〔記者某某／台北報導〕, 【…】: a byline or a section */
     i++;
   }
   return pe;
@@ -393,9 +408,12 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
   while (end < pe) {
     uint32_t se = end;
     bool boundary = end > 0 && is_sent_end(x->cp[end - 1]);
+    /* after a semicolon the sentence goes on, plain or not */
+    bool semi = end > 0 && x->cp[end - 1] == ';';
     while (se < pe && (is_sent_end(x->cp[se]) || is_closer(x->cp[se]) ||
                        is_space(x->cp[se]))) {
       boundary |= is_sent_end(x->cp[se]) || is_closer(x->cp[se]);
+      semi |= x->cp[se] == ';';
       se++;
     }
     if (se >= pe || !boundary)
@@ -404,7 +422,7 @@ static uint32_t carry_on(const ctx *x, uint32_t end, uint32_t pe, cursor *cu,
     uint32_t ne = sentence_end(x, se, pe, &probe);
     if (ne <= se || !has_word(x, se, ne) || cue_within(x, cu->ki, se, ne) ||
         opens_cue(x, probe.ki, ne) ||
-        narrates(x, se, ne, false) || !goes_on(x, se, ne) ||
+        narrates(x, se, ne, false) || (!semi && !goes_on(x, se, ne)) ||
         (quoted && !closer_of(x->cp[se])))
       return end;
     *cu = probe;
@@ -450,8 +468,9 @@ static int stray(ctx *x, const region *r, uint32_t *cur, uint32_t pe,
  * 引發爭端, 「…」是他的口頭禪)? A short one only. */
 static bool cited(const ctx *x, const region *r, uint32_t pe) {
   uint32_t j = r->b + 1;
-  return r->kind == R_BAL && r->b - r->a <= 2 * TERM_MAX && j < pe &&
-         lichang__is_han(x->cp[j]);
+  /* (however long, when 時 follows: 出席「…」時表示, an event's name) */
+  return r->kind == R_BAL && j < pe && lichang__is_han(x->cp[j]) &&
+         (r->b - r->a <= 2 * TERM_MAX || x->cp[j] == 0x65F6 /* 时 */);
 }
 
 /* Does the sentence before the bare quote r name an unnamed group (網友留
@@ -609,8 +628,10 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
               (!is_scare(x, rg + cu->ri) || k->colon ||
                (k->c == k->ve && short_said(x, rg + cu->ri, pe)));
   if (!said && cu->ri < nr && rg[cu->ri].open == a && k->c == k->ve &&
-      is_scare(x, rg + cu->ri) && !opens_clause(x, rg + cu->ri, pe))
-    return 0; /* 駁斥「權威」: a quoted word is the verb's object */
+      is_scare(x, rg + cu->ri) &&
+      (!opens_clause(x, rg + cu->ri, pe) || k->object_verb))
+    return 0; /* 駁斥「權威」, 提出「積極改革」版: a quoted word is the
+               * verb's object */
   if (said) {
     const region *r = rg + cu->ri++;
     a = r->a;
@@ -658,6 +679,9 @@ static bool embedded(const ctx *x, uint32_t ps, size_t first_q, const cue *a,
   for (uint32_t i = q->end; i < b->zs; i++) /* no other quote between */
     if (is_mark(x->cp[i]))
       return false;
+  /* 段宜康…。段說，…: the surname alone is the same person */
+  if (b->we - b->ws == 1 && x->cp[b->ws] == x->cp[a->ws])
+    return false;
   return a->we - a->ws != b->we - b->ws ||
          memcmp(x->cp + a->ws, x->cp + b->ws, (a->we - a->ws) * sizeof *x->cp);
 }

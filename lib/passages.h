@@ -35,6 +35,7 @@ typedef struct {
   bool used;    /* already gave its speaker to a quote before it */
   bool borrowed; /* the speaker is the sentence's subject, not in the clause */
   bool generic;  /* 業者表示, 網友說: someone unnamed speaks */
+  bool object_verb; /* 提出, 批評: a verb that takes a plain object too */
 } cue;
 
 typedef struct {
@@ -52,6 +53,9 @@ typedef struct {
   /* the last passage ran, marks or not, to its paragraph's end: a next
    * paragraph with no attribution may go on in the same voice */
   bool to_end;
+  /* the outlet that last reported (《環時》報導稱): whom 報導指出 means */
+  uint32_t report_s, report_e;
+  uint8_t report_who;
 } ctx;
 
 /* ---- characters ---- */

@@ -127,6 +127,231 @@ static const char *person_form(ctx *x, int32_t id, uint32_t a, uint32_t b) {
   return f->name;
 }
 
+/* Does the text right before position at read [a, b)? */
+static bool preceded(const ctx *x, uint32_t at, uint32_t a, uint32_t b) {
+  return at >= b - a &&
+         !memcmp(x->cp + at - (b - a), x->cp + a, (b - a) * sizeof *x->cp);
+}
+
+/* 先生, 小姐, 女士, 太太: a form of address, never a country's office. */
+static bool address_form(const uint32_t *w, uint32_t n) {
+  static const uint32_t forms[][2] = {{0x5148, 0x751F}, {0x5C0F, 0x59D0},
+                                      {0x5973, 0x58EB}, {0x592A, 0x592A}};
+  for (size_t k = 0; n == 2 && k < sizeof forms / sizeof *forms; k++)
+    if (w[0] == forms[k][0] && w[1] == forms[k][1])
+      return true;
+  return false;
+}
+
+/* If [a, b) is a bare title, a country or its short form at most before
+ * it (教宗, 丹麥首相, 美總統), where the title starts; else UINT32_MAX. */
+static uint32_t bare_title(const ctx *x, uint32_t a, uint32_t b) {
+  const lc_person *people = x->lx->people.data;
+  for (uint32_t s = a; s < b; s++) {
+    const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + s, b - s);
+    if (!e || !(e->kinds & LC_K_TITLE) || e->role == LC_ROLE_ORG)
+      continue;
+    if (s == a)
+      return s;
+    /* 韓小姐, 法先生: a surname and a form of address name a person */
+    if (s == a + 1 && address_form(x->cp + s, b - s))
+      return UINT32_MAX;
+    const uint32_t side[2] = {x->cp[a], 0x65B9 /* 方 */};
+    const lc_entry *p = s == a + 1 ? lichang__lexicon_find(x->lx, side, 2)
+                                   : lichang__lexicon_find(x->lx, x->cp + a,
+                                                           s - a);
+    return p && (p->kinds & LC_K_PERSON) && p->person >= 0 &&
+                   people[p->person].kind
+               ? s
+               : UINT32_MAX;
+  }
+  return UINT32_MAX;
+}
+
+static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
+                             bool *org);
+
+/* Could [s, e) be a person's name: listed, or holding no common word
+ * (a title's "name" can be a word: 代表嚴厲抨擊, 主席時隔8年)? */
+static bool plain_name(const ctx *x, uint32_t s, uint32_t e) {
+  const lc_entry *p = lichang__lexicon_find(x->lx, x->cp + s, e - s);
+  if (p && (p->kinds & LC_K_PERSON))
+    return true;
+  /* 醫師因急診: a function word opens no name, but a surname may */
+  if (lichang__lexicon_char(x->lx, x->cp[s], LC_K_STOP) &&
+      !lichang__lexicon_char(x->lx, x->cp[s], LC_K_SURNAME))
+    return false;
+  for (uint32_t a = s; a < e; a++)
+    for (uint32_t b = a + 2; b <= e; b++) {
+      const lc_entry *w = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+      if (w && ((w->kinds & ~(LC_K_IDF | LC_K_SURNAME | LC_K_PERSON)) ||
+                ((w->kinds & LC_K_IDF) && w->idf < 7.0f)))
+        return false;
+    }
+  return true;
+}
+
+/* mentions.c: is [s, e) a transliterated foreign name? */
+bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
+
+/* Does a listed place end at t whose first character is the one-character
+ * short form at a (法國外長 for 法外長)? */
+static bool short_form_of(const ctx *x, uint32_t t, uint32_t a) {
+  const lc_person *people = x->lx->people.data;
+  for (uint32_t k = 2; k <= 4 && k <= t; k++) {
+    const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + t - k, k);
+    if (e && (e->kinds & LC_K_PERSON) && e->person >= 0 &&
+        people[e->person].kind == 2 && x->cp[t - k] == x->cp[a])
+      return true;
+  }
+  return false;
+}
+
+/* How many names a bare title looks at on either side of it, so that an
+ * article of many bare titles stays linear. */
+#define TITLE_LOOK 64
+
+/* The first of n spans (starts at stride bytes apart, in order) starting
+ * at or after a. */
+static size_t first_from(const void *base, size_t n, size_t stride,
+                         uint32_t a) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (*(const uint32_t *)((const char *)base + mid * stride) < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Is position i on a headline: a short line with no full stop? */
+#define HEADLINE_MAX 48
+static bool on_headline(const ctx *x, uint32_t i) {
+  uint32_t a = i, b = i, n = (uint32_t)x->doc->text.n;
+  while (a > 0 && x->cp[a - 1] != '\n' && i - a < HEADLINE_MAX)
+    a--;
+  /* a subtitle run into the byline and the text (段稱也不出任〔記者…〕…):
+   * a byline's bracket follows before any full stop */
+  for (uint32_t j = i; j < n && j - i < HEADLINE_MAX && x->cp[j] != 0x3002 &&
+                       x->cp[j] != '\n';
+       j++)
+    if (x->cp[j] == 0x3014 /* 〔 */ || x->cp[j] == 0x3010 /* 【 */)
+      return a == 0 || x->cp[a - 1] == '\n';
+  while (b < n && x->cp[b] != '\n' && b - i < HEADLINE_MAX)
+    b++;
+  if ((a > 0 && x->cp[a - 1] != '\n') || (b < n && x->cp[b] != '\n'))
+    return false;
+  for (uint32_t j = a; j < b; j++)
+    if (x->cp[j] == 0x3002 /* 。 */)
+      return false;
+  return true;
+}
+
+/* The person a bare title [a, b) (title from ts) stands for: the latest
+ * named right after the same words before it (教宗方濟各 … 教宗說), else,
+ * on a headline, the first after it (丹麥首相稱 … 丹麥首相某某表示); the
+ * whole words before the title alone. "" if nobody. */
+static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
+                            bool *org) {
+  const lc_mention *m = x->doc->mentions.data;
+  const lichang_quote *q = x->doc->quotes.data;
+  size_t nm = x->doc->mentions.len, nq = x->doc->quotes.len;
+  size_t mi = nm ? first_from(m, nm, sizeof *m, a) : 0;
+  size_t qi = nq ? first_from(&q->who_start, nq, sizeof *q, a) : 0;
+  /* (quotes are in order of their passages, near enough that of their
+   * speakers' mentions for a window) */
+  size_t m0 = mi > TITLE_LOOK ? mi - TITLE_LOOK : 0;
+  size_t m1 = nm - mi > TITLE_LOOK ? mi + TITLE_LOOK : nm;
+  size_t q0 = qi > TITLE_LOOK ? qi - TITLE_LOOK : 0;
+  size_t q1 = nq - qi > TITLE_LOOK ? qi + TITLE_LOOK : nq;
+  bool headline = on_headline(x, a);
+  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
+  uint32_t bs = 0, be = 0;
+  int rank = 0; /* 4 before, whole; 3 before, title; 2, 1 after */
+  /* speakers first: at the same place their name is the fuller one
+   * (古特雷斯, where the narration's rule read 古特雷) */
+  size_t nqw = q1 - q0;
+  for (size_t i = 0; i < nqw + (m1 - m0); i++) {
+    bool isq = i < nqw;
+    const lichang_quote *qq = isq ? q + q0 + i : NULL;
+    size_t mi2 = m0 + (i - nqw);
+    uint32_t cs = isq ? qq->who_start : m[mi2].start;
+    uint32_t ce = isq ? qq->who_end : m[mi2].end;
+    /* (a name the narration gives after a title opens with a surname or
+     * is in Latin letters: 法官輕判 names nobody) */
+    if ((isq && qq->who != LC_WHO_NAME) || ce <= cs || cs == a ||
+        !preceded(x, cs, ts, b) || (!isq && !plain_name(x, cs, ce)) ||
+        (!isq && !lichang__lexicon_char(x->lx, x->cp[cs], LC_K_SURNAME) &&
+         !(x->cp[cs] < 0x80) && !lichang__mentions_foreign(&scan, cs, ce)))
+      continue;
+    bool whole = preceded(x, cs, a, b) || short_form_of(x, cs - (b - ts), a);
+    /* (丹麥首相 is not 挪威首相某某) */
+    if (ts > a && !whole)
+      continue;
+    int r = cs < a ? 3 + whole : cs >= b && headline ? 1 + whole : 0;
+    /* before: the latest; after: the first */
+    if (r > rank || (r == rank && r >= 3 && cs > bs) ||
+        (r == rank && r && r < 3 && cs < bs))
+      rank = r, bs = cs, be = ce;
+  }
+  if (!rank)
+    return "";
+  return canonical(x, bs, be, LC_WHO_NAME, org);
+}
+
+/* The first person after b (a mention or a speaker, TITLE_LOOK of each
+ * at most) whose surname, variant folded, is s: "" if none. */
+static const char *surname_after(ctx *x, uint32_t b, uint32_t s, bool *org) {
+  const lc_mention *m = x->doc->mentions.data;
+  const lichang_quote *q = x->doc->quotes.data;
+  size_t nm = x->doc->mentions.len, nq = x->doc->quotes.len;
+  size_t mi = nm ? first_from(m, nm, sizeof *m, b) : 0;
+  size_t qi = nq ? first_from(&q->who_start, nq, sizeof *q, b) : 0;
+  uint32_t bs = UINT32_MAX, be = 0;
+  for (size_t i = mi; i < nm && i < mi + TITLE_LOOK; i++)
+    if (m[i].end >= m[i].start + 2 && variant(x, x->cp[m[i].start]) == s &&
+        plain_name(x, m[i].start, m[i].end) && m[i].start < bs)
+      bs = m[i].start, be = m[i].end;
+  for (size_t i = qi; i < nq && i < qi + TITLE_LOOK; i++)
+    if (q[i].who == LC_WHO_NAME && q[i].who_end >= q[i].who_start + 2 &&
+        q[i].who_start >= b && variant(x, x->cp[q[i].who_start]) == s &&
+        plain_name(x, q[i].who_start, q[i].who_end) && q[i].who_start < bs)
+      bs = q[i].who_start, be = q[i].who_end;
+  if (bs == UINT32_MAX)
+    return "";
+  /* (not another alias: 賴院長 needs a name before it) */
+  const lc_entry *te =
+      lichang__lexicon_find(x->lx, x->cp + bs + 1, be - bs - 1);
+  if (te && (te->kinds & LC_K_TITLE))
+    return "";
+  return canonical(x, bs, be, LC_WHO_NAME, org);
+}
+
+/* On a headline, an organisation and a bare title after it (聯合國秘書長
+ * 稱) is the holder the article names after it with them; NULL if none. */
+static const char *org_holder(ctx *x, const lichang_quote *q, bool *org) {
+  if (q->who != LC_WHO_ORG || !on_headline(x, q->who_start))
+    return NULL;
+  const lc_entry *t = NULL;
+  uint32_t n = (uint32_t)x->doc->text.n, a = q->who_start, ts = q->who_end;
+  size_t tl = 0;
+  for (uint32_t e = ts + 1; e <= n && e - ts <= 4; e++) {
+    const lc_entry *c = lichang__lexicon_find(x->lx, x->cp + ts, e - ts);
+    if (c && (c->kinds & LC_K_TITLE) && c->role == LC_ROLE_TITLE)
+      t = c, tl = e - ts;
+  }
+  if (!t)
+    return NULL;
+  bool o = false;
+  const char *r = by_title(x, a, ts + (uint32_t)tl, ts, &o);
+  if (!r || !*r)
+    return NULL;
+  *org = o;
+  return r;
+}
+
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
                              bool *org) {
@@ -135,7 +360,14 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
   if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
     const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
     *org = p->kind != 0; /* an organisation or a place */
-    return person_form(x, e->person, a, b);
+    const char *nm = person_form(x, e->person, a, b);
+    /* known by its form too, so that 賴院長 after 賴清德 finds a listed
+     * person by the surname as it finds anyone */
+    uint32_t key[KEY_MAX];
+    size_t n = make_key(x, a, b, key);
+    if (nm && !find_key(x, key, n))
+      add_name(x, key, n, nm, *org);
+    return nm;
   }
   uint32_t key[KEY_MAX];
   size_t n = make_key(x, a, b, key);
@@ -146,10 +378,11 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
   }
   *org = who == LC_WHO_ORG;
   if (!*org && n == 1) {
-    /* 郝說: a surname alone is the latest person of that surname, and
-     * nobody if the article named none */
+    /* 郝說: a surname alone is the latest person of that surname (on a
+     * headline, the first after it), and nobody if the article named
+     * none */
     const name *p = by_surname(x, key[0], x->nnames);
-    return p ? p->name : "";
+    return p ? p->name : on_headline(x, a) ? surname_after(x, b, key[0], org) : "";
   }
   if (!*org && n >= 2) {
     /* 老周, 小王: the person surnamed 周 or 王 */
@@ -162,7 +395,16 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
       p = by_surname(x, key[0], x->nnames);
     if (p)
       return p->name;
+    /* 賴揆: on a headline, the person of that surname named after it */
+    if (te && (te->kinds & LC_K_TITLE) && on_headline(x, a)) {
+      const char *f = surname_after(x, b, key[0], org);
+      if (f && *f)
+        return f;
+    }
   }
+  uint32_t ts = *org ? UINT32_MAX : bare_title(x, a, b);
+  if (ts != UINT32_MAX)
+    return by_title(x, a, b, ts, org);
   const char *nm = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
                                           t->off[b] - t->off[a]);
   if (nm)
@@ -308,7 +550,10 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
         return LICHANG_ENOMEM;
     if (i == nq)
       break;
-    q[i].speaker = canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
+    q[i].speaker = org_holder(&x, q + i, &org);
+    if (!q[i].speaker)
+      q[i].speaker =
+          canonical(&x, q[i].who_start, q[i].who_end, q[i].who, &org);
     if (!q[i].speaker)
       return LICHANG_ENOMEM;
     q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;

@@ -491,6 +491,44 @@ START_TEST(chained_verbs_and_feelings) {
          {"对美方的言论表示震惊", "赵明远", I},
          {"任何针对民用设施的攻击都违反国际法", "赵明远", I});
   EXPECT("外交部发言人李华对此表示欢迎。\n", {"对此表示欢迎", "李华", I});
+  /* 鬆口 says, 訴求， demands; a draft speaks for the body that tabled it */
+  EXPECT("前局長張明德致詞時首度鬆口：「我一定會選！」\n",
+         {"我一定會選！", "張明德", D});
+  EXPECT("綠色生活聯盟訴求，應全面禁止塑膠吸管。\n",
+         {"應全面禁止塑膠吸管", "綠色生活聯盟", I});
+  EXPECT("議會環境委員會14日提交草案指出，開發案違法。該草案呼籲政府撤回協議。\n",
+         {"開發案違法", "環境委員會", I}, {"政府撤回協議", "環境委員會", I});
+  /* a verb inside an aside names a place, it attributes nothing */
+  EXPECT("國防部表示，共軍船艦在東引外海（日方稱北方海域）集結，國軍持續監控。\n",
+         {"共軍船艦在東引外海（日方稱北方海域）集結，國軍持續監控", "國防部", I});
+  /* a time clause ending in 時 names nobody (敬酒時 is no name) */
+  EXPECT_NONE("典禮結束。敬酒時透露將參選市長。\n");
+  /* a sentence opening with 並 goes on with the last sentence's subject */
+  EXPECT("研究員林志遠指出，政府應當增強防禦能力。並呼籲國會盡快通過預算。\n",
+         {"政府應當增強防禦能力", "林志遠", I}, {"國會盡快通過預算", "林志遠", I});
+  /* a verb of blame takes the one blamed and then the quote (直批張「…」);
+   * a verb that takes plain objects keeps a quoted term as one (提出「積
+   * 極改革」版) */
+  EXPECT("立委林美華直批部長「政府聲望就是被你這種官敗壞的。」\n",
+         {"政府聲望就是被你這種官敗壞的", "林美華", D});
+  EXPECT("立委段志明則提出「積極改革」版，主張兩年內退場。\n",
+         {"兩年內退場", "段志明", I});
+  /* a byline's bracket ends a passage (a subtitle run into the byline);
+   * a surname alone there is the person of that surname named after */
+  EXPECT("公職黨職 段稱也不出任〔記者王小明／台北報導〕立委段志明昨天宣布，不再參選。\n",
+         {"也不出任", "段志明", I}, {"不再參選", "段志明", I});
+  /* a condition (若, 如果) is no act of saying: the speaker goes on */
+  EXPECT("議員王志明說，歡迎新人參選。張大同若宣布參選，黨部將協調人選。\n",
+         {"歡迎新人參選。張大同若宣布參選，黨部將協調人選", "王志明", I});
+  /* after a semicolon the speaker goes on, plain sentence or not */
+  EXPECT("協會秘書長周文達指出，塑膠袋難以分解，焚燒會產生毒氣；"
+         "且回收率偏低，各地垃圾場都是塑膠袋，希望政府全面禁用。\n",
+         {"塑膠袋難以分解，焚燒會產生毒氣；且回收率偏低，各地垃圾場都是塑膠袋，"
+          "希望政府全面禁用",
+          "周文達", I});
+  /* the feeling may stand in quote marks (對X表示「震驚」) */
+  EXPECT("衛生署長林志明對疫苗延遲到貨表示「遺憾」，要求廠商盡快說明。\n",
+         {"對疫苗延遲到貨表示「遺憾」，要求廠商盡快說明", "林志明", I});
   /* 他還表示 is a further statement, not the argument going on */
   EXPECT("卫生部长陈立说，疫情趋缓，他还表示下周将放宽管制。\n",
          {"疫情趋缓", "陈立", I}, {"下周将放宽管制", "陈立", I});
@@ -526,6 +564,36 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("院長李學文舉例，周六看診的患者多為輕症。\n",
          {"周六看診的患者多為輕症", "李學文", I});
   EXPECT_NONE("多位交通專家持平指出，軌道是國家基本建設。\n");
+  /* a colon after a clause that is only its speaker says what follows
+   * (headlines, transcripts; ︰ as Taiwanese papers write it); not a
+   * label, a time, or a run of characters the name rules do not take */
+  EXPECT("衛福部︰不可強制民眾接種\n", {"不可強制民眾接種", "衛福部", D});
+  EXPECT("市議員林美華：「這條路早該修了。」\n",
+         {"這條路早該修了", "林美華", D});
+  EXPECT_NONE("原因：天氣太熱，施工延後。\n發稿：07:20 更新：15:08\n");
+  /* a headline's part after a space may be its speaker and a colon; a
+   * surname and a title there (蘇揆) is the person of that surname named
+   * after it */
+  EXPECT("長照服務擴大 蘇揆:盼地方共同推動\n行政院院長蘇明哲今天表示，長照預算將增加。\n",
+         {"盼地方共同推動", "蘇明哲", D}, {"長照預算將增加", "蘇明哲", I});
+  /* a headline's unnamed role is the one the article names next with it */
+  EXPECT("荷蘭分析人士：關稅將傷害歐洲\n荷蘭分析人士范德文表示，關稅將傷害歐洲出口。\n",
+         {"關稅將傷害歐洲", "范德文", D},
+         {"關稅將傷害歐洲出口", "范德文", I});
+  /* a quoted event's name in a time clause is no speech, however long */
+  EXPECT("院長王大明出席「偏鄉醫療網絡暨長期照護服務轉銜團隊成果發表會」時表示，"
+         "政府將持續支持偏鄉醫療。\n",
+         {"政府將持續支持偏鄉醫療", "王大明", I});
+  /* asides do not count against the clause's length, and a quoted name
+   * may have one after it */
+  EXPECT("對此美國智庫「亞洲安全研究中心」（Asia Security Research Center）"
+         "研究員史密斯（John Smith）今天在「時代評論」（The Times Review）"
+         "撰文指出，區域局勢仍然緊張。\n",
+         {"區域局勢仍然緊張", "史密斯", I});
+  /* a comma inside an aside (a name in Latin letters) ends no clause, and
+   * an unnamed role right before a name is that person's */
+  EXPECT("知名環保人士林大偉（Lin Da-wei，音譯）說，河川整治成效有限。\n",
+         {"河川整治成效有限", "林大偉", I});
   /* a verb with no subject borrows a titled name only if it is surely a
    * name (卡茨, a short foreign one), not a word after a title (離職潮) */
   EXPECT("國防部長卡茨18日稱，以軍打擊了兩座橋梁，並稱這兩座橋梁被用來運送武器。\n",
