@@ -385,10 +385,29 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     zs++;
   }
   lc_cand s = lichang__mentions_subject(&x->s, zs, v);
-  /* 敬酒時鬆口: a time clause ending in 時 is no name */
+  /* 敬酒時鬆口: a time clause ending in 時 is no name; the one named
+   * before it, if any, speaks (立委 管碧玲 今天質詢時指出, the spaces
+   * left by links in scraped text) */
   if (s.e == v && s.who == LC_WHO_NAME && v > s.s + 1 &&
-      cp[v - 1] == 0x65F6 /* 时 */)
+      cp[v - 1] == 0x65F6 /* 时 */) {
+    uint32_t ts = s.s, z = zs;
     s = (lc_cand){0};
+    /* back over at most two stretches a space ends, inside the sentence */
+    for (int hop = 0; hop < 2 && !s.e; hop++) {
+      while (ts > z && is_space(cp[ts - 1]))
+        ts--;
+      if (ts > z) {
+        s = lichang__mentions_subject(&x->s, z, ts);
+        if (s.e != ts || s.who != LC_WHO_NAME)
+          s = (lc_cand){0};
+      }
+      if (s.e || z <= ps + 1 || !is_space(cp[z - 1]) ||
+          !lichang__is_han(cp[z - 2]))
+        break;
+      ts = z - 1;
+      z = clause_start(x, ps, ts);
+    }
+  }
   uint32_t nq = skip_space(x, ve, pe);
   bool quotes_next = nq < pe && (closer_of(cp[nq]) || cp[nq] == ':');
   /* 並強調：「…」, 談到「…」時表示，…, 某某在途中，於巴黎受訪時說，…: a
