@@ -505,8 +505,9 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT_NONE("典禮結束。敬酒時透露將參選市長。\n");
   /* ... the one named before it speaks, across the spaces scraped links
    * leave around a name */
-  EXPECT("然而，立委 林美華 今天質詢時指出，採購法不准買二手設備。\n",
-         {"採購法不准買二手設備", "林美華", I});
+  EXPECT("部長王大明表示，傾向和 印尼 合作。然而，立委 林美華 今天質詢時指出，"
+         "採購法不准買二手設備。\n",
+         {"傾向和 印尼 合作", "王大明", I}, {"採購法不准買二手設備", "林美華", I});
   /* a sentence opening with 並 goes on with the last sentence's subject */
   EXPECT("研究員林志遠指出，政府應當增強防禦能力。並呼籲國會盡快通過預算。\n",
          {"政府應當增強防禦能力", "林志遠", I}, {"國會盡快通過預算", "林志遠", I});
