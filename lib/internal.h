@@ -702,6 +702,10 @@ struct lichang_tagger {
   lc_segmenter seg;
   pcre2_match_data *md;
   pcre2_match_context *mctx;
+  /* stance.c: this tagger's JIT-compiled copy of each phrase rule, made
+   * when the rule first runs (NULL: not yet; the lexicon's own code when
+   * no JIT is to be had) */
+  pcre2_code **jit;
   lc_vec scratch; /* for stages that need a temporary array */
   lc_vec kw_table; /* keywords.c: counting table (len = slots), kept clear */
   lc_vec kw_used;  /* keywords.c: uint32_t slots used by this article */

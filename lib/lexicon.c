@@ -690,7 +690,7 @@ static int line_rule(loader *L, const fields *f) {
     pcre2_code_free(code);
     return rc;
   }
-  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back if no JIT */
+  /* (no JIT here: each tagger JIT-compiles the rules it runs, stance.c) */
   lc_rule *r = lichang__vec_push(&L->lx->rules);
   if (!r) {
     pcre2_code_free(code);

@@ -294,6 +294,24 @@ static int fold_passage(scratch *S, const lc_text *t, uint32_t a, uint32_t b) {
  * all there cannot match, and is not run (most rules, most passages); the
  * passage is folded to UTF-8 for PCRE2 only when some rule is run.
  * A rule that exceeds the match limits is skipped, with a warning. */
+/* Rule r's code to match with: this tagger's JIT-compiled copy, made the
+ * first time the rule runs. Compiling every rule at load was a quarter of
+ * the lexicon's load time, spent on rules most batches hardly run; a copy
+ * per tagger keeps the shared lexicon immutable and needs no lock. Without
+ * JIT, or memory for the copy, the lexicon's own code runs interpreted. */
+static const pcre2_code *rule_code(lichang_tagger *tg, size_t r) {
+  const lc_rule *rules = tg->lx->rules.data;
+  if (!tg->jit[r]) {
+    pcre2_code *c = pcre2_code_copy(rules[r].code);
+    if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+      pcre2_code_free(c);
+      c = NULL;
+    }
+    tg->jit[r] = c ? c : rules[r].code;
+  }
+  return tg->jit[r];
+}
+
 static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                      const lichang_quote *q) {
   const lc_rule *rules = tg->lx->rules.data;
@@ -328,7 +346,7 @@ static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
     PCRE2_SIZE at = 0;
     size_t nhits = S->hits.len, nturns = S->turns.len;
     while (at <= len) {
-      int rc = pcre2_match(rules[r].code, (PCRE2_SPTR)S->utf8.data, len, at,
+      int rc = pcre2_match(rule_code(tg, r), (PCRE2_SPTR)S->utf8.data, len, at,
                            PCRE2_NO_UTF_CHECK, tg->md, tg->mctx);
       if (rc == PCRE2_ERROR_NOMATCH)
         break;

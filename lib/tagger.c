@@ -48,7 +48,8 @@ int lichang_tagger_new(lichang_tagger **out, const lichang_lexicon *lexicon,
   }
   tg->md = pcre2_match_data_create(32, NULL);
   tg->mctx = pcre2_match_context_create(NULL);
-  if (!tg->md || !tg->mctx) {
+  tg->jit = calloc(lexicon->rules.len + 1, sizeof *tg->jit);
+  if (!tg->md || !tg->mctx || !tg->jit) {
     lichang_tagger_free(tg);
     return lichang__error(err, LICHANG_ENOMEM, "out of memory");
   }
@@ -66,6 +67,11 @@ void lichang_tagger_free(lichang_tagger *tg) {
   lichang__segmenter_free(&tg->seg);
   pcre2_match_data_free(tg->md);
   pcre2_match_context_free(tg->mctx);
+  const lc_rule *rules = tg->lx ? tg->lx->rules.data : NULL;
+  for (size_t r = 0; tg->jit && r < tg->lx->rules.len; r++)
+    if (tg->jit[r] != rules[r].code)
+      pcre2_code_free(tg->jit[r]);
+  free(tg->jit);
   lichang__vec_free(&tg->scratch);
   lichang__vec_free(&tg->kw_table);
   lichang__vec_free(&tg->kw_used);
