@@ -214,22 +214,15 @@ static int put_speakers(lc_buf *b, const lichang_doc *doc) {
                     lichang_stance_name((lichang_stance)best), "\",\"score\":");
     if (!rc)
       rc = put_num(b, score);
-    if (!rc)
-      rc = PUT_LIT(b, ",\"stances\":{\"optimistic\":");
-    if (!rc)
-      rc = put_uint(b, per[LICHANG_OPTIMISTIC]);
-    if (!rc)
-      rc = PUT_LIT(b, ",\"cautious\":");
-    if (!rc)
-      rc = put_uint(b, per[LICHANG_CAUTIOUS]);
-    if (!rc)
-      rc = PUT_LIT(b, ",\"skeptical\":");
-    if (!rc)
-      rc = put_uint(b, per[LICHANG_SKEPTICAL]);
-    if (!rc)
-      rc = PUT_LIT(b, ",\"neutral\":");
-    if (!rc)
-      rc = put_uint(b, per[LICHANG_NEUTRAL]);
+    static const lichang_stance order[] = {
+        LICHANG_OPTIMISTIC, LICHANG_CAUTIOUS, LICHANG_SKEPTICAL,
+        LICHANG_NEUTRAL};
+    for (size_t i = 0; i < 4 && !rc; i++) {
+      rc = put_words(b, i ? ",\"" : ",\"stances\":{\"",
+                     lichang_stance_name(order[i]), "\":");
+      if (!rc)
+        rc = put_uint(b, per[order[i]]);
+    }
     if (!rc)
       rc = PUT_LIT(b, "}}");
   }
