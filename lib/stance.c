@@ -26,7 +26,9 @@
  *    - intensifiers and downtoners up to MOD_WINDOW tokens back multiply it,
  *      and so does a downtoner anywhere before it that opens the clause: a
  *      condition (如果, 若) scopes over its whole clause (如果谈判失败 only
- *      supposes the failure);
+ *      supposes the failure), and so does an aim (需要突破 is a goal); but
+ *      a condition, aim or question leaves a cautious term whole (需要再
+ *      观察 is caution itself);
  *    - a hedge anywhere before it in the clause multiplies it by the hedge's
  *      factor but keeps its stance: ANNOTATION.md reads a hedged positive
  *      claim (可能会颠覆) as optimistic. A hedge in a clause that has no
@@ -312,6 +314,17 @@ static const pcre2_code *rule_code(lichang_tagger *tg, size_t r) {
   return tg->jit[r];
 }
 
+/* A downtoner of SCOPE or less is a condition, an aim or a question
+ * (如果, 需要, 是否) rather than a degree: it makes a claim only supposed,
+ * striven for or asked, which weakens a claim of progress or harm but not
+ * caution, which is made as much by 需要观察 or 是否存在风险 as by the
+ * words alone. */
+#define SCOPE 0.4
+static bool scopes_caution(const lc_entry *m, lichang_stance st) {
+  return st == LICHANG_CAUTIOUS && mod_of(m, LC_MOD_DOWNTONER) &&
+         m->factor <= SCOPE;
+}
+
 static int run_rules(lichang_tagger *tg, lichang_doc *doc, scratch *S,
                      const lichang_quote *q) {
   const lc_rule *rules = tg->lx->rules.data;
@@ -498,7 +511,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
                    mod_of(m, LC_MOD_DOWNTONER)) &&
                   dist <= MOD_WINDOW) ||
                  (mod_of(m, LC_MOD_DOWNTONER) && opens_clause(S, j))) {
-        mult *= m->factor;
+        if (!scopes_caution(m, st))
+          mult *= m->factor;
         graded |= mod_of(m, LC_MOD_INTENSIFIER) != NULL;
       } else if (mod_of(m, LC_MOD_HEDGE))
         mult *= m->factor;
@@ -589,8 +603,10 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
         } else if (((mod_of(e, LC_MOD_INTENSIFIER) ||
                      mod_of(e, LC_MOD_DOWNTONER)) &&
                     dist <= MOD_WINDOW) ||
-                   (mod_of(e, LC_MOD_DOWNTONER) && opens_clause(S, m)))
-          mult *= e->factor;
+                   (mod_of(e, LC_MOD_DOWNTONER) && opens_clause(S, m))) {
+          if (!scopes_caution(e, h[i].rule->stance))
+            mult *= e->factor;
+        }
         else if (mod_of(e, LC_MOD_HEDGE))
           mult *= e->factor;
       }

@@ -362,6 +362,9 @@ START_TEST(aims_are_no_outlook) {
   /* a directive states an aim too; 还要 compares */
   ck_stance("要进一步挖掘农村市场的消费潜力。", LICHANG_NEUTRAL);
   ck_stance("這種新病毒比以往的病毒還要危險。", LICHANG_SKEPTICAL);
+  /* but caution needed is caution: the need to wait is the point */
+  ck_stance("我們需要再觀察兩三年。", LICHANG_CAUTIOUS);
+  ck_stance("投资者要保持谨慎。", LICHANG_CAUTIOUS);
 }
 END_TEST
 
