@@ -190,7 +190,10 @@ static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
       lc_cand c = lichang__mentions_subject(&x->s, a, j);
       if (!c.e || c.e <= a)
         break;
-      if (c.who == LC_WHO_ORG && !c.generic)
+      /* (not an aside: 央視網消息（新聞聯播）： names a source, and a
+       * document after it is not that source's) */
+      if (c.who == LC_WHO_ORG && !c.generic &&
+          !(c.s > ps && x->cp[c.s - 1] == '('))
         last = c;
       a = c.e;
     }

@@ -498,6 +498,8 @@ START_TEST(chained_verbs_and_feelings) {
          {"應全面禁止塑膠吸管", "綠色生活聯盟", I});
   EXPECT("議會環境委員會14日提交草案指出，開發案違法。該草案呼籲政府撤回協議。\n",
          {"開發案違法", "環境委員會", I}, {"政府撤回協議", "環境委員會", I});
+  /* a dateline's source in an aside is no body a document speaks for */
+  EXPECT_NONE("本台消息（晚間新聞）：大會報告提出要「加快建設數位政府」。\n");
   /* a verb inside an aside names a place, it attributes nothing */
   EXPECT("國防部表示，共軍船艦在東引外海（日方稱北方海域）集結，國軍持續監控。\n",
          {"共軍船艦在東引外海（日方稱北方海域）集結，國軍持續監控", "國防部", I});
