@@ -319,17 +319,6 @@ static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
   return false;
 }
 
-/* A paragraph that is a headline: short, no full stop. */
-#define HEADLINE_MAX 48
-static bool headline(const ctx *x, uint32_t ps, uint32_t pe) {
-  if (pe - ps > HEADLINE_MAX)
-    return false;
-  for (uint32_t i = ps; i < pe; i++)
-    if (x->cp[i] == 0x3002 /* 。 */)
-      return false;
-  return true;
-}
-
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -459,7 +448,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     return false;
   /* 瑞典分析人士：… on a headline: the analyst the article names next
    * (the speakers stage finds whom, by the title) */
-  if (s.generic && s.e && headline(x, ps, pe))
+  if (s.generic && s.e && lichang__mentions_headline(&x->s, s.s))
     s.generic = false, s.who = LC_WHO_NAME;
   if (s.e && (conditional(x, zs, s.s) || conditional(x, s.e, v)))
     return false; /* 陳某若宣布參選，…: if they say it, they have not */

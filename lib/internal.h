@@ -633,6 +633,10 @@ uint32_t lichang__mentions_latin(const lc_scan *x, uint32_t i, uint32_t lim);
 /* A surnameless name (法瑞爾): after a title, or filling [i, lim). */
 uint32_t lichang__mentions_run(const lc_scan *x, uint32_t i, uint32_t lim,
                                bool titled);
+/* Is [s, e) a transliterated or dotted foreign name (弗雷澤里克森)? */
+bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
+/* Is position i on a headline (a short line with no full stop)? */
+bool lichang__mentions_headline(const lc_scan *x, uint32_t i);
 /* The speaker the clause [zs, v) before a speech verb names. */
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
 /* Is [s, e) a name by a rule that vouches for itself (a listed person, a

@@ -288,6 +288,31 @@ static uint32_t translit_name(const lc_scan *x, uint32_t i, uint32_t lim) {
   return j;
 }
 
+/* Is position i on a headline: a line of at most HEADLINE_MAX characters
+ * with no full stop, or a subtitle run into its byline (段稱也不出任〔記
+ * 者…〕…: a byline's bracket comes before any full stop)? One rule for
+ * the passages stage, which reads an unnamed role on a headline as a
+ * person (瑞典分析人士：…), and the speakers stage, which finds whom. */
+#define HEADLINE_MAX 48
+bool lichang__mentions_headline(const lc_scan *x, uint32_t i) {
+  uint32_t a = i, b = i, n = x->n;
+  while (a > 0 && x->cp[a - 1] != '\n' && i - a < HEADLINE_MAX)
+    a--;
+  for (uint32_t j = i; j < n && j - i < HEADLINE_MAX && x->cp[j] != 0x3002 &&
+                       x->cp[j] != '\n';
+       j++)
+    if (x->cp[j] == 0x3014 /* 〔 */ || x->cp[j] == 0x3010 /* 【 */)
+      return a == 0 || x->cp[a - 1] == '\n';
+  while (b < n && x->cp[b] != '\n' && b - i < HEADLINE_MAX)
+    b++;
+  if ((a > 0 && x->cp[a - 1] != '\n') || (b < n && x->cp[b] != '\n'))
+    return false;
+  for (uint32_t j = a; j < b; j++)
+    if (x->cp[j] == 0x3002 /* 。 */)
+      return false;
+  return true;
+}
+
 /* Is [s, e) a foreign name: transliterated or dotted (弗雷澤里克森,
  * 雪克來提·扎克爾)? For the speakers stage. */
 bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e) {

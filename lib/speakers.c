@@ -191,9 +191,6 @@ static bool plain_name(const ctx *x, uint32_t s, uint32_t e) {
   return true;
 }
 
-/* mentions.c: is [s, e) a transliterated foreign name? */
-bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
-
 /* Does a listed place end at t whose first character is the one-character
  * short form at a (法國外長 for 法外長)? */
 static bool short_form_of(const ctx *x, uint32_t t, uint32_t a) {
@@ -226,27 +223,11 @@ static size_t first_from(const void *base, size_t n, size_t stride,
   return lo;
 }
 
-/* Is position i on a headline: a short line with no full stop? */
-#define HEADLINE_MAX 48
+/* Is position i on a headline (mentions.c has the rule, which the
+ * passages stage reads too)? */
 static bool on_headline(const ctx *x, uint32_t i) {
-  uint32_t a = i, b = i, n = (uint32_t)x->doc->text.n;
-  while (a > 0 && x->cp[a - 1] != '\n' && i - a < HEADLINE_MAX)
-    a--;
-  /* a subtitle run into the byline and the text (段稱也不出任〔記者…〕…):
-   * a byline's bracket follows before any full stop */
-  for (uint32_t j = i; j < n && j - i < HEADLINE_MAX && x->cp[j] != 0x3002 &&
-                       x->cp[j] != '\n';
-       j++)
-    if (x->cp[j] == 0x3014 /* 〔 */ || x->cp[j] == 0x3010 /* 【 */)
-      return a == 0 || x->cp[a - 1] == '\n';
-  while (b < n && x->cp[b] != '\n' && b - i < HEADLINE_MAX)
-    b++;
-  if ((a > 0 && x->cp[a - 1] != '\n') || (b < n && x->cp[b] != '\n'))
-    return false;
-  for (uint32_t j = a; j < b; j++)
-    if (x->cp[j] == 0x3002 /* 。 */)
-      return false;
-  return true;
+  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
+  return lichang__mentions_headline(&scan, i);
 }
 
 /* The person a bare title [a, b) (title from ts) stands for: the latest
