@@ -157,10 +157,22 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   if (g2 + 1 == lim && x->cp[g2] == 0x548C /* 和 */ &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
-  if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
+  /* (各 ends a name as its third character: 方濟各, not 萬各族) */
+  if (g2 < lim && lichang__is_han(x->cp[g2]) &&
+      (!is_stop1(x, g2) || x->cp[g2] == 0x5404 /* 各 */) &&
       !word_starts(x, g2, lim) &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
+  /* 鍾小平日前: the third character opens a word (平日), but a word of
+   * time or function starts right after it (日前): the name has three */
+  if (g2 + 2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
+      !common_word(lichang__mentions_entry(x, i, g2 + 1))) {
+    const lc_entry *t2 = NULL;
+    size_t l2 = lichang__mentions_match(x, g2 + 1, lim, ~0u, &t2);
+    if (l2 >= 2 && (t2->kinds & (LC_K_STOP | LC_K_MODIFIER)) &&
+        !(t2->kinds & LC_K_PRONOUN))
+      return g2 + 1;
+  }
   return g1 + 1;
 }
 
@@ -454,12 +466,41 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
                                    0x53CA /* 及 */, 0x5411 /* 向 */,
                                    0x5C31 /* 就 */, 0x624D /* 才 */,
                                    0x90FD /* 都 */, 0x66FE /* 曾 */};
-  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
-      !only_filler(x, i + 1, v))
+  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1)
     return 0;
   for (size_t k = 0; k < sizeof never / sizeof *never; k++)
     if (x->cp[i] == never[k])
       return 0;
+  if (!only_filler(x, i + 1, v)) {
+    /* 段昨在臉書貼文, 張則向陳問說, 陳再對記者說: adverbs, then a
+     * preposition of place or person opening what the subject does (not
+     * 於: 關於 is no 關) */
+    uint32_t j = i + 1;
+    while (j < v && !(x->cp[j] == 0x5728 /* 在 */ || x->cp[j] == 0x5411 /* 向 */ ||
+                      x->cp[j] == 0x5BF9 /* 对 */ || x->cp[j] == 0x8DDF /* 跟 */ ||
+                      x->cp[j] == 0x66FF /* 替 */ || x->cp[j] == 0x628A /* 把 */))
+      j++;
+    /* or an adverb right after the surname (林則打臉說, 柯昨也放低姿態) */
+    const lc_entry *f = NULL;
+    size_t fl = lichang__mentions_match(x, i + 1, v, ~0u, &f);
+    static const uint32_t adv1[] = {
+        0x5219 /* 则 */, 0x4E5F /* 也 */, 0x8FD8 /* 还 */, 0x53C8 /* 又 */,
+        0x518D /* 再 */, 0x66F4 /* 更 */, 0x5374 /* 却 */, 0x4FBF /* 便 */,
+        0x5E76 /* 并 */, 0x4EA6 /* 亦 */, 0x4ECD /* 仍 */, 0x6628 /* 昨 */,
+        0x4ECA /* 今 */, 0x53E6 /* 另 */, 0x5148 /* 先 */};
+    bool adverb = false;
+    if (fl == 1)
+      for (size_t k = 0; k < sizeof adv1 / sizeof *adv1; k++)
+        adverb |= x->cp[i + 1] == adv1[k];
+    else /* 隨即, 稍後, 當場, 昨天: not 的, a particle */
+      adverb = fl > 1 && (f->kinds & (LC_K_STOP | LC_K_MODIFIER)) &&
+               !(f->kinds & (LC_K_PRONOUN | LC_K_SPEECH));
+    adverb &= i + 1 + fl < v;
+    if (!adverb &&
+        (j == i + 1 || j >= v || j + 1 >= v || !lichang__is_han(x->cp[j + 1]) ||
+         !only_filler(x, i + 1, j)))
+      return 0;
+  }
   /* a function word only right before the verb (張說, not 張今天說) */
   if (is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
     return 0;
@@ -598,8 +639,14 @@ static uint32_t surnamed(const lc_scan *x, uint32_t i, uint32_t v) {
     return 0;
   const lc_entry *t = NULL;
   size_t l = lichang__mentions_match(x, i + 2, v, LC_K_TITLE, &t);
-  if (l && t->role != LC_ROLE_ORG)
-    return i + 2 + (uint32_t)l;
+  if (l && t->role != LC_ROLE_ORG) {
+    /* 陳姓中士班長: a rank and a post, one person */
+    uint32_t e = i + 2 + (uint32_t)l;
+    while (e < v && (l = lichang__mentions_match(x, e, v, LC_K_TITLE, &t)) &&
+           t->role == LC_ROLE_TITLE)
+      e += (uint32_t)l;
+    return e;
+  }
   uint32_t j = i + 2;
   while (j < v && j - (i + 2) < 3 && lichang__is_han(x->cp[j]) &&
          !is_stop1(x, j) && !is_preposition(x->cp[j]))

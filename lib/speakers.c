@@ -101,6 +101,34 @@ static const name *by_surname(const ctx *x, uint32_t s, size_t upto) {
   return NULL;
 }
 
+/* Is [a, b) a word, not a rare one only the corpus counted (the pieces of
+ * names are such)? */
+static bool common_at(const ctx *x, uint32_t a, uint32_t b, float below) {
+  const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+  return e && (e->kinds & ~LC_K_SURNAME) &&
+         ((e->kinds & ~(LC_K_IDF | LC_K_SURNAME | LC_K_PERSON)) ||
+          ((e->kinds & LC_K_IDF) && e->idf < below));
+}
+
+/* A surname and what looks like a given name [a, b) that is really the
+ * surname and a common word (陳隨|即表示, 柯意|有所指地說, 段接受|訪問):
+ * the given part opens a word running past the mention, or is itself a
+ * very common word. Only for a surname the article gave someone before,
+ * as Taiwanese copy shortens a known name to it. */
+static const name *surname_and_word(const ctx *x, const uint32_t *key,
+                                    size_t n, uint32_t a, uint32_t b) {
+  if (n < 2 || n > 3 || b - a != n)
+    return NULL;
+  const name *p = by_surname(x, key[0], x->nnames);
+  if (!p || p->len <= 1)
+    return NULL;
+  for (uint32_t l = 2; l <= 5 && a + 1 + l <= x->doc->text.n; l++)
+    if (a + 1 + l > b && common_at(x, a + 1, a + 1 + l, 7.0f))
+      return p;
+  /* 段接受: a given part that is a very common word (not 英文 of 蔡英文) */
+  return n == 3 && common_at(x, a + 1, b, 4.5f) ? p : NULL;
+}
+
 static bool is_alias_prefix(uint32_t c) {
   return c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */;
 }
@@ -370,6 +398,8 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
     const name *p = NULL;
     if (n == 2 && is_alias_prefix(x->cp[a]))
       p = by_surname(x, variant(x, x->cp[a + 1]), x->nnames);
+    if (!p)
+      p = surname_and_word(x, key, n, a, b);
     /* 王教授, 李先生: a surname and a title */
     const lc_entry *te = lichang__lexicon_find(x->lx, x->cp + a + 1, b - a - 1);
     if (!p && te && (te->kinds & LC_K_TITLE))

@@ -638,6 +638,31 @@ START_TEST(sentence_marks_below_3003) {
 }
 END_TEST
 
+/* A surname alone stands for the person of that surname named before,
+ * with adverbs after it (陳隨即表示, 林則向記者表示, 王昨在臉書貼文說);
+ * a surname and a common word are no name (柯意有所指地說, 段接受…詢問);
+ * a third given character stays in the name before a word of time (鍾小平
+ * 日前) and as 各 (方濟各); a surname, 姓 and two titles are one person. */
+START_TEST(short_names_and_words_after_them) {
+  EXPECT("立委柯建銘昨天出席記者會。柯意有所指地說，有人想要搶功勞。\n",
+         {"有人想要搶功勞", "柯建銘", I});
+  EXPECT("班長陳大同在庭上受審。陳隨即表示「我沒有意見」。\n",
+         {"我沒有意見", "陳大同", D});
+  EXPECT("議員段志明昨天出席會議。段接受《晨報》詢問時僅說：「就這樣。」\n",
+         {"就這樣", "段志明", D});
+  EXPECT("市長林佳華出席活動。林則向記者表示，預算不會刪減。\n",
+         {"預算不會刪減", "林佳華", I});
+  EXPECT("立委王小明昨天開記者會。王昨在臉書貼文說，他不會再參選。\n",
+         {"他不會再參選", "王小明", I});
+  EXPECT("天主教教宗方濟各今天在梵蒂岡表示，各國應該和平共處。\n",
+         {"各國應該和平共處", "方濟各", I});
+  EXPECT("市議員鍾小平日前表示：「我會千刀萬里追！」\n",
+         {"我會千刀萬里追！", "鍾小平", D});
+  EXPECT("陳姓中士班長在庭上辯稱，他只是開玩笑。\n",
+         {"他只是開玩笑", "陳姓中士班長", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -662,6 +687,7 @@ int main(void) {
   tcase_add_test(tc, organisations_and_foreign_titles);
   tcase_add_test(tc, countries_speak_only_in_attributions);
   tcase_add_test(tc, chained_verbs_and_feelings);
+  tcase_add_test(tc, short_names_and_words_after_them);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
