@@ -348,6 +348,28 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
          cp[j + 1] == ','))
       return false;
+  /* 遭嗆「…」, 被批評, 遭到指控, 受到抨擊: in the passive the subject is
+   * the one blamed or asked, not who speaks */
+  if (v > ps) {
+    uint32_t p = cp[v - 1], pp = v > ps + 1 ? cp[v - 2] : 0;
+    if (p == 0x88AB /* 被 */ || p == 0x906D /* 遭 */ || p == 0x6328 /* 挨 */ ||
+        (p == 0x5230 /* 到 */ && (pp == 0x906D || pp == 0x53D7 /* 受 */)))
+      return false;
+    /* 某某被多位人士爆料: an agent between; the subject still only hears
+     * it (被告, 被害人 are people, not the passive; 遭到威脅的八國發表
+     * 聲明稱: a passive before 的 only describes the speaker, and one
+     * before 時 or 後 is a time clause's: 被批評後表示) */
+    bool passive = false;
+    for (uint32_t j = clause_start(x, ps, v); j < v; j++)
+      if ((cp[j] == 0x88AB || cp[j] == 0x906D) && cp[j + 1] != 0x544A /* 告 */ &&
+          cp[j + 1] != 0x5BB3 /* 害 */)
+        passive = true;
+      else if (cp[j] == 0x7684 /* 的 */ || cp[j] == 0x65F6 /* 时 */ ||
+               cp[j] == 0x540E /* 后 */)
+        passive = false;
+    if (passive)
+      return false;
+  }
   uint32_t said_at = ve; /* where what is said may begin */
   bool object_verb = cls == LC_SPEECH_CLAUSE;
   if (cls == LC_SPEECH_CLAUSE) {
@@ -628,6 +650,21 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
   return true;
 }
 
+/* Does a word of the segmenter's start before i and end right after it
+ * (充|斥 as one word)? */
+static bool ends_word(const ctx *x, uint32_t i) {
+  const lc_token *tk = x->doc->tokens.data;
+  size_t lo = 0, hi = x->doc->tokens.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (tk[mid].end <= i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < x->doc->tokens.len && tk[lo].start < i && tk[lo].end == i + 1;
+}
+
 /* Is c a country's one-character short form, its side (美方) listed? So
  * 稱美|關稅 is 稱|美關稅. */
 static bool side_of(const ctx *x, uint32_t c) {
@@ -736,6 +773,10 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       /* 發表聲明指出, 回應表示: the second verb is the attribution, the
        * first (often a noun: the statement) stays in its clause */
       i += (uint32_t)len;
+      continue;
+    }
+    if (len == 1 && e->speech == LC_SPEECH_CLAUSE && ends_word(x, i)) {
+      i++; /* 充斥, 辱罵: a one-character verb of blame closing a word */
       continue;
     }
     if (len && straddles(x, i, i + (uint32_t)len)) {

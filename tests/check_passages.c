@@ -638,6 +638,32 @@ START_TEST(sentence_marks_below_3003) {
 }
 END_TEST
 
+/* Verbs of blame introduce speech as other verbs of saying do, two or one
+ * characters (砲轟：「…」, 痛罵部長「…」, 嗆對手「…」, 酸「…」); in the
+ * passive the subject is the one blamed (遭議員嗆「…」, 被…爆料), not who
+ * speaks, unless the passive only describes the speaker or sits in a time
+ * clause; a one-character verb closing a word (充斥) and each blaming the
+ * other (互嗆) say nothing. */
+START_TEST(blame_verbs_and_passive) {
+  EXPECT("議員王志明今天砲轟：「市府的防疫根本失敗。」\n",
+         {"市府的防疫根本失敗", "王志明", D});
+  EXPECT("立委林美華痛罵部長「這種官不要也罷。」\n",
+         {"這種官不要也罷", "林美華", D});
+  EXPECT("台中市民張姓婦人則酸「蓋了捷運，大家更買不起房子！」\n",
+         {"蓋了捷運，大家更買不起房子！", "張姓婦人", D});
+  EXPECT("市長張大同遭議員嗆「下台」，張大同回應，他會負責到底。\n",
+         {"他會負責到底", "張大同", I});
+  EXPECT_NONE("經理李文華被多位同業爆料，私下接受招待。\n");
+  EXPECT("遭到制裁威脅的伊朗外交部18日發表聲明稱，這項政策破壞雙邊關係。\n",
+         {"這項政策破壞雙邊關係", "外交部", I});
+  EXPECT("學者黃立德被記者問到此事時表示，還要再研究。\n",
+         {"還要再研究", "黃立德", I});
+  EXPECT_NONE("市府冗員充斥，預算浪費嚴重。\n");
+  EXPECT("兩人持續互嗆，林美華說「這是最後一次」。\n",
+         {"這是最後一次", "林美華", D});
+}
+END_TEST
+
 /* A surname alone stands for the person of that surname named before,
  * with adverbs after it (陳隨即表示, 林則向記者表示, 王昨在臉書貼文說);
  * a surname and a common word are no name (柯意有所指地說, 段接受…詢問);
@@ -687,6 +713,7 @@ int main(void) {
   tcase_add_test(tc, organisations_and_foreign_titles);
   tcase_add_test(tc, countries_speak_only_in_attributions);
   tcase_add_test(tc, chained_verbs_and_feelings);
+  tcase_add_test(tc, blame_verbs_and_passive);
   tcase_add_test(tc, short_names_and_words_after_them);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
