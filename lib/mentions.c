@@ -666,8 +666,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   uint32_t after_title = UINT32_MAX;
   uint32_t bare_s = 0, bare_e = 0; /* the last title */
   bool anchor = true; /* a name may start here */
+  uint32_t verb_end = 0; /* after a verb of saying in the clause */
   while (i < v && nc < 8) {
     uint32_t ch = x->cp[i];
+    if (ch == 0x7684 /* 的 */)
+      verb_end = 0; /* 預測匯率走勢的分析師: the verb only describes */
     if (is_space(ch) || ch == 0x3001 /* 、 */) {
       i++;
       np = i;
@@ -889,6 +892,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       continue;
     }
     uint32_t step = al ? (uint32_t)al : 1;
+    if (!verb_end && al > 1 && (ent[3]->kinds & LC_K_SPEECH) &&
+        ent[3]->speech != LC_SPEECH_NOT)
+      verb_end = i + step;
     /* 法外|長 is 法|外長, 美學者 美|學者: a title from the word's second
      * character to its end or past it ends it */
     const lc_entry *se = NULL;
@@ -930,6 +936,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   for (size_t j = 0; j < nc; j++)
     if (!c[j].chained && c[j].who == LC_WHO_ORG && is_place(x, c[j].s, c[j].e) &&
         !only_filler(x, c[j].e, v))
+      c[j].object = true;
+  /* 會議聲明譴責以軍…: what follows a verb of saying is its object, not
+   * who speaks (a name running over the verb is still one) */
+  for (size_t j = 0; verb_end && j < nc; j++)
+    if (c[j].s >= verb_end)
       c[j].object = true;
   lc_cand joint = joint_speakers(x, c, nc, v);
   if (joint.e)

@@ -661,6 +661,9 @@ START_TEST(blame_verbs_and_passive) {
   EXPECT_NONE("市府冗員充斥，預算浪費嚴重。\n");
   EXPECT("兩人持續互嗆，林美華說「這是最後一次」。\n",
          {"這是最後一次", "林美華", D});
+  /* whom a verb of saying names after it is its object, not who speaks
+   * (the one blaming here is unnamed) */
+  EXPECT_NONE("被告發言時動怒，指責律師王大明不能因此就稱軍方是「犯罪集團」。\n");
 }
 END_TEST
 
