@@ -46,6 +46,10 @@ typedef struct {
     struct form *next;
   } *forms[64];
   const char *last_person, *last_org; /* most recent mentions */
+  /* an organisation first named in short (a headline's 經合組織) takes the
+   * full name the article gives it later: old canonical -> new */
+  const char *renamed[8][2];
+  size_t nrenamed;
   uint32_t last_person_at, last_org_at;
   /* the first person named in the latest sentence naming one: the
    * sentence's subject, whom 他/她 most likely stands for (立委林某質詢部長
@@ -127,6 +131,42 @@ static const name *surname_and_word(const ctx *x, const uint32_t *key,
       return p;
   /* 段接受: a given part that is a very common word (not 英文 of 蔡英文) */
   return n == 3 && common_at(x, a + 1, b, 4.5f) ? p : NULL;
+}
+
+/* Is a[0, na) a short form of b[0, nb) as organisations are shortened:
+ * the same first character, then the rest in order, the last of them
+ * ending a stretch of b that starts b (經合組織 of 經濟合作與發展組織, 阿盟
+ * of 阿拉伯國家聯盟理事會, 北約 of 北大西洋公約組織), and not simply b's
+ * beginning (美國 of 美國國務院 is another body)? */
+static bool short_form(const uint32_t *a, size_t na, const uint32_t *b,
+                       size_t nb) {
+  if (na < 2 || na >= nb || a[0] != b[0])
+    return false;
+  size_t j = 1;
+  bool gap = false;
+  for (size_t i = 1; i < na; i++) {
+    while (j < nb && b[j] != a[i])
+      j++, gap = true;
+    if (j == nb)
+      return false;
+    j++;
+  }
+  return gap;
+}
+
+/* An organisation the article named before in full or in short (經合組織
+ * after 經濟合作與發展組織, or the other way round): its canonical name. */
+static const name *short_or_full(const ctx *x, const uint32_t *key, size_t n,
+                                 bool org) {
+  for (size_t i = 0; i < x->nnames; i++) {
+    const name *p = x->names + i;
+    if (!(p->org || org) || p->len < 2)
+      continue;
+    if ((org && short_form(p->key, p->len, key, n)) ||
+        (p->org && short_form(key, n, p->key, p->len)))
+      return p;
+  }
+  return NULL;
 }
 
 static bool is_alias_prefix(uint32_t c) {
@@ -386,6 +426,28 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
     return hit->name;
   }
   *org = who == LC_WHO_ORG;
+  const name *sf = n >= 2 ? short_or_full(x, key, n, *org) : NULL;
+  if (sf && sf->len < n && x->nrenamed < 8) {
+    /* the full name after the short one: it becomes the canonical name,
+     * as readers name the body (經濟合作與發展組織, not 經合組織) */
+    const char *full = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                              t->off[b] - t->off[a]);
+    if (!full)
+      return NULL;
+    const char *old = sf->name;
+    for (size_t i = 0; i < x->nnames; i++)
+      if (x->names[i].name == old)
+        x->names[i].name = full;
+    x->renamed[x->nrenamed][0] = old;
+    x->renamed[x->nrenamed++][1] = full;
+    *org = true;
+    add_name(x, key, n, full, true);
+    return full;
+  }
+  if (sf) {
+    *org = true;
+    return sf->name;
+  }
   if (!*org && n == 1) {
     /* 郝說: a surname alone is the latest person of that surname (on a
      * headline, the first after it), and nobody if the article named
@@ -543,6 +605,7 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
   x.last_person = x.last_org = NULL;
   x.last_person_at = x.last_org_at = 0;
   x.last_subject = NULL;
+  x.nrenamed = 0;
   x.fresh = true;
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
@@ -569,6 +632,10 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
       return LICHANG_ENOMEM;
     q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;
   }
+  for (size_t i = 0; i < nq && x.nrenamed; i++)
+    for (size_t r = 0; r < x.nrenamed; r++)
+      if (q[i].speaker == x.renamed[r][0])
+        q[i].speaker = x.renamed[r][1];
   /* Pass 2: in reading order, pronouns and context. */
   uint32_t pos = 0;
   const char *prev = NULL;
