@@ -578,6 +578,10 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("市議員林美華：「這條路早該修了。」\n",
          {"這條路早該修了", "林美華", D});
   EXPECT_NONE("原因：天氣太熱，施工延後。\n發稿：07:20 更新：15:08\n");
+  /* nor a place in a results table; a winner named after it speaks */
+  EXPECT_NONE("少棒賽結果如下。冠軍：台北市。亞軍：高雄市。季軍：台中市。\n");
+  EXPECT("冠軍王大明賽後表示，這是最難忘的一戰。\n",
+         {"這是最難忘的一戰", "王大明", I});
   /* a headline's part after a space may be its speaker and a colon; a
    * surname and a title there (蘇揆) is the person of that surname named
    * after it */
