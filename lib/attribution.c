@@ -521,8 +521,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     uint32_t m = j, marks = 0;
     while (m < pe && m - c - marks <= OBJECT_MAX && !is_clause_end(cp[m]))
       marks += is_mark(cp[m++]);
+    /* (a feeling in marks is a word or two, 「遺憾」, 「強烈不滿」; a
+     * sentence in them is said: 向張表示「我不想看到牠。」) */
     bool marked_object =
-        marks && m - c - marks <= OBJECT_MAX && (m >= pe || is_clause_end(cp[m]));
+        marks && m - c - marks <= 4 && (m >= pe || is_clause_end(cp[m]));
     uint32_t o = short_object || marked_object ? toward(x, k->we, v) : 0;
     if (o) {
       /* 對X表示遺憾, 向X表示祝賀: the stance said is the passage, from

@@ -471,7 +471,8 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
   for (size_t k = 0; k < sizeof never / sizeof *never; k++)
     if (x->cp[i] == never[k])
       return 0;
-  if (!only_filler(x, i + 1, v)) {
+  bool filler = only_filler(x, i + 1, v);
+  if (!filler) {
     /* 段昨在臉書貼文, 張則向陳問說, 陳再對記者說: adverbs, then a
      * preposition of place or person opening what the subject does (not
      * 於: 關於 is no 關) */
@@ -501,8 +502,9 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
          !only_filler(x, i + 1, j)))
       return 0;
   }
-  /* a function word only right before the verb (張說, not 張今天說) */
-  if (is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
+  /* a function word only right before the verb (張說, not 張今天說), or
+   * before an adverb and what the subject does (張則向陳問說) */
+  if (filler && is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
     return 0;
   return i + 1;
 }

@@ -169,6 +169,55 @@ static const name *short_or_full(const ctx *x, const uint32_t *key, size_t n,
   return NULL;
 }
 
+/* How far back a surname alone looks for 某姓 (李姓男子) in the text. */
+#define SURNAMED_LOOK 4000
+
+/* The person named by surname, 姓 and a role before position a (陳姓中士
+ * 班長、張姓一等兵與…: named in a list, speaking nowhere yet), nearest
+ * first, for a surname alone (張則向陳問說); its canonical name, or NULL. */
+static const char *surnamed_before(ctx *x, uint32_t s, uint32_t a) {
+  const uint32_t *cp = x->cp;
+  uint32_t n = x->doc->text.n, lo = a > SURNAMED_LOOK ? a - SURNAMED_LOOK : 0;
+  for (uint32_t j = a >= 2 ? a - 2 : 0; j + 1 < a && j >= lo; j--) {
+    if (cp[j + 1] == 0x59D3 /* 姓 */ && variant(x, cp[j]) == s) {
+      uint32_t e = j + 2;
+      for (;;) { /* a chain of titles: 中士班長 */
+        uint32_t l = 4;
+        for (; l >= 1; l--) {
+          const lc_entry *t = e + l <= n ? lichang__lexicon_find(x->lx, cp + e, l)
+                                         : NULL;
+          if (t && (t->kinds & LC_K_TITLE) && t->role != LC_ROLE_ORG)
+            break;
+        }
+        if (!l)
+          break;
+        e += l;
+      }
+      /* or a role the titles do not list (男, 女, 婦人): up to two */
+      if (e == j + 2)
+        while (e < j + 4 && e < n && lichang__is_han(cp[e]) &&
+               !lichang__lexicon_char(x->lx, cp[e], LC_K_STOP))
+          e++;
+      if (e == j + 2)
+        return NULL;
+      uint32_t key[KEY_MAX];
+      size_t kn = make_key(x, j, e, key);
+      const name *hit = find_key(x, key, kn);
+      if (hit)
+        return hit->name;
+      const lc_text *t = &x->doc->text;
+      const char *nm = lichang__arena_strndup(&x->doc->arena, t->src + t->off[j],
+                                              t->off[e] - t->off[j]);
+      if (nm)
+        add_name(x, key, kn, nm, false);
+      return nm;
+    }
+    if (j == 0)
+      break;
+  }
+  return NULL;
+}
+
 static bool is_alias_prefix(uint32_t c) {
   return c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */;
 }
@@ -453,7 +502,12 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
      * headline, the first after it), and nobody if the article named
      * none */
     const name *p = by_surname(x, key[0], x->nnames);
-    return p ? p->name : on_headline(x, a) ? surname_after(x, b, key[0], org) : "";
+    if (p)
+      return p->name;
+    const char *sn = surnamed_before(x, key[0], a);
+    if (sn)
+      return sn;
+    return on_headline(x, a) ? surname_after(x, b, key[0], org) : "";
   }
   if (!*org && n >= 2) {
     /* 老周, 小王: the person surnamed 周 or 王 */

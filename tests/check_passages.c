@@ -693,6 +693,14 @@ START_TEST(short_names_and_words_after_them) {
          {"我會千刀萬里追！", "鍾小平", D});
   EXPECT("陳姓中士班長在庭上辯稱，他只是開玩笑。\n",
          {"他只是開玩笑", "陳姓中士班長", I});
+  /* people named by surname, 姓 and role in a list, before they speak:
+   * a surname alone later is the nearest of them (張, a measure word too,
+   * before an adverb); a sentence in quote marks after 向某某表示 is
+   * said, not a feeling */
+  EXPECT("陳姓中士班長、張姓一等兵與胡姓一等兵涉嫌虐狗。\n"
+         "陳向張表示「我不想看到牠。」\n張則向陳問說「那我把牠處理掉？」\n",
+         {"我不想看到牠", "陳姓中士班長", D},
+         {"那我把牠處理掉？", "張姓一等兵", D});
 }
 END_TEST
 
