@@ -692,6 +692,28 @@ static size_t word_over_verb(const ctx *x, uint32_t i, uint32_t pe) {
 
 
 
+/* Is cue k speech told to the one already speaking in its sentence (…沒有
+ * 教唆，張向我表示是否要殺掉，是開玩笑的口吻，我沒有當真): 我 after 向, 跟,
+ * 對 or 給 in its clause, and an attribution earlier in the sentence? Then
+ * it stays inside that speaker's passage. */
+static bool told_the_speaker(const ctx *x, const cue *k) {
+  const uint32_t *cp = x->cp;
+  bool me = false;
+  for (uint32_t i = k->zs + 1; i < k->v && !me; i++)
+    me = cp[i] == 0x6211 /* 我 */ &&
+         (cp[i - 1] == 0x5411 /* 向 */ || cp[i - 1] == 0x8DDF /* 跟 */ ||
+          cp[i - 1] == 0x5BF9 /* 对 */ || cp[i - 1] == 0x7ED9 /* 给 */);
+  if (!me || !x->cues.len)
+    return false;
+  const cue *p = (const cue *)x->cues.data + x->cues.len - 1;
+  if (!p->active || p->c >= k->zs)
+    return false;
+  for (uint32_t i = p->c; i < k->zs; i++)
+    if (is_sent_end(cp[i]))
+      return false;
+  return true;
+}
+
 /* Every kind scan_cues looks up at a position. */
 #define SCAN_KINDS                                                             \
   (LC_K_SPEECH | LC_K_TITLE | LC_K_PERSON | LC_K_MODIFIER | LC_K_STOP)
@@ -805,6 +827,8 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
         } else
           k.inner = true;
       }
+      if (!k.inner && k.active && !k.sent && told_the_speaker(x, &k))
+        k.inner = true;
       cue *slot = lichang__vec_push(&x->cues);
       if (!slot)
         return LICHANG_ENOMEM;

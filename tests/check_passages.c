@@ -665,6 +665,12 @@ START_TEST(blame_verbs_and_passive) {
   EXPECT_NONE("市府冗員充斥，預算浪費嚴重。\n");
   EXPECT("兩人持續互嗆，林美華說「這是最後一次」。\n",
          {"這是最後一次", "林美華", D});
+  /* what someone told the speaker (向我表示) stays in the speaker's passage */
+  EXPECT("店長王大明辯稱，他只要員工把貨退回，沒有要求銷毀，林向我表示是否要"
+         "銷毀，是開玩笑的口吻，我沒有當真。\n",
+         {"他只要員工把貨退回，沒有要求銷毀，林向我表示是否要銷毀，是開玩笑的口吻，"
+          "我沒有當真",
+          "王大明", I});
   /* whom a verb of saying names after it is its object, not who speaks
    * (the one blaming here is unnamed) */
   EXPECT_NONE("被告發言時動怒，指責律師王大明不能因此就稱軍方是「犯罪集團」。\n");
