@@ -394,8 +394,18 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
         (r == rank && r && r < 3 && cs < bs))
       rank = r, bs = cs, be = ce;
   }
-  if (!rank)
+  if (!rank) {
+    /* 中國代表表示 at a meeting of nations, no one named: the country's
+     * delegate speaks for it, as its side would (中方) */
+    if (ts > a && b - ts == 2 && x->cp[ts] == 0x4EE3 /* 代 */ &&
+        x->cp[ts + 1] == 0x8868 /* 表 */) {
+      const lc_text *t = &x->doc->text;
+      *org = true;
+      return lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                    t->off[b] - t->off[a]);
+    }
     return "";
+  }
   return canonical(x, bs, be, LC_WHO_NAME, org);
 }
 
