@@ -665,6 +665,12 @@ START_TEST(blame_verbs_and_passive) {
   EXPECT_NONE("市府冗員充斥，預算浪費嚴重。\n");
   EXPECT("兩人持續互嗆，林美華說「這是最後一次」。\n",
          {"這是最後一次", "林美華", D});
+  /* 指，… says what follows; 今 and 昨 after a surname are the day, not a
+   * given name (林昨指，…) */
+  EXPECT("總統林美華在中常會指，改革是重大工程，政府必須承擔責任。\n",
+         {"改革是重大工程，政府必須承擔責任", "林美華", I});
+  EXPECT("議員梁大同出席記者會。梁昨指，相關費用都由他自己支付。\n",
+         {"相關費用都由他自己支付", "梁大同", I});
   /* what someone told the speaker (向我表示) stays in the speaker's passage */
   EXPECT("店長王大明辯稱，他只要員工把貨退回，沒有要求銷毀，林向我表示是否要"
          "銷毀，是開玩笑的口吻，我沒有當真。\n",
