@@ -706,7 +706,20 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       uint32_t j = i + 1;
       while (j < v && j - i <= 16 && x->cp[j] != close)
         j++;
-      if (j < v && x->cp[j] == close && j > i + 1 &&
+      /* (「罷昌」議題: a quoted term before a plain word qualifies it,
+       * names no one; 「母鴨」公司 and “卡桑旅”稱 do, as an outlet in
+       * 《》 does whatever follows) */
+      uint32_t nx = j + 1;
+      bool qualifies = false;
+      if (close != 0x300B && j < v && nx < v && lichang__is_han(x->cp[nx])) {
+        const lc_entry *ne = NULL;
+        size_t nl = lichang__mentions_match(x, nx, v, ~0u, &ne);
+        qualifies = !(nl && (ne->kinds & (LC_K_TITLE | LC_K_SPEECH | LC_K_STOP |
+                                          LC_K_MODIFIER | LC_K_PRONOUN))) &&
+                    !lichang__lexicon_char(x->lx, x->cp[nx],
+                                           LC_K_TITLE | LC_K_SPEECH | LC_K_STOP);
+      }
+      if (j < v && x->cp[j] == close && j > i + 1 && !qualifies &&
           (close == 0x300B || j - i <= 11)) {
         c[nc++] = (lc_cand){.s = i + 1,
                             .e = j,

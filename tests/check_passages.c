@@ -677,6 +677,10 @@ START_TEST(blame_verbs_and_passive) {
          {"他只要員工把貨退回，沒有要求銷毀，林向我表示是否要銷毀，是開玩笑的口吻，"
           "我沒有當真",
           "王大明", I});
+  /* a quoted term before a plain word qualifies it and names no one; the
+   * person named before speaks */
+  EXPECT("議員洪美華接受「罷免」議題採訪指，對方支持核廢料進口。\n",
+         {"對方支持核廢料進口", "洪美華", I});
   /* whom a verb of saying names after it is its object, not who speaks
    * (the one blaming here is unnamed) */
   EXPECT_NONE("被告發言時動怒，指責律師王大明不能因此就稱軍方是「犯罪集團」。\n");
