@@ -677,6 +677,11 @@ START_TEST(blame_verbs_and_passive) {
          {"他只要員工把貨退回，沒有要求銷毀，林向我表示是否要銷毀，是開玩笑的口吻，"
           "我沒有當真",
           "王大明", I});
+  /* a law's text quoted after its article is no one's words, whoever
+   * speaks after it */
+  EXPECT("教授林小華受訪。裁罰紀錄顯示，廠商違反安全法第12條，「雇主應提供"
+         "必要之防護設備。」林小華指出，罰款太輕。\n",
+         {"罰款太輕", "林小華", I});
   /* a quoted term before a plain word qualifies it and names no one; the
    * person named before speaks */
   EXPECT("議員洪美華接受「罷免」議題採訪指，對方支持核廢料進口。\n",
