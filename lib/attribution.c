@@ -144,6 +144,15 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
+    /* (2014年段宜康開記者會: a date before the subject) */
+    uint32_t d = a;
+    while (d < j && ((x->cp[d] >= '0' && x->cp[d] <= '9') ||
+                     x->cp[d] == 0x5E74 /* 年 */ || x->cp[d] == 0x6708 /* 月 */ ||
+                     x->cp[d] == 0x65E5 /* 日 */ || is_space(x->cp[d])))
+      d++;
+    if (d > a && d < j && x->cp[a] >= '0' && x->cp[a] <= '9' &&
+        !(x->cp[d - 1] >= '0' && x->cp[d - 1] <= '9'))
+      a = d;
     /* 針對美國總統川普的威脅，丹麥首相…表示: a clause opening with
      * 針對, 對於, 關於 is about someone, not said by them */
     if (a + 1 < j && about(x->cp[a], x->cp[a + 1])) {
@@ -431,6 +440,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       ((cls == LC_SPEECH_SAY && quotes_next) ||
        ((cls == LC_SPEECH_SAY || cls == LC_SPEECH_THINK) &&
         (!lichang__passages_has_subject_words(x, zs, v) ||
+         lichang__mentions_opens_with_verb(&x->s, zs, v) ||
          (v > zs && cp[v - 1] == 0x65F6 /* 时 */))))) {
     s = sentence_subject(x, ps, k->zs);
     /* 他指出，…。並呼籲…: a sentence opening with 並, 也, 還 goes on

@@ -658,10 +658,23 @@ static uint32_t surnamed(const lc_scan *x, uint32_t i, uint32_t v) {
              : 0;
 }
 
+bool lichang__mentions_opens_with_verb(const lc_scan *x, uint32_t zs,
+                                       uint32_t v) {
+  uint32_t a = zs;
+  while (a < v && is_space(x->cp[a]))
+    a++;
+  const lc_entry *oe = NULL;
+  size_t ol = a < v ? lichang__mentions_match(x, a, v, ~0u, &oe) : 0;
+  return ol && (oe->kinds & LC_K_SPEECH) && oe->speech != LC_SPEECH_NOT &&
+         !(oe->kinds & (LC_K_TITLE | LC_K_PERSON | LC_K_PRONOUN)) && a + ol < v;
+}
+
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   uint32_t sc = short_country(x, zs, v);
   if (sc)
     return (lc_cand){.s = zs, .e = sc, .who = LC_WHO_ORG};
+  if (lichang__mentions_opens_with_verb(x, zs, v))
+    return (lc_cand){0};
   lc_cand c[8];
   size_t nc = 0;
   uint32_t i = zs, np = zs; /* np: where an organisation's name may start */

@@ -677,6 +677,12 @@ START_TEST(blame_verbs_and_passive) {
          {"他只要員工把貨退回，沒有要求銷毀，林向我表示是否要銷毀，是開玩笑的口吻，"
           "我沒有當真",
           "王大明", I});
+  /* a clause opening with a verb of saying names no one (控某某涉弊案):
+   * the verb after it goes on with the sentence's subject, a date before
+   * that subject or not */
+  EXPECT("2014年立委段志明開記者會，控議員林小華涉入弊案，還說若查無不法，他願"
+         "公開道歉。\n",
+         {"若查無不法，他願公開道歉", "段志明", I});
   /* a law's text quoted after its article is no one's words, whoever
    * speaks after it */
   EXPECT("教授林小華受訪。裁罰紀錄顯示，廠商違反安全法第12條，「雇主應提供"
