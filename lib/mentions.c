@@ -472,6 +472,15 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
     if (x->cp[i] == never[k])
       return 0;
   bool filler = only_filler(x, i + 1, v);
+  /* 則, 也, 還…: an adverb right after it makes the surname a subject */
+  static const uint32_t adv1[] = {
+      0x5219 /* 则 */, 0x4E5F /* 也 */, 0x8FD8 /* 还 */, 0x53C8 /* 又 */,
+      0x518D /* 再 */, 0x66F4 /* 更 */, 0x5374 /* 却 */, 0x4FBF /* 便 */,
+      0x5E76 /* 并 */, 0x4EA6 /* 亦 */, 0x4ECD /* 仍 */, 0x6628 /* 昨 */,
+      0x4ECA /* 今 */, 0x53E6 /* 另 */, 0x5148 /* 先 */};
+  bool adverb_after = false;
+  for (size_t k = 0; k < sizeof adv1 / sizeof *adv1 && i + 1 < v; k++)
+    adverb_after |= x->cp[i + 1] == adv1[k];
   if (!filler) {
     /* 段昨在臉書貼文, 張則向陳問說, 陳再對記者說: adverbs, then a
      * preposition of place or person opening what the subject does (not
@@ -484,15 +493,9 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
     /* or an adverb right after the surname (林則打臉說, 柯昨也放低姿態) */
     const lc_entry *f = NULL;
     size_t fl = lichang__mentions_match(x, i + 1, v, ~0u, &f);
-    static const uint32_t adv1[] = {
-        0x5219 /* 则 */, 0x4E5F /* 也 */, 0x8FD8 /* 还 */, 0x53C8 /* 又 */,
-        0x518D /* 再 */, 0x66F4 /* 更 */, 0x5374 /* 却 */, 0x4FBF /* 便 */,
-        0x5E76 /* 并 */, 0x4EA6 /* 亦 */, 0x4ECD /* 仍 */, 0x6628 /* 昨 */,
-        0x4ECA /* 今 */, 0x53E6 /* 另 */, 0x5148 /* 先 */};
     bool adverb = false;
     if (fl == 1)
-      for (size_t k = 0; k < sizeof adv1 / sizeof *adv1; k++)
-        adverb |= x->cp[i + 1] == adv1[k];
+      adverb = adverb_after;
     else /* 隨即, 稍後, 當場, 昨天: not 的, a particle */
       adverb = fl > 1 && (f->kinds & (LC_K_STOP | LC_K_MODIFIER)) &&
                !(f->kinds & (LC_K_PRONOUN | LC_K_SPEECH));
@@ -504,7 +507,8 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
   }
   /* a function word only right before the verb (張說, not 張今天說), or
    * before an adverb and what the subject does (張則向陳問說) */
-  if (filler && is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
+  if (filler && is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]) &&
+      !adverb_after)
     return 0;
   return i + 1;
 }
