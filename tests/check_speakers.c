@@ -258,6 +258,10 @@ START_TEST(short_and_full_names_of_organisations) {
   /* a country's delegate, unnamed, speaks for it (not its unnamed
    * officials) */
   SPEAKERS("联合国大会今天表决。中国代表表示，决议应当全面执行。\n", "中国代表");
+  /* legislators by party colour are a title: the name after it speaks,
+   * an unnamed senior one does not */
+  SPEAKERS("藍委李大華表示，修法應開公聽會。\n", "李大華");
+  expect_speakers("立委王小明宣布退休。資深綠委分析，這會造成壓力。\n", NULL, 0);
   expect_speakers("美國官員表示，談判仍在進行。\n", NULL, 0);
 }
 END_TEST
