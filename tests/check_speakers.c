@@ -261,6 +261,7 @@ START_TEST(short_and_full_names_of_organisations) {
   /* legislators by party colour are a title: the name after it speaks,
    * an unnamed senior one does not */
   SPEAKERS("藍委李大華表示，修法應開公聽會。\n", "李大華");
+  SPEAKERS("民進黨團書記長林大偉說，這項法案可惜沒有通過。\n", "林大偉");
   expect_speakers("立委王小明宣布退休。資深綠委分析，這會造成壓力。\n", NULL, 0);
   expect_speakers("美國官員表示，談判仍在進行。\n", NULL, 0);
 }
