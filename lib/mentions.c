@@ -833,6 +833,13 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       }
       uint32_t ow = i; /* where the title or organisation word begins */
       i += (uint32_t)tl;
+      /* 幹事|長, 組|長 before a name: the head of what the title names is
+       * a title too (團書記長林某, 小組召集人長…), not 長 opening the name */
+      if (te->role != LC_ROLE_GENERIC && i + 2 < v &&
+          x->cp[i] == 0x957F /* 长 */ &&
+          lichang__mentions_match(x, i + 1, v, LC_K_SURNAME, NULL) &&
+          lichang__mentions_chinese(x, i + 1, v, true))
+        i++, tl++;
       /* 發起人之一陳健民: one of those holding the title */
       if (te->role == LC_ROLE_TITLE && i + 2 < v && x->cp[i] == 0x4E4B /* 之 */ &&
           x->cp[i + 1] == 0x4E00 /* 一 */)
