@@ -262,8 +262,9 @@ START_TEST(short_and_full_names_of_organisations) {
    * an unnamed senior one does not */
   SPEAKERS("藍委李大華表示，修法應開公聽會。\n", "李大華");
   SPEAKERS("民進黨團書記長林大偉說，這項法案可惜沒有通過。\n", "林大偉");
-  /* the head of what a title names (教務組|長) is a title too */
-  SPEAKERS("蘭陽女中教務組長黃子涵說，學生表現很好。\n", "黃子涵");
+  /* a title read across a word's edge (高|中校|長) takes the 長 after it,
+   * not the name */
+  SPEAKERS("明德高中校長陳志明說，學生表現很好。\n", "陳志明");
   expect_speakers("立委王小明宣布退休。資深綠委分析，這會造成壓力。\n", NULL, 0);
   expect_speakers("美國官員表示，談判仍在進行。\n", NULL, 0);
 }
