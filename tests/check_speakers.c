@@ -255,6 +255,9 @@ START_TEST(short_and_full_names_of_organisations) {
            "北大西洋公约组织", "北大西洋公约组织");
   SPEAKERS("美國表示，將提高關稅。美國國務院表示，談判仍在進行。\n", "美國",
            "美國國務院");
+  /* a meeting speaks for the body that held it, as its statement does */
+  SPEAKERS("國家發展委員會今天召開會議。會議指出，出口持續成長。\n",
+           "國家發展委員會");
   /* a country's delegate, unnamed, speaks for it (not its unnamed
    * officials) */
   SPEAKERS("联合国大会今天表决。中国代表表示，决议应当全面执行。\n", "中国代表");
