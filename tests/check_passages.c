@@ -665,6 +665,9 @@ START_TEST(blame_verbs_and_passive) {
   EXPECT_NONE("市府冗員充斥，預算浪費嚴重。\n");
   EXPECT("兩人持續互嗆，林美華說「這是最後一次」。\n",
          {"這是最後一次", "林美華", D});
+  /* 點出 says what follows, as 指出 does */
+  EXPECT("研究員李大偉昨點出台灣發展電動車具有三大機會。\n",
+         {"台灣發展電動車具有三大機會", "李大偉", I});
   /* 指，… says what follows; 今 and 昨 after a surname are the day, not a
    * given name (林昨指，…) */
   EXPECT("總統林美華在中常會指，改革是重大工程，政府必須承擔責任。\n",
