@@ -144,6 +144,15 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
+    /* (2014年段宜康開記者會: a date before the subject) */
+    uint32_t d = a;
+    while (d < j && ((x->cp[d] >= '0' && x->cp[d] <= '9') ||
+                     x->cp[d] == 0x5E74 /* 年 */ || x->cp[d] == 0x6708 /* 月 */ ||
+                     x->cp[d] == 0x65E5 /* 日 */ || is_space(x->cp[d])))
+      d++;
+    if (d > a && d < j && x->cp[a] >= '0' && x->cp[a] <= '9' &&
+        !(x->cp[d - 1] >= '0' && x->cp[d - 1] <= '9'))
+      a = d;
     /* 針對美國總統川普的威脅，丹麥首相…表示: a clause opening with
      * 針對, 對於, 關於 is about someone, not said by them */
     if (a + 1 < j && about(x->cp[a], x->cp[a + 1])) {
@@ -348,6 +357,28 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
          cp[j + 1] == ','))
       return false;
+  /* 遭嗆「…」, 被批評, 遭到指控, 受到抨擊: in the passive the subject is
+   * the one blamed or asked, not who speaks */
+  if (v > ps) {
+    uint32_t p = cp[v - 1], pp = v > ps + 1 ? cp[v - 2] : 0;
+    if (p == 0x88AB /* 被 */ || p == 0x906D /* 遭 */ || p == 0x6328 /* 挨 */ ||
+        (p == 0x5230 /* 到 */ && (pp == 0x906D || pp == 0x53D7 /* 受 */)))
+      return false;
+    /* 某某被多位人士爆料: an agent between; the subject still only hears
+     * it (被告, 被害人 are people, not the passive; 遭到威脅的八國發表
+     * 聲明稱: a passive before 的 only describes the speaker, and one
+     * before 時 or 後 is a time clause's: 被批評後表示) */
+    bool passive = false;
+    for (uint32_t j = clause_start(x, ps, v); j < v; j++)
+      if ((cp[j] == 0x88AB || cp[j] == 0x906D) && cp[j + 1] != 0x544A /* 告 */ &&
+          cp[j + 1] != 0x5BB3 /* 害 */)
+        passive = true;
+      else if (cp[j] == 0x7684 /* 的 */ || cp[j] == 0x65F6 /* 时 */ ||
+               cp[j] == 0x540E /* 后 */)
+        passive = false;
+    if (passive)
+      return false;
+  }
   uint32_t said_at = ve; /* where what is said may begin */
   bool object_verb = cls == LC_SPEECH_CLAUSE;
   if (cls == LC_SPEECH_CLAUSE) {
@@ -409,6 +440,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       ((cls == LC_SPEECH_SAY && quotes_next) ||
        ((cls == LC_SPEECH_SAY || cls == LC_SPEECH_THINK) &&
         (!lichang__passages_has_subject_words(x, zs, v) ||
+         lichang__mentions_opens_with_verb(&x->s, zs, v) ||
          (v > zs && cp[v - 1] == 0x65F6 /* 时 */))))) {
     s = sentence_subject(x, ps, k->zs);
     /* 他指出，…。並呼籲…: a sentence opening with 並, 也, 還 goes on
@@ -499,8 +531,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     uint32_t m = j, marks = 0;
     while (m < pe && m - c - marks <= OBJECT_MAX && !is_clause_end(cp[m]))
       marks += is_mark(cp[m++]);
+    /* (a feeling in marks is a word or two, 「遺憾」, 「強烈不滿」; a
+     * sentence in them is said: 向張表示「我不想看到牠。」) */
     bool marked_object =
-        marks && m - c - marks <= OBJECT_MAX && (m >= pe || is_clause_end(cp[m]));
+        marks && m - c - marks <= 4 && (m >= pe || is_clause_end(cp[m]));
     uint32_t o = short_object || marked_object ? toward(x, k->we, v) : 0;
     if (o) {
       /* 對X表示遺憾, 向X表示祝賀: the stance said is the passage, from
@@ -628,6 +662,21 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
   return true;
 }
 
+/* Does a word of the segmenter's start before i and end right after it
+ * (充|斥 as one word)? */
+static bool ends_word(const ctx *x, uint32_t i) {
+  const lc_token *tk = x->doc->tokens.data;
+  size_t lo = 0, hi = x->doc->tokens.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (tk[mid].end <= i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < x->doc->tokens.len && tk[lo].start < i && tk[lo].end == i + 1;
+}
+
 /* Is c a country's one-character short form, its side (美方) listed? So
  * 稱美|關稅 is 稱|美關稅. */
 static bool side_of(const ctx *x, uint32_t c) {
@@ -652,6 +701,28 @@ static size_t word_over_verb(const ctx *x, uint32_t i, uint32_t pe) {
 }
 
 
+
+/* Is cue k speech told to the one already speaking in its sentence (…沒有
+ * 教唆，張向我表示是否要殺掉，是開玩笑的口吻，我沒有當真): 我 after 向, 跟,
+ * 對 or 給 in its clause, and an attribution earlier in the sentence? Then
+ * it stays inside that speaker's passage. */
+static bool told_the_speaker(const ctx *x, const cue *k) {
+  const uint32_t *cp = x->cp;
+  bool me = false;
+  for (uint32_t i = k->zs + 1; i < k->v && !me; i++)
+    me = cp[i] == 0x6211 /* 我 */ &&
+         (cp[i - 1] == 0x5411 /* 向 */ || cp[i - 1] == 0x8DDF /* 跟 */ ||
+          cp[i - 1] == 0x5BF9 /* 对 */ || cp[i - 1] == 0x7ED9 /* 给 */);
+  if (!me || !x->cues.len)
+    return false;
+  const cue *p = (const cue *)x->cues.data + x->cues.len - 1;
+  if (!p->active || p->c >= k->zs)
+    return false;
+  for (uint32_t i = p->c; i < k->zs; i++)
+    if (is_sent_end(cp[i]))
+      return false;
+  return true;
+}
 
 /* Every kind scan_cues looks up at a position. */
 #define SCAN_KINDS                                                             \
@@ -738,6 +809,10 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i += (uint32_t)len;
       continue;
     }
+    if (len == 1 && e->speech == LC_SPEECH_CLAUSE && ends_word(x, i)) {
+      i++; /* 充斥, 辱罵: a one-character verb of blame closing a word */
+      continue;
+    }
     if (len && straddles(x, i, i + (uint32_t)len)) {
       i++; /* 加强调研 is 加强 调研, no 强调 */
       continue;
@@ -762,6 +837,8 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
         } else
           k.inner = true;
       }
+      if (!k.inner && k.active && !k.sent && told_the_speaker(x, &k))
+        k.inner = true;
       cue *slot = lichang__vec_push(&x->cues);
       if (!slot)
         return LICHANG_ENOMEM;

@@ -639,6 +639,11 @@ bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
 bool lichang__mentions_headline(const lc_scan *x, uint32_t i);
 /* The speaker the clause [zs, v) before a speech verb names. */
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
+/* Does the clause [zs, v) open with a verb of saying and go on past it
+ * (控林涉弊案，還說…)? Then it names no one: it goes on from its sentence's
+ * subject. */
+bool lichang__mentions_opens_with_verb(const lc_scan *x, uint32_t zs,
+                                       uint32_t v);
 /* Is [s, e) a name by a rule that vouches for itself (a listed person, a
  * surname and given name, a transliterated, dotted or Latin name), not only
  * a run of characters after a title? */

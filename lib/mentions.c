@@ -157,10 +157,22 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   if (g2 + 1 == lim && x->cp[g2] == 0x548C /* 和 */ &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
-  if (g2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
+  /* (各 ends a name as its third character: 方濟各, not 萬各族) */
+  if (g2 < lim && lichang__is_han(x->cp[g2]) &&
+      (!is_stop1(x, g2) || x->cp[g2] == 0x5404 /* 各 */) &&
       !word_starts(x, g2, lim) &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
+  /* 鍾小平日前: the third character opens a word (平日), but a word of
+   * time or function starts right after it (日前): the name has three */
+  if (g2 + 2 < lim && lichang__is_han(x->cp[g2]) && !is_stop1(x, g2) &&
+      !common_word(lichang__mentions_entry(x, i, g2 + 1))) {
+    const lc_entry *t2 = NULL;
+    size_t l2 = lichang__mentions_match(x, g2 + 1, lim, ~0u, &t2);
+    if (l2 >= 2 && (t2->kinds & (LC_K_STOP | LC_K_MODIFIER)) &&
+        !(t2->kinds & LC_K_PRONOUN))
+      return g2 + 1;
+  }
   return g1 + 1;
 }
 
@@ -454,14 +466,49 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
                                    0x53CA /* 及 */, 0x5411 /* 向 */,
                                    0x5C31 /* 就 */, 0x624D /* 才 */,
                                    0x90FD /* 都 */, 0x66FE /* 曾 */};
-  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
-      !only_filler(x, i + 1, v))
+  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1)
     return 0;
   for (size_t k = 0; k < sizeof never / sizeof *never; k++)
     if (x->cp[i] == never[k])
       return 0;
-  /* a function word only right before the verb (張說, not 張今天說) */
-  if (is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]))
+  bool filler = only_filler(x, i + 1, v);
+  /* 則, 也, 還…: an adverb right after it makes the surname a subject */
+  static const uint32_t adv1[] = {
+      0x5219 /* 则 */, 0x4E5F /* 也 */, 0x8FD8 /* 还 */, 0x53C8 /* 又 */,
+      0x518D /* 再 */, 0x66F4 /* 更 */, 0x5374 /* 却 */, 0x4FBF /* 便 */,
+      0x5E76 /* 并 */, 0x4EA6 /* 亦 */, 0x4ECD /* 仍 */, 0x6628 /* 昨 */,
+      0x4ECA /* 今 */, 0x53E6 /* 另 */, 0x5148 /* 先 */};
+  bool adverb_after = false;
+  for (size_t k = 0; k < sizeof adv1 / sizeof *adv1 && i + 1 < v; k++)
+    adverb_after |= x->cp[i + 1] == adv1[k];
+  if (!filler) {
+    /* 段昨在臉書貼文, 張則向陳問說, 陳再對記者說: adverbs, then a
+     * preposition of place or person opening what the subject does (not
+     * 於: 關於 is no 關) */
+    uint32_t j = i + 1;
+    while (j < v && !(x->cp[j] == 0x5728 /* 在 */ || x->cp[j] == 0x5411 /* 向 */ ||
+                      x->cp[j] == 0x5BF9 /* 对 */ || x->cp[j] == 0x8DDF /* 跟 */ ||
+                      x->cp[j] == 0x66FF /* 替 */ || x->cp[j] == 0x628A /* 把 */))
+      j++;
+    /* or an adverb right after the surname (林則打臉說, 柯昨也放低姿態) */
+    const lc_entry *f = NULL;
+    size_t fl = lichang__mentions_match(x, i + 1, v, ~0u, &f);
+    bool adverb = false;
+    if (fl == 1)
+      adverb = adverb_after;
+    else /* 隨即, 稍後, 當場, 昨天: not 的, a particle */
+      adverb = fl > 1 && (f->kinds & (LC_K_STOP | LC_K_MODIFIER)) &&
+               !(f->kinds & (LC_K_PRONOUN | LC_K_SPEECH));
+    adverb &= i + 1 + fl < v;
+    if (!adverb &&
+        (j == i + 1 || j >= v || j + 1 >= v || !lichang__is_han(x->cp[j + 1]) ||
+         !only_filler(x, i + 1, j)))
+      return 0;
+  }
+  /* a function word only right before the verb (張說, not 張今天說), or
+   * before an adverb and what the subject does (張則向陳問說) */
+  if (filler && is_stop1(x, i) && i + 1 < v && lichang__is_han(x->cp[i + 1]) &&
+      !adverb_after)
     return 0;
   return i + 1;
 }
@@ -598,8 +645,14 @@ static uint32_t surnamed(const lc_scan *x, uint32_t i, uint32_t v) {
     return 0;
   const lc_entry *t = NULL;
   size_t l = lichang__mentions_match(x, i + 2, v, LC_K_TITLE, &t);
-  if (l && t->role != LC_ROLE_ORG)
-    return i + 2 + (uint32_t)l;
+  if (l && t->role != LC_ROLE_ORG) {
+    /* 陳姓中士班長: a rank and a post, one person */
+    uint32_t e = i + 2 + (uint32_t)l;
+    while (e < v && (l = lichang__mentions_match(x, e, v, LC_K_TITLE, &t)) &&
+           t->role == LC_ROLE_TITLE)
+      e += (uint32_t)l;
+    return e;
+  }
   uint32_t j = i + 2;
   while (j < v && j - (i + 2) < 3 && lichang__is_han(x->cp[j]) &&
          !is_stop1(x, j) && !is_preposition(x->cp[j]))
@@ -609,18 +662,34 @@ static uint32_t surnamed(const lc_scan *x, uint32_t i, uint32_t v) {
              : 0;
 }
 
+bool lichang__mentions_opens_with_verb(const lc_scan *x, uint32_t zs,
+                                       uint32_t v) {
+  uint32_t a = zs;
+  while (a < v && is_space(x->cp[a]))
+    a++;
+  const lc_entry *oe = NULL;
+  size_t ol = a < v ? lichang__mentions_match(x, a, v, ~0u, &oe) : 0;
+  return ol && (oe->kinds & LC_K_SPEECH) && oe->speech != LC_SPEECH_NOT &&
+         !(oe->kinds & (LC_K_TITLE | LC_K_PERSON | LC_K_PRONOUN)) && a + ol < v;
+}
+
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   uint32_t sc = short_country(x, zs, v);
   if (sc)
     return (lc_cand){.s = zs, .e = sc, .who = LC_WHO_ORG};
+  if (lichang__mentions_opens_with_verb(x, zs, v))
+    return (lc_cand){0};
   lc_cand c[8];
   size_t nc = 0;
   uint32_t i = zs, np = zs; /* np: where an organisation's name may start */
   uint32_t after_title = UINT32_MAX;
   uint32_t bare_s = 0, bare_e = 0; /* the last title */
   bool anchor = true; /* a name may start here */
+  uint32_t verb_end = 0; /* after a verb of saying in the clause */
   while (i < v && nc < 8) {
     uint32_t ch = x->cp[i];
+    if (ch == 0x7684 /* 的 */)
+      verb_end = 0; /* 預測匯率走勢的分析師: the verb only describes */
     if (is_space(ch) || ch == 0x3001 /* 、 */) {
       i++;
       np = i;
@@ -654,7 +723,20 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       uint32_t j = i + 1;
       while (j < v && j - i <= 16 && x->cp[j] != close)
         j++;
-      if (j < v && x->cp[j] == close && j > i + 1 &&
+      /* (「罷昌」議題: a quoted term before a plain word qualifies it,
+       * names no one; 「母鴨」公司 and “卡桑旅”稱 do, as an outlet in
+       * 《》 does whatever follows) */
+      uint32_t nx = j + 1;
+      bool qualifies = false;
+      if (close != 0x300B && j < v && nx < v && lichang__is_han(x->cp[nx])) {
+        const lc_entry *ne = NULL;
+        size_t nl = lichang__mentions_match(x, nx, v, ~0u, &ne);
+        qualifies = !(nl && (ne->kinds & (LC_K_TITLE | LC_K_SPEECH | LC_K_STOP |
+                                          LC_K_MODIFIER | LC_K_PRONOUN))) &&
+                    !lichang__lexicon_char(x->lx, x->cp[nx],
+                                           LC_K_TITLE | LC_K_SPEECH | LC_K_STOP);
+      }
+      if (j < v && x->cp[j] == close && j > i + 1 && !qualifies &&
           (close == 0x300B || j - i <= 11)) {
         c[nc++] = (lc_cand){.s = i + 1,
                             .e = j,
@@ -751,6 +833,13 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       }
       uint32_t ow = i; /* where the title or organisation word begins */
       i += (uint32_t)tl;
+      /* 幹事|長, 組|長 before a name: the head of what the title names is
+       * a title too (團書記長林某, 小組召集人長…), not 長 opening the name */
+      if (te->role != LC_ROLE_GENERIC && i + 2 < v &&
+          x->cp[i] == 0x957F /* 长 */ &&
+          lichang__mentions_match(x, i + 1, v, LC_K_SURNAME, NULL) &&
+          lichang__mentions_chinese(x, i + 1, v, true))
+        i++, tl++;
       /* 發起人之一陳健民: one of those holding the title */
       if (te->role == LC_ROLE_TITLE && i + 2 < v && x->cp[i] == 0x4E4B /* 之 */ &&
           x->cp[i + 1] == 0x4E00 /* 一 */)
@@ -842,6 +931,9 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       continue;
     }
     uint32_t step = al ? (uint32_t)al : 1;
+    if (!verb_end && al > 1 && (ent[3]->kinds & LC_K_SPEECH) &&
+        ent[3]->speech != LC_SPEECH_NOT)
+      verb_end = i + step;
     /* 法外|長 is 法|外長, 美學者 美|學者: a title from the word's second
      * character to its end or past it ends it */
     const lc_entry *se = NULL;
@@ -883,6 +975,11 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   for (size_t j = 0; j < nc; j++)
     if (!c[j].chained && c[j].who == LC_WHO_ORG && is_place(x, c[j].s, c[j].e) &&
         !only_filler(x, c[j].e, v))
+      c[j].object = true;
+  /* 會議聲明譴責以軍…: what follows a verb of saying is its object, not
+   * who speaks (a name running over the verb is still one) */
+  for (size_t j = 0; verb_end && j < nc; j++)
+    if (c[j].s >= verb_end)
       c[j].object = true;
   lc_cand joint = joint_speakers(x, c, nc, v);
   if (joint.e)

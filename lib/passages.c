@@ -492,6 +492,30 @@ static bool group_says(const ctx *x, const region *r, uint32_t ps) {
   return false;
 }
 
+/* Does the bare quote r cite a law's text, right after its article (職安
+ * 法第27條，「…」, 第1項「…」, 第6條規定：「…」)? The law says it, no one
+ * speaks. */
+static bool cites_law(const ctx *x, const region *r, uint32_t ps) {
+  uint32_t p = r->open;
+  while (p > ps && (is_space(x->cp[p - 1]) || x->cp[p - 1] == ',' ||
+                    x->cp[p - 1] == ':'))
+    p--;
+  if (p >= ps + 2 && x->cp[p - 2] == 0x89C4 /* 规 */ &&
+      x->cp[p - 1] == 0x5B9A /* 定 */)
+    p -= 2;
+  if (p < ps + 2)
+    return false;
+  uint32_t c = x->cp[p - 1], d = x->cp[p - 2];
+  static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                      0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                                      0x767E, 0x96F6, 0x3007};
+  bool num = d >= '0' && d <= '9';
+  for (size_t i = 0; i < sizeof numerals / sizeof *numerals && !num; i++)
+    num = d == numerals[i];
+  return num && (c == 0x6761 /* 条 */ || c == 0x9879 /* 项 */ ||
+                 c == 0x6B3E /* 款 */);
+}
+
 /* A quote region: its attribution is before it (then the cue took it),
  * right after it (「…」羅旭說。), or none (the person the narration just
  * named speaks). A quote opening a paragraph continues one left open at
@@ -502,6 +526,8 @@ static int quote(ctx *x, const region *r, uint32_t ps, uint32_t *cur,
   size_t nk = x->cues.len;
   uint32_t after_close = trim_start(x, r->b + 1, near_end(r->b + 1, pe));
   const cue *k = NULL;
+  if (cites_law(x, r, ps)) /* (whoever speaks after it) */
+    return 0;
   if (r->kind == R_BAL && !is_scare(x, r))
     for (size_t j = cu->ki; j < nk && kk[j].zs <= after_close; j++)
       if (kk[j].zs == after_close && kk[j].active && !kk[j].inner &&

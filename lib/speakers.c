@@ -46,6 +46,10 @@ typedef struct {
     struct form *next;
   } *forms[64];
   const char *last_person, *last_org; /* most recent mentions */
+  /* an organisation first named in short (a headline's 經合組織) takes the
+   * full name the article gives it later: old canonical -> new */
+  const char *renamed[8][2];
+  size_t nrenamed;
   uint32_t last_person_at, last_org_at;
   /* the first person named in the latest sentence naming one: the
    * sentence's subject, whom 他/她 most likely stands for (立委林某質詢部長
@@ -98,6 +102,119 @@ static const name *by_surname(const ctx *x, uint32_t s, size_t upto) {
   for (size_t i = upto; i-- > 0;)
     if (!x->names[i].org && x->names[i].len >= 2 && x->names[i].key[0] == s)
       return x->names + i;
+  return NULL;
+}
+
+/* Is [a, b) a word, not a rare one only the corpus counted (the pieces of
+ * names are such)? */
+static bool common_at(const ctx *x, uint32_t a, uint32_t b, float below) {
+  const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+  return e && (e->kinds & ~LC_K_SURNAME) &&
+         ((e->kinds & ~(LC_K_IDF | LC_K_SURNAME | LC_K_PERSON)) ||
+          ((e->kinds & LC_K_IDF) && e->idf < below));
+}
+
+/* A surname and what looks like a given name [a, b) that is really the
+ * surname and a common word (陳隨|即表示, 柯意|有所指地說, 段接受|訪問):
+ * the given part opens a word running past the mention, or is itself a
+ * very common word. Only for a surname the article gave someone before,
+ * as Taiwanese copy shortens a known name to it. */
+static const name *surname_and_word(const ctx *x, const uint32_t *key,
+                                    size_t n, uint32_t a, uint32_t b) {
+  if (n < 2 || n > 3 || b - a != n)
+    return NULL;
+  const name *p = by_surname(x, key[0], x->nnames);
+  if (!p || p->len <= 1)
+    return NULL;
+  for (uint32_t l = 2; l <= 5 && a + 1 + l <= x->doc->text.n; l++)
+    if (a + 1 + l > b && common_at(x, a + 1, a + 1 + l, 7.0f))
+      return p;
+  /* 段接受: a given part that is a very common word (not 英文 of 蔡英文) */
+  return n == 3 && common_at(x, a + 1, b, 4.5f) ? p : NULL;
+}
+
+/* Is a[0, na) a short form of b[0, nb) as organisations are shortened:
+ * the same first character, then the rest in order, the last of them
+ * ending a stretch of b that starts b (經合組織 of 經濟合作與發展組織, 阿盟
+ * of 阿拉伯國家聯盟理事會, 北約 of 北大西洋公約組織), and not simply b's
+ * beginning (美國 of 美國國務院 is another body)? */
+static bool short_form(const uint32_t *a, size_t na, const uint32_t *b,
+                       size_t nb) {
+  if (na < 2 || na >= nb || a[0] != b[0])
+    return false;
+  size_t j = 1;
+  bool gap = false;
+  for (size_t i = 1; i < na; i++) {
+    while (j < nb && b[j] != a[i])
+      j++, gap = true;
+    if (j == nb)
+      return false;
+    j++;
+  }
+  return gap;
+}
+
+/* An organisation the article named before in full or in short (經合組織
+ * after 經濟合作與發展組織, or the other way round): its canonical name. */
+static const name *short_or_full(const ctx *x, const uint32_t *key, size_t n,
+                                 bool org) {
+  for (size_t i = 0; i < x->nnames; i++) {
+    const name *p = x->names + i;
+    if (!(p->org || org) || p->len < 2)
+      continue;
+    if ((org && short_form(p->key, p->len, key, n)) ||
+        (p->org && short_form(key, n, p->key, p->len)))
+      return p;
+  }
+  return NULL;
+}
+
+/* How far back a surname alone looks for 某姓 (李姓男子) in the text. */
+#define SURNAMED_LOOK 4000
+
+/* The person named by surname, 姓 and a role before position a (陳姓中士
+ * 班長、張姓一等兵與…: named in a list, speaking nowhere yet), nearest
+ * first, for a surname alone (張則向陳問說); its canonical name, or NULL. */
+static const char *surnamed_before(ctx *x, uint32_t s, uint32_t a) {
+  const uint32_t *cp = x->cp;
+  uint32_t n = x->doc->text.n, lo = a > SURNAMED_LOOK ? a - SURNAMED_LOOK : 0;
+  for (uint32_t j = a >= 2 ? a - 2 : 0; j + 1 < a && j >= lo; j--) {
+    if (cp[j + 1] == 0x59D3 /* 姓 */ && variant(x, cp[j]) == s) {
+      uint32_t e = j + 2;
+      for (;;) { /* a chain of titles: 中士班長 */
+        uint32_t l = 4;
+        for (; l >= 1; l--) {
+          const lc_entry *t = e + l <= n ? lichang__lexicon_find(x->lx, cp + e, l)
+                                         : NULL;
+          if (t && (t->kinds & LC_K_TITLE) && t->role != LC_ROLE_ORG)
+            break;
+        }
+        if (!l)
+          break;
+        e += l;
+      }
+      /* or a role the titles do not list (男, 女, 婦人): up to two */
+      if (e == j + 2)
+        while (e < j + 4 && e < n && lichang__is_han(cp[e]) &&
+               !lichang__lexicon_char(x->lx, cp[e], LC_K_STOP))
+          e++;
+      if (e == j + 2)
+        return NULL;
+      uint32_t key[KEY_MAX];
+      size_t kn = make_key(x, j, e, key);
+      const name *hit = find_key(x, key, kn);
+      if (hit)
+        return hit->name;
+      const lc_text *t = &x->doc->text;
+      const char *nm = lichang__arena_strndup(&x->doc->arena, t->src + t->off[j],
+                                              t->off[e] - t->off[j]);
+      if (nm)
+        add_name(x, key, kn, nm, false);
+      return nm;
+    }
+    if (j == 0)
+      break;
+  }
   return NULL;
 }
 
@@ -277,8 +394,18 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
         (r == rank && r && r < 3 && cs < bs))
       rank = r, bs = cs, be = ce;
   }
-  if (!rank)
+  if (!rank) {
+    /* 中國代表表示 at a meeting of nations, no one named: the country's
+     * delegate speaks for it, as its side would (中方) */
+    if (ts > a && b - ts == 2 && x->cp[ts] == 0x4EE3 /* 代 */ &&
+        x->cp[ts + 1] == 0x8868 /* 表 */) {
+      const lc_text *t = &x->doc->text;
+      *org = true;
+      return lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                    t->off[b] - t->off[a]);
+    }
     return "";
+  }
   return canonical(x, bs, be, LC_WHO_NAME, org);
 }
 
@@ -358,18 +485,47 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
     return hit->name;
   }
   *org = who == LC_WHO_ORG;
+  const name *sf = n >= 2 ? short_or_full(x, key, n, *org) : NULL;
+  if (sf && sf->len < n && x->nrenamed < 8) {
+    /* the full name after the short one: it becomes the canonical name,
+     * as readers name the body (經濟合作與發展組織, not 經合組織) */
+    const char *full = lichang__arena_strndup(&x->doc->arena, t->src + t->off[a],
+                                              t->off[b] - t->off[a]);
+    if (!full)
+      return NULL;
+    const char *old = sf->name;
+    for (size_t i = 0; i < x->nnames; i++)
+      if (x->names[i].name == old)
+        x->names[i].name = full;
+    x->renamed[x->nrenamed][0] = old;
+    x->renamed[x->nrenamed++][1] = full;
+    *org = true;
+    add_name(x, key, n, full, true);
+    return full;
+  }
+  if (sf) {
+    *org = true;
+    return sf->name;
+  }
   if (!*org && n == 1) {
     /* 郝說: a surname alone is the latest person of that surname (on a
      * headline, the first after it), and nobody if the article named
      * none */
     const name *p = by_surname(x, key[0], x->nnames);
-    return p ? p->name : on_headline(x, a) ? surname_after(x, b, key[0], org) : "";
+    if (p)
+      return p->name;
+    const char *sn = surnamed_before(x, key[0], a);
+    if (sn)
+      return sn;
+    return on_headline(x, a) ? surname_after(x, b, key[0], org) : "";
   }
   if (!*org && n >= 2) {
     /* 老周, 小王: the person surnamed 周 or 王 */
     const name *p = NULL;
     if (n == 2 && is_alias_prefix(x->cp[a]))
       p = by_surname(x, variant(x, x->cp[a + 1]), x->nnames);
+    if (!p)
+      p = surname_and_word(x, key, n, a, b);
     /* 王教授, 李先生: a surname and a title */
     const lc_entry *te = lichang__lexicon_find(x->lx, x->cp + a + 1, b - a - 1);
     if (!p && te && (te->kinds & LC_K_TITLE))
@@ -513,6 +669,7 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
   x.last_person = x.last_org = NULL;
   x.last_person_at = x.last_org_at = 0;
   x.last_subject = NULL;
+  x.nrenamed = 0;
   x.fresh = true;
   lichang_quote *q = doc->quotes.data;
   size_t nq = doc->quotes.len;
@@ -539,6 +696,10 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
       return LICHANG_ENOMEM;
     q[i].who = org ? LC_WHO_ORG : LC_WHO_NAME;
   }
+  for (size_t i = 0; i < nq && x.nrenamed; i++)
+    for (size_t r = 0; r < x.nrenamed; r++)
+      if (q[i].speaker == x.renamed[r][0])
+        q[i].speaker = x.renamed[r][1];
   /* Pass 2: in reading order, pronouns and context. */
   uint32_t pos = 0;
   const char *prev = NULL;

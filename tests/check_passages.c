@@ -578,6 +578,10 @@ START_TEST(chained_verbs_and_feelings) {
   EXPECT("市議員林美華：「這條路早該修了。」\n",
          {"這條路早該修了", "林美華", D});
   EXPECT_NONE("原因：天氣太熱，施工延後。\n發稿：07:20 更新：15:08\n");
+  /* nor a place in a results table; a winner named after it speaks */
+  EXPECT_NONE("少棒賽結果如下。冠軍：台北市。亞軍：高雄市。季軍：台中市。\n");
+  EXPECT("冠軍王大明賽後表示，這是最難忘的一戰。\n",
+         {"這是最難忘的一戰", "王大明", I});
   /* a headline's part after a space may be its speaker and a colon; a
    * surname and a title there (蘇揆) is the person of that surname named
    * after it */
@@ -638,6 +642,100 @@ START_TEST(sentence_marks_below_3003) {
 }
 END_TEST
 
+/* Verbs of blame introduce speech as other verbs of saying do, two or one
+ * characters (砲轟：「…」, 痛罵部長「…」, 嗆對手「…」, 酸「…」); in the
+ * passive the subject is the one blamed (遭議員嗆「…」, 被…爆料), not who
+ * speaks, unless the passive only describes the speaker or sits in a time
+ * clause; a one-character verb closing a word (充斥) and each blaming the
+ * other (互嗆) say nothing. */
+START_TEST(blame_verbs_and_passive) {
+  EXPECT("議員王志明今天砲轟：「市府的防疫根本失敗。」\n",
+         {"市府的防疫根本失敗", "王志明", D});
+  EXPECT("立委林美華痛罵部長「這種官不要也罷。」\n",
+         {"這種官不要也罷", "林美華", D});
+  EXPECT("台中市民張姓婦人則酸「蓋了捷運，大家更買不起房子！」\n",
+         {"蓋了捷運，大家更買不起房子！", "張姓婦人", D});
+  EXPECT("市長張大同遭議員嗆「下台」，張大同回應，他會負責到底。\n",
+         {"他會負責到底", "張大同", I});
+  EXPECT_NONE("經理李文華被多位同業爆料，私下接受招待。\n");
+  EXPECT("遭到制裁威脅的伊朗外交部18日發表聲明稱，這項政策破壞雙邊關係。\n",
+         {"這項政策破壞雙邊關係", "外交部", I});
+  EXPECT("學者黃立德被記者問到此事時表示，還要再研究。\n",
+         {"還要再研究", "黃立德", I});
+  EXPECT_NONE("市府冗員充斥，預算浪費嚴重。\n");
+  EXPECT("兩人持續互嗆，林美華說「這是最後一次」。\n",
+         {"這是最後一次", "林美華", D});
+  /* 點出 says what follows, as 指出 does */
+  EXPECT("研究員李大偉昨點出台灣發展電動車具有三大機會。\n",
+         {"台灣發展電動車具有三大機會", "李大偉", I});
+  /* 指，… says what follows; 今 and 昨 after a surname are the day, not a
+   * given name (林昨指，…) */
+  EXPECT("總統林美華在中常會指，改革是重大工程，政府必須承擔責任。\n",
+         {"改革是重大工程，政府必須承擔責任", "林美華", I});
+  EXPECT("議員梁大同出席記者會。梁昨指，相關費用都由他自己支付。\n",
+         {"相關費用都由他自己支付", "梁大同", I});
+  /* what someone told the speaker (向我表示) stays in the speaker's passage */
+  EXPECT("店長王大明辯稱，他只要員工把貨退回，沒有要求銷毀，林向我表示是否要"
+         "銷毀，是開玩笑的口吻，我沒有當真。\n",
+         {"他只要員工把貨退回，沒有要求銷毀，林向我表示是否要銷毀，是開玩笑的口吻，"
+          "我沒有當真",
+          "王大明", I});
+  /* a clause opening with a verb of saying names no one (控某某涉弊案):
+   * the verb after it goes on with the sentence's subject, a date before
+   * that subject or not */
+  EXPECT("2014年立委段志明開記者會，控議員林小華涉入弊案，還說若查無不法，他願"
+         "公開道歉。\n",
+         {"若查無不法，他願公開道歉", "段志明", I});
+  /* a law's text quoted after its article is no one's words, whoever
+   * speaks after it */
+  EXPECT("教授林小華受訪。裁罰紀錄顯示，廠商違反安全法第12條，「雇主應提供"
+         "必要之防護設備。」林小華指出，罰款太輕。\n",
+         {"罰款太輕", "林小華", I});
+  /* a quoted term before a plain word qualifies it and names no one; the
+   * person named before speaks */
+  EXPECT("議員洪美華接受「罷免」議題採訪指，對方支持核廢料進口。\n",
+         {"對方支持核廢料進口", "洪美華", I});
+  /* whom a verb of saying names after it is its object, not who speaks
+   * (the one blaming here is unnamed) */
+  EXPECT_NONE("被告發言時動怒，指責律師王大明不能因此就稱軍方是「犯罪集團」。\n");
+}
+END_TEST
+
+/* A surname alone stands for the person of that surname named before,
+ * with adverbs after it (陳隨即表示, 林則向記者表示, 王昨在臉書貼文說);
+ * a surname and a common word are no name (柯意有所指地說, 段接受…詢問);
+ * a third given character stays in the name before a word of time (鍾小平
+ * 日前) and as 各 (方濟各); a surname, 姓 and two titles are one person. */
+START_TEST(short_names_and_words_after_them) {
+  EXPECT("立委柯建銘昨天出席記者會。柯意有所指地說，有人想要搶功勞。\n",
+         {"有人想要搶功勞", "柯建銘", I});
+  EXPECT("班長陳大同在庭上受審。陳隨即表示「我沒有意見」。\n",
+         {"我沒有意見", "陳大同", D});
+  EXPECT("議員段志明昨天出席會議。段接受《晨報》詢問時僅說：「就這樣。」\n",
+         {"就這樣", "段志明", D});
+  EXPECT("立委段志明出席記者會。段還強調，任內要完成年金改革。\n",
+         {"任內要完成年金改革", "段志明", I});
+  EXPECT("市長林佳華出席活動。林則向記者表示，預算不會刪減。\n",
+         {"預算不會刪減", "林佳華", I});
+  EXPECT("立委王小明昨天開記者會。王昨在臉書貼文說，他不會再參選。\n",
+         {"他不會再參選", "王小明", I});
+  EXPECT("天主教教宗方濟各今天在梵蒂岡表示，各國應該和平共處。\n",
+         {"各國應該和平共處", "方濟各", I});
+  EXPECT("市議員鍾小平日前表示：「我會千刀萬里追！」\n",
+         {"我會千刀萬里追！", "鍾小平", D});
+  EXPECT("陳姓中士班長在庭上辯稱，他只是開玩笑。\n",
+         {"他只是開玩笑", "陳姓中士班長", I});
+  /* people named by surname, 姓 and role in a list, before they speak:
+   * a surname alone later is the nearest of them (張, a measure word too,
+   * before an adverb); a sentence in quote marks after 向某某表示 is
+   * said, not a feeling */
+  EXPECT("陳姓中士班長、張姓一等兵與胡姓一等兵涉嫌虐狗。\n"
+         "陳向張表示「我不想看到牠。」\n張則向陳問說「那我把牠處理掉？」\n",
+         {"我不想看到牠", "陳姓中士班長", D},
+         {"那我把牠處理掉？", "張姓一等兵", D});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -662,6 +760,8 @@ int main(void) {
   tcase_add_test(tc, organisations_and_foreign_titles);
   tcase_add_test(tc, countries_speak_only_in_attributions);
   tcase_add_test(tc, chained_verbs_and_feelings);
+  tcase_add_test(tc, blame_verbs_and_passive);
+  tcase_add_test(tc, short_names_and_words_after_them);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);

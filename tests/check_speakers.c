@@ -243,6 +243,36 @@ END_TEST
  * 說); on a headline, for the person named after it with that title. A
  * title nobody holds in the article, or a group's (與會代表), speaks for
  * nobody; a name before a title (王建國主席) is no bare title. */
+/* An organisation in short and in full is one speaker, named in full:
+ * the short form keeps the first character and the rest in order (經合組織
+ * of 經濟合作與發展組織, 北約 of 北大西洋公約組織, 環署 of 環保署), but a
+ * country is not its ministry (美國, 美國國務院). */
+START_TEST(short_and_full_names_of_organisations) {
+  SPEAKERS("經濟合作與發展組織今天表示，全球貿易持續放緩。經合組織預測，全球經濟"
+           "今年將放緩。\n",
+           "經濟合作與發展組織", "經濟合作與發展組織");
+  SPEAKERS("北约：将加强东翼防务\n北大西洋公约组织今天表示，成员国将增加军费。\n",
+           "北大西洋公约组织", "北大西洋公约组织");
+  SPEAKERS("美國表示，將提高關稅。美國國務院表示，談判仍在進行。\n", "美國",
+           "美國國務院");
+  /* a meeting speaks for the body that held it, as its statement does */
+  SPEAKERS("國家發展委員會今天召開會議。會議指出，出口持續成長。\n",
+           "國家發展委員會");
+  /* a country's delegate, unnamed, speaks for it (not its unnamed
+   * officials) */
+  SPEAKERS("联合国大会今天表决。中国代表表示，决议应当全面执行。\n", "中国代表");
+  /* legislators by party colour are a title: the name after it speaks,
+   * an unnamed senior one does not */
+  SPEAKERS("藍委李大華表示，修法應開公聽會。\n", "李大華");
+  SPEAKERS("民進黨團書記長林大偉說，這項法案可惜沒有通過。\n", "林大偉");
+  /* a title read across a word's edge (高|中校|長) takes the 長 after it,
+   * not the name */
+  SPEAKERS("明德高中校長陳志明說，學生表現很好。\n", "陳志明");
+  expect_speakers("立委王小明宣布退休。資深綠委分析，這會造成壓力。\n", NULL, 0);
+  expect_speakers("美國官員表示，談判仍在進行。\n", NULL, 0);
+}
+END_TEST
+
 START_TEST(bare_title_is_its_holder) {
   SPEAKERS("聯合國秘書長古德曼今天抵達日內瓦。秘書長表示，各方應立即停火。\n",
            "古德曼");
@@ -342,6 +372,7 @@ int main(void) {
   tcase_add_test(tc, surname_alone_is_known_person);
   tcase_add_test(tc, firms_sides_and_forms_of_address);
   tcase_add_test(tc, bare_title_is_its_holder);
+  tcase_add_test(tc, short_and_full_names_of_organisations);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
