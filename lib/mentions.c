@@ -673,7 +673,58 @@ bool lichang__mentions_opens_with_verb(const lc_scan *x, uint32_t zs,
          !(oe->kinds & (LC_K_TITLE | LC_K_PERSON | LC_K_PRONOUN)) && a + ol < v;
 }
 
+static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v);
+
+/* A character that joins an organisation's name to the clause before it
+ * and is never its first (而, 和, 與, 及, 同, 等, 並, 則, 又, 還, 更, 向, 對,
+ * 於, 從, 由, 將, 把, 被, 讓, in their folded, Simplified forms). */
+static bool org_joiner(uint32_t c) {
+  static const uint32_t j[] = {0x800C, 0x548C, 0x4E0E, 0x53CA, 0x540C,
+                               0x7B49, 0x5E76, 0x5219, 0x53C8, 0x8FD8,
+                               0x66F4, 0x5411, 0x5BF9, 0x4E8E, 0x4ECE,
+                               0x7531, 0x5C06, 0x628A, 0x88AB, 0x8BA9};
+  for (size_t i = 0; i < sizeof j / sizeof *j; i++)
+    if (c == j[i])
+      return true;
+  return false;
+}
+
+/* An organisation's name is what follows the words that describe it or
+ * join it to the clause: after the last 的, 了 or 着 (負責運營該油田的|某
+ * 石油公司, 審議通過了|…), and past a joining character that is a word of
+ * its own or stands before a listed name (而|以色列國防軍, 和|快速支援部隊;
+ * not 和 in 和平基金會, nor 對 in 對外貿易協會). At least two characters stay. */
+static void org_trim(const lc_scan *x, lc_cand *c) {
+  if (c->e - c->s <= 2)
+    return;
+  for (uint32_t j = c->e - 2; j > c->s; j--) {
+    uint32_t ch = x->cp[j - 1];
+    /* (after a character that spells foreign names, 的 may be a syllable
+     * of one: 巴爾的摩) */
+    if ((ch == 0x7684 /* 的 */ && !(j >= 2 && is_translit(x->cp[j - 2]))) ||
+        ch == 0x4E86 /* 了 */ || ch == 0x7740 /* 着 */) {
+      c->s = j;
+      break;
+    }
+  }
+  while (c->e - c->s > 2 && org_joiner(x->cp[c->s])) {
+    size_t al = lichang__mentions_match(x, c->s, c->e, ~0u, NULL);
+    size_t pl = lichang__mentions_match(x, c->s + 1, c->e,
+                                        LC_K_PERSON | LC_K_TITLE, NULL);
+    if (al > 1 && pl < al)
+      break; /* the character opens a word (同濟, 由於): part of the name */
+    c->s++;
+  }
+}
+
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
+  lc_cand c = subject(x, zs, v);
+  if (c.e && c.who == LC_WHO_ORG)
+    org_trim(x, &c);
+  return c;
+}
+
+static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   uint32_t sc = short_country(x, zs, v);
   if (sc)
     return (lc_cand){.s = zs, .e = sc, .who = LC_WHO_ORG};

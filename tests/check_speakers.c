@@ -273,6 +273,20 @@ START_TEST(short_and_full_names_of_organisations) {
 }
 END_TEST
 
+/* An organisation's name starts after what describes it (…的, …了) and
+ * after a joining word before it, but not inside a word or a name spelt
+ * in Han (巴爾的摩), nor a character that opens a word of the name (和平,
+ * 對外). */
+START_TEST(organisation_name_without_what_precedes_it) {
+  SPEAKERS("港口一度關閉。負責經營碼頭的東方航運公司表示，損失仍在統計。\n",
+           "東方航運公司");
+  SPEAKERS("会谈没有结果。而以色列国防军称，调查仍在进行。\n", "以色列国防军");
+  SPEAKERS("港口發生大火。巴爾的摩市警方表示，沒有人受傷。\n", "巴爾的摩市警方");
+  SPEAKERS("和平基金會表示，捐款將用於重建。\n", "和平基金會");
+  SPEAKERS("對外貿易協會表示，出口將成長。\n", "對外貿易協會");
+}
+END_TEST
+
 START_TEST(bare_title_is_its_holder) {
   SPEAKERS("聯合國秘書長古德曼今天抵達日內瓦。秘書長表示，各方應立即停火。\n",
            "古德曼");
@@ -373,6 +387,7 @@ int main(void) {
   tcase_add_test(tc, firms_sides_and_forms_of_address);
   tcase_add_test(tc, bare_title_is_its_holder);
   tcase_add_test(tc, short_and_full_names_of_organisations);
+  tcase_add_test(tc, organisation_name_without_what_precedes_it);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
