@@ -178,6 +178,18 @@ static bool opens_clause(const scratch *S, size_t k) {
   return k == S->k0 || clause[k - S->k0 - 1] != clause[k - S->k0];
 }
 
+/* Whether the negator at token j is a bare 不 that an attribute closes
+ * before token k: 不 X 的 Y negates X, the attribute, not Y or what
+ * follows it (不合法的关税扰乱了… does not deny the disruption), while
+ * 没有真正的突破 and 并不是技术的突破 still deny what comes after 的. */
+static bool attribute_negator(const lc_text *t, const lc_token *tok, size_t j,
+                              size_t k) {
+  return j + 2 < k && tok[j].end == tok[j].start + 1 &&
+         t->cp[tok[j].start] == 0x4E0D /* 不 */ &&
+         tok[j + 2].end == tok[j + 2].start + 1 &&
+         t->cp[tok[j + 2].start] == 0x7684 /* 的 */;
+}
+
 /* The modifier reading of token k of the passage, or NULL. */
 static const lc_entry *mod_at(const scratch *S, size_t k) {
   return ((const lc_entry *const *)S->mods.data)[k - S->k0];
@@ -473,8 +485,8 @@ static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
 enum { CLAUSE_VOTED = 1, CLAUSE_HEDGED = 2 };
 
 /* Votes of the lexicon terms, with their clause's modifiers applied. */
-static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
-                      size_t k0, size_t k1) {
+static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
+                      const lc_token *tok, size_t k0, size_t k1) {
   const uint32_t *clause = S->clause.data;
   size_t nclause = k1 > k0 ? (size_t)clause[k1 - 1 - k0] + 1 : 1;
   S->flags.len = 0; /* per clause, in the scratch: no allocation a passage */
@@ -501,6 +513,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       if (mod_of(m, LC_MOD_CONTRAST) || mod_of(m, LC_MOD_CONCESSION))
         break; /* a turn starts a new scope */
       if (mod_of(m, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
+        if (attribute_negator(t, tok, j, k))
+          continue; /* it negates the attribute before 的 */
         if (m->factor > 0 && m->factor <= 1)
           weak = m->factor;
         else if (m->factor > 1 && st == LICHANG_SKEPTICAL)
@@ -567,8 +581,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
 }
 
 /* Votes of the phrase rules; a negator token just before a hit flips it. */
-static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
-                      size_t k1) {
+static int rule_votes(scratch *S, const lc_text *t, const lc_token *tok,
+                      size_t k0, size_t k1) {
   const hit *h = S->hits.data;
   const uint32_t *clause = S->clause.data;
   for (size_t i = 0; i < S->hits.len; i++) {
@@ -591,6 +605,8 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
         size_t dist = j - m;
         if (mod_of(e, LC_MOD_CONTRAST) || mod_of(e, LC_MOD_CONCESSION))
           break;
+        if (mod_of(e, LC_MOD_NEGATOR) && attribute_negator(t, tok, m, j))
+          continue; /* 不X的 + the hit: X is what it negates */
         if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW &&
             e->factor > 1 && h[i].rule->stance == LICHANG_SKEPTICAL) {
           mult /= e->factor; /* a prohibition, as for terms */
@@ -805,8 +821,8 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
       (rc = find_mods(S, tg->lx, t, tok, k0, k1)) ||
       (rc = run_rules(tg, doc, S, q)) ||
       (rc = find_turns(S, tok, k0, k1)) ||
-      (rc = term_votes(S, ents, tok, k0, k1)) ||
-      (rc = rule_votes(S, tok, k0, k1)))
+      (rc = term_votes(S, ents, t, tok, k0, k1)) ||
+      (rc = rule_votes(S, t, tok, k0, k1)))
     return rc;
   if (q->negated && (rc = deny(S, ents, tok, k0, q)))
     return rc;

@@ -257,6 +257,19 @@ START_TEST(negation_flips) {
 }
 END_TEST
 
+START_TEST(negation_of_an_attribute) {
+  /* 不X的Y: 不 negates the attribute X, not the harm after 的 */
+  ck_evidence("不友善的態度傷害了兩國的關係。", "傷害", LICHANG_SKEPTICAL,
+              "lexicon");
+  ck_stance("不友善的態度傷害了兩國的關係。", LICHANG_SKEPTICAL);
+  ck_evidence("這群志工創下了不平凡的成就。", "成就", LICHANG_OPTIMISTIC,
+              "lexicon");
+  /* 沒有 and 並不是 still deny what follows 的 */
+  ck_stance("這次會談沒有真正的突破。", LICHANG_SKEPTICAL);
+  ck_stance("那並不是技術的突破。", LICHANG_SKEPTICAL);
+}
+END_TEST
+
 START_TEST(double_negation_restores) {
   ck_stance("這項改革並非不可能成功。", LICHANG_OPTIMISTIC);
   ck_stance("不可能成功。", LICHANG_SKEPTICAL);
@@ -828,6 +841,7 @@ int main(void) {
   tcase_add_test(tc, news_speech_vocabulary);
   tcase_add_test(tc, prohibition_keeps_a_harm);
   tcase_add_test(tc, negation_flips);
+  tcase_add_test(tc, negation_of_an_attribute);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
   tcase_add_test(tc, concession_is_outweighed);
