@@ -34,7 +34,10 @@
  *      claim (可能会颠覆) as optimistic. A hedge in a clause that has no
  *      other evidence is a vote for cautious, (1 - FACTOR) x HEDGE_ALONE,
  *      so a lone 可能 (0.8) is too little for a label on its own but two
- *      hedged clauses, or one 也许 (0.7), make a passage cautious;
+ *      hedged clauses, or one 也许 (0.7), make a passage cautious. A hedge
+ *      that is also a stance term foretells that stance: alone it votes
+ *      for it at its weight (恐, "may well", foretells a harm: 恐成蚊子
+ *      捷运 is skeptical), with other evidence it only hedges;
  *    - a base word of weight <= WEAK_TERM (理解, 重要) counts half unless
  *      negated or graded by an intensifier: 无法理解 is a clear denial and
  *      非常重要 a verdict, but 理解 or 重要 alone hardly a claim; and
@@ -482,6 +485,17 @@ static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* Whether entry e of token t is a hedge that also has a stance of its own
+ * (stance.txt): 恐 hedges what follows as 可能 does, but foretells a harm
+ * (恐成蚊子捷运). Where its clause has other evidence it only hedges it;
+ * alone it votes for its own stance, not for caution. */
+static bool is_foreboding(const scratch *S, const lc_token *t,
+                          const lc_entry *e) {
+  return t->entry >= 0 && (S->hot[t->entry].kinds & LC_K_STANCE) &&
+         (S->hot[t->entry].kinds & LC_K_MODIFIER) &&
+         mod_of(e, LC_MOD_HEDGE) && e->stance != LICHANG_NEUTRAL;
+}
+
 enum { CLAUSE_VOTED = 1, CLAUSE_HEDGED = 2 };
 
 /* Votes of the lexicon terms, with their clause's modifiers applied. */
@@ -502,6 +516,8 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
       continue;
     if (inside_hit(S, tok[k].start, tok[k].end))
       continue;
+    if (is_foreboding(S, tok + k, e))
+      continue; /* it votes only alone, below */
     lichang_stance st = e->stance;
     double w = e->weight, mult = 1.0;
     int flips = 0;
@@ -574,8 +590,12 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
     if (covered)
       continue;
     flags[c] |= CLAUSE_HEDGED;
-    rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
-                   LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
+    if (is_foreboding(S, tok + k, e))
+      rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
+                     e->stance, e->weight);
+    else
+      rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
+                     LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
   }
   return rc;
 }

@@ -257,6 +257,18 @@ START_TEST(negation_flips) {
 }
 END_TEST
 
+START_TEST(foreboding_hedge_alone) {
+  /* 恐 hedges like 可能, but alone it foretells a harm */
+  ck_evidence("這種塑膠玩具恐對幼童有害。", "恐", LICHANG_SKEPTICAL, "hedge");
+  ck_stance("這種塑膠玩具恐對幼童有害。", LICHANG_SKEPTICAL);
+  ck_stance("新線開通後恐成為冷清的路線。", LICHANG_SKEPTICAL);
+  /* a plain hedge alone is still caution */
+  ck_evidence("明年的訂單也許會再調整。", "也許", LICHANG_CAUTIOUS, "hedge");
+  /* with other evidence in its clause it only hedges it */
+  ck_stance("出口增加固然可喜，但廠商恐面臨較大的壓力。", LICHANG_CAUTIOUS);
+}
+END_TEST
+
 START_TEST(negation_of_an_attribute) {
   /* 不X的Y: 不 negates the attribute X, not the harm after 的 */
   ck_evidence("不友善的態度傷害了兩國的關係。", "傷害", LICHANG_SKEPTICAL,
@@ -842,6 +854,7 @@ int main(void) {
   tcase_add_test(tc, prohibition_keeps_a_harm);
   tcase_add_test(tc, negation_flips);
   tcase_add_test(tc, negation_of_an_attribute);
+  tcase_add_test(tc, foreboding_hedge_alone);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
   tcase_add_test(tc, concession_is_outweighed);
