@@ -28,7 +28,9 @@
  *      condition (如果, 若) scopes over its whole clause (如果谈判失败 only
  *      supposes the failure), and so does an aim (需要突破 is a goal); but
  *      a condition, aim or question leaves a cautious term whole (需要再
- *      观察 is caution itself);
+ *      观察 is caution itself). A directive (要, 需要, 力争: an aim that
+ *      lists goals) that opens a clause governs the later clauses of its
+ *      sentence as well, up to a turn (要推进X，持续推进Y，着力改善Z);
  *    - a hedge anywhere before it in the clause multiplies it by the hedge's
  *      factor but keeps its stance: ANNOTATION.md reads a hedged positive
  *      claim (可能会颠覆) as optimistic. A hedge in a clause that has no
@@ -147,6 +149,7 @@ typedef struct {
   lc_vec run;      /* uint32_t: the rules to run on the passage */
   const struct lc_entry_hot *hot; /* the lexicon's packed kinds */
   lc_vec flags;    /* uint8_t per clause: CLAUSE_VOTED, CLAUSE_HEDGED */
+  lc_vec over;     /* const lc_entry *: the directive over each token */
 } scratch;
 
 static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
@@ -163,6 +166,13 @@ static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
 
 static const lc_entry *mod_of(const lc_entry *e, lc_mod_kind kind) {
   return e && (e->kinds & LC_K_MODIFIER) && e->mod == kind ? e : NULL;
+}
+
+/* A downtoner, or a directive, which is one (要推动 is a goal) whose scope
+ * also runs on to the end of its sentence (directive_over). */
+static const lc_entry *downtoner_of(const lc_entry *e) {
+  const lc_entry *d = mod_of(e, LC_MOD_DOWNTONER);
+  return d ? d : mod_of(e, LC_MOD_DIRECTIVE);
 }
 
 /* Token t's entry if it has any of kinds, else NULL. The kinds are read
@@ -336,7 +346,7 @@ static const pcre2_code *rule_code(lichang_tagger *tg, size_t r) {
  * words alone. */
 #define SCOPE 0.4
 static bool scopes_caution(const lc_entry *m, lichang_stance st) {
-  return st == LICHANG_CAUTIOUS && mod_of(m, LC_MOD_DOWNTONER) &&
+  return st == LICHANG_CAUTIOUS && downtoner_of(m) &&
          m->factor <= SCOPE;
 }
 
@@ -496,6 +506,57 @@ static bool is_foreboding(const scratch *S, const lc_token *t,
          mod_of(e, LC_MOD_HEDGE) && e->stance != LICHANG_NEUTRAL;
 }
 
+/* Whether code points [a, b) hold a sentence end (。 ! ? ; or a line break). */
+static bool sentence_ends(const lc_text *t, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b && i < t->n; i++)
+    switch (t->cp[i]) {
+    case 0x3002: case '!': case '?': case ';': case '\n':
+      return true;
+    default:
+      break;
+    }
+  return false;
+}
+
+/* The directive (要, 需要, 力争: modifiers.txt) each token of the passage
+ * is governed by from an earlier clause of its sentence, or NULL, in one
+ * pass: a directive that opens a clause governs the clauses after it too
+ * (要深入推进…，持续推进…，着力改善… lists aims: goals, none an outlook),
+ * until the sentence ends or the passage turns (但, 虽然). A condition
+ * (如果) and a purpose (为了) keep to their own clause. */
+static int find_directives(scratch *S, const lc_text *t, const lc_token *tok,
+                           size_t k0, size_t k1) {
+  const uint32_t *clause = S->clause.data;
+  const lc_entry *cur = NULL, *opening = NULL;
+  S->over.len = 0;
+  for (size_t k = k0; k < k1; k++) {
+    if (k > k0) {
+      if (sentence_ends(t, tok[k - 1].end, tok[k].start))
+        cur = opening = NULL;
+      else if (clause[k - k0] != clause[k - 1 - k0]) {
+        if (opening)
+          cur = opening;
+        opening = NULL;
+      }
+    }
+    const lc_entry *m = mod_at(S, k);
+    if (mod_of(m, LC_MOD_CONTRAST) || mod_of(m, LC_MOD_CONCESSION))
+      cur = opening = NULL;
+    else if (mod_of(m, LC_MOD_DIRECTIVE) && opens_clause(S, k))
+      opening = m;
+    const lc_entry **slot = lichang__vec_push(&S->over);
+    if (!slot)
+      return LICHANG_ENOMEM;
+    *slot = cur;
+  }
+  return 0;
+}
+
+/* The directive token k inherits from an earlier clause, or NULL. */
+static const lc_entry *directive_over(const scratch *S, size_t k) {
+  return ((const lc_entry *const *)S->over.data)[k - S->k0];
+}
+
 enum { CLAUSE_VOTED = 1, CLAUSE_HEDGED = 2 };
 
 /* Votes of the lexicon terms, with their clause's modifiers applied. */
@@ -523,6 +584,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
     int flips = 0;
     double weak = 0;
     bool graded = false; /* an intensifier makes a base word a claim */
+    bool directed = false; /* a directive in its own clause governs it */
     for (size_t j = k; j-- > k0 && clause[j - k0] == c;) {
       const lc_entry *m = mod_at(S, j);
       size_t dist = k - j;
@@ -537,16 +599,19 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
           mult /= m->factor; /* a prohibition: the harm stays a harm */
         else
           flips++;
-      } else if (((mod_of(m, LC_MOD_INTENSIFIER) ||
-                   mod_of(m, LC_MOD_DOWNTONER)) &&
+      } else if (((mod_of(m, LC_MOD_INTENSIFIER) || downtoner_of(m)) &&
                   dist <= MOD_WINDOW) ||
-                 (mod_of(m, LC_MOD_DOWNTONER) && opens_clause(S, j))) {
+                 (downtoner_of(m) && opens_clause(S, j))) {
         if (!scopes_caution(m, st))
           mult *= m->factor;
         graded |= mod_of(m, LC_MOD_INTENSIFIER) != NULL;
+        directed |= mod_of(m, LC_MOD_DIRECTIVE) != NULL;
       } else if (mod_of(m, LC_MOD_HEDGE))
         mult *= m->factor;
     }
+    const lc_entry *d = directed ? NULL : directive_over(S, k);
+    if (d && !scopes_caution(d, st))
+      mult *= d->factor;
     const char *rule = "lexicon";
     bool bare = !(flips & 1) && !graded && e->weight <= WEAK_TERM;
     if (flips & 1) {
@@ -610,6 +675,7 @@ static int rule_votes(scratch *S, const lc_text *t, const lc_token *tok,
     double w = h[i].rule->weight, mult = 1.0;
     const char *rule = "phrase";
     double weak = 0;
+    bool directed = false;
     size_t j = k0;
     while (j < k1 && tok[j].end <= h[i].start)
       j++;
@@ -636,16 +702,19 @@ static int rule_votes(scratch *S, const lc_text *t, const lc_token *tok,
         } else if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
           st = negate(st, &w);
           rule = "negated phrase";
-        } else if (((mod_of(e, LC_MOD_INTENSIFIER) ||
-                     mod_of(e, LC_MOD_DOWNTONER)) &&
+        } else if (((mod_of(e, LC_MOD_INTENSIFIER) || downtoner_of(e)) &&
                     dist <= MOD_WINDOW) ||
-                   (mod_of(e, LC_MOD_DOWNTONER) && opens_clause(S, m))) {
+                   (downtoner_of(e) && opens_clause(S, m))) {
           if (!scopes_caution(e, h[i].rule->stance))
             mult *= e->factor;
+          directed |= mod_of(e, LC_MOD_DIRECTIVE) != NULL;
         }
         else if (mod_of(e, LC_MOD_HEDGE))
           mult *= e->factor;
       }
+      const lc_entry *d = directed ? NULL : directive_over(S, j);
+      if (d && !scopes_caution(d, h[i].rule->stance))
+        mult *= d->factor;
     }
     if (weak > 0) {
       st = LICHANG_CAUTIOUS; /* 避免局势升级: a warning, not a forecast */
@@ -839,6 +908,7 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   }
   if ((rc = number_clauses(S, t, tok, k0, k1, q->start)) ||
       (rc = find_mods(S, tg->lx, t, tok, k0, k1)) ||
+      (rc = find_directives(S, t, tok, k0, k1)) ||
       (rc = run_rules(tg, doc, S, q)) ||
       (rc = find_turns(S, tok, k0, k1)) ||
       (rc = term_votes(S, ents, t, tok, k0, k1)) ||
@@ -892,6 +962,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.run.size = sizeof(uint32_t);
   S.hot = tg->lx->hot;
   S.flags.size = sizeof(uint8_t);
+  S.over.size = sizeof(const lc_entry *);
   int rc = 0;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
     q[i].evidence.len = 0;
@@ -919,5 +990,6 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   lichang__vec_free(&S.found);
   lichang__vec_free(&S.run);
   lichang__vec_free(&S.flags);
+  lichang__vec_free(&S.over);
   return rc;
 }

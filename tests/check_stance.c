@@ -257,6 +257,20 @@ START_TEST(negation_flips) {
 }
 END_TEST
 
+START_TEST(directive_governs_its_sentence) {
+  /* 要 opening a clause governs the clauses that follow in its sentence */
+  ck_stance("要加快建設新的碼頭，擴大貨運規模，著力改善港區環境。",
+            LICHANG_NEUTRAL);
+  /* not past the end of the sentence */
+  ck_stance("要加快建設新的碼頭。港區的環境已經大為改善。",
+            LICHANG_OPTIMISTIC);
+  /* nor past a turn */
+  ck_stance("要加快建設新的碼頭，但港區的前景堪憂。", LICHANG_SKEPTICAL);
+  /* a condition keeps to its own clause */
+  ck_stance("如果談判失敗，兩國經濟都將嚴重衰退。", LICHANG_SKEPTICAL);
+}
+END_TEST
+
 START_TEST(foreboding_hedge_alone) {
   /* 恐 hedges like 可能, but alone it foretells a harm */
   ck_evidence("這種塑膠玩具恐對幼童有害。", "恐", LICHANG_SKEPTICAL, "hedge");
@@ -855,6 +869,7 @@ int main(void) {
   tcase_add_test(tc, negation_flips);
   tcase_add_test(tc, negation_of_an_attribute);
   tcase_add_test(tc, foreboding_hedge_alone);
+  tcase_add_test(tc, directive_governs_its_sentence);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
   tcase_add_test(tc, concession_is_outweighed);
