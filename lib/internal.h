@@ -110,6 +110,7 @@ typedef enum {
   LC_MOD_CONTRAST,
   LC_MOD_CONCESSION,
   LC_MOD_DOWNTONER,
+  LC_MOD_DIRECTIVE, /* a downtoner whose aim covers the rest of its sentence */
   LC_MOD__COUNT
 } lc_mod_kind;
 

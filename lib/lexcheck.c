@@ -320,6 +320,7 @@ static void check_values(linter *L, size_t e) {
     why = f < 1 ? "an intensifier below 1 weakens (a downtoner?)" : NULL;
     break;
   case LC_MOD_DOWNTONER:
+  case LC_MOD_DIRECTIVE:
     why = f > 1 ? "a downtoner above 1 strengthens (an intensifier?)" : NULL;
     break;
   case LC_MOD_HEDGE:

@@ -479,9 +479,11 @@ static int line_topic(loader *L, const fields *f) {
 }
 
 static const char *const mod_names[LC_MOD__COUNT] = {
-    "negator", "intensifier", "hedge", "contrast", "concession", "downtoner"};
-static const float mod_default[LC_MOD__COUNT] = {-1.0f, 1.5f, 0.7f,
-                                                 1.0f,  1.0f, 0.6f};
+    "negator",    "intensifier", "hedge",
+    "contrast",   "concession",  "downtoner",
+    "directive"};
+static const float mod_default[LC_MOD__COUNT] = {-1.0f, 1.5f, 0.7f, 1.0f,
+                                                 1.0f,  0.6f, 0.35f};
 
 static int line_modifier(loader *L, const fields *f) {
   uint8_t kind = 0;

@@ -28,13 +28,18 @@
  *      condition (如果, 若) scopes over its whole clause (如果谈判失败 only
  *      supposes the failure), and so does an aim (需要突破 is a goal); but
  *      a condition, aim or question leaves a cautious term whole (需要再
- *      观察 is caution itself);
+ *      观察 is caution itself). A directive (要, 需要, 力争: an aim that
+ *      lists goals) that opens a clause governs the later clauses of its
+ *      sentence as well, up to a turn (要推进X，持续推进Y，着力改善Z);
  *    - a hedge anywhere before it in the clause multiplies it by the hedge's
  *      factor but keeps its stance: ANNOTATION.md reads a hedged positive
  *      claim (可能会颠覆) as optimistic. A hedge in a clause that has no
  *      other evidence is a vote for cautious, (1 - FACTOR) x HEDGE_ALONE,
  *      so a lone 可能 (0.8) is too little for a label on its own but two
- *      hedged clauses, or one 也许 (0.7), make a passage cautious;
+ *      hedged clauses, or one 也许 (0.7), make a passage cautious. A hedge
+ *      that is also a stance term foretells that stance: alone it votes
+ *      for it at its weight (恐, "may well", foretells a harm: 恐成蚊子
+ *      捷运 is skeptical), with other evidence it only hedges;
  *    - a base word of weight <= WEAK_TERM (理解, 重要) counts half unless
  *      negated or graded by an intensifier: 无法理解 is a clear denial and
  *      非常重要 a verdict, but 理解 or 重要 alone hardly a claim; and
@@ -144,6 +149,7 @@ typedef struct {
   lc_vec run;      /* uint32_t: the rules to run on the passage */
   const struct lc_entry_hot *hot; /* the lexicon's packed kinds */
   lc_vec flags;    /* uint8_t per clause: CLAUSE_VOTED, CLAUSE_HEDGED */
+  lc_vec over;     /* const lc_entry *: the directive over each token */
 } scratch;
 
 static bool is_clause_end(const uint32_t *cp, size_t i, size_t n) {
@@ -162,6 +168,13 @@ static const lc_entry *mod_of(const lc_entry *e, lc_mod_kind kind) {
   return e && (e->kinds & LC_K_MODIFIER) && e->mod == kind ? e : NULL;
 }
 
+/* A downtoner, or a directive, which is one (要推动 is a goal) whose scope
+ * also runs on to the end of its sentence (directive_over). */
+static const lc_entry *downtoner_of(const lc_entry *e) {
+  const lc_entry *d = mod_of(e, LC_MOD_DOWNTONER);
+  return d ? d : mod_of(e, LC_MOD_DIRECTIVE);
+}
+
 /* Token t's entry if it has any of kinds, else NULL. The kinds are read
  * from the lexicon's packed array: most tokens are corpus words of no
  * interest here, and reading each one's entry (1.7 MB of them) was most
@@ -176,6 +189,18 @@ static const lc_entry *tok_entry(const scratch *S, const lc_entry *ents,
 static bool opens_clause(const scratch *S, size_t k) {
   const uint32_t *clause = S->clause.data;
   return k == S->k0 || clause[k - S->k0 - 1] != clause[k - S->k0];
+}
+
+/* Whether the negator at token j is a bare 不 that an attribute closes
+ * before token k: 不 X 的 Y negates X, the attribute, not Y or what
+ * follows it (不合法的关税扰乱了… does not deny the disruption), while
+ * 没有真正的突破 and 并不是技术的突破 still deny what comes after 的. */
+static bool attribute_negator(const lc_text *t, const lc_token *tok, size_t j,
+                              size_t k) {
+  return j + 2 < k && tok[j].end == tok[j].start + 1 &&
+         t->cp[tok[j].start] == 0x4E0D /* 不 */ &&
+         tok[j + 2].end == tok[j + 2].start + 1 &&
+         t->cp[tok[j + 2].start] == 0x7684 /* 的 */;
 }
 
 /* The modifier reading of token k of the passage, or NULL. */
@@ -321,7 +346,7 @@ static const pcre2_code *rule_code(lichang_tagger *tg, size_t r) {
  * words alone. */
 #define SCOPE 0.4
 static bool scopes_caution(const lc_entry *m, lichang_stance st) {
-  return st == LICHANG_CAUTIOUS && mod_of(m, LC_MOD_DOWNTONER) &&
+  return st == LICHANG_CAUTIOUS && downtoner_of(m) &&
          m->factor <= SCOPE;
 }
 
@@ -470,11 +495,73 @@ static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* Whether entry e of token t is a hedge that also has a stance of its own
+ * (stance.txt): 恐 hedges what follows as 可能 does, but foretells a harm
+ * (恐成蚊子捷运). Where its clause has other evidence it only hedges it;
+ * alone it votes for its own stance, not for caution. */
+static bool is_foreboding(const scratch *S, const lc_token *t,
+                          const lc_entry *e) {
+  return t->entry >= 0 && (S->hot[t->entry].kinds & LC_K_STANCE) &&
+         (S->hot[t->entry].kinds & LC_K_MODIFIER) &&
+         mod_of(e, LC_MOD_HEDGE) && e->stance != LICHANG_NEUTRAL;
+}
+
+/* Whether code points [a, b) hold a sentence end (。 ! ? ; or a line break). */
+static bool sentence_ends(const lc_text *t, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b && i < t->n; i++)
+    switch (t->cp[i]) {
+    case 0x3002: case '!': case '?': case ';': case '\n':
+      return true;
+    default:
+      break;
+    }
+  return false;
+}
+
+/* The directive (要, 需要, 力争: modifiers.txt) each token of the passage
+ * is governed by from an earlier clause of its sentence, or NULL, in one
+ * pass: a directive that opens a clause governs the clauses after it too
+ * (要深入推进…，持续推进…，着力改善… lists aims: goals, none an outlook),
+ * until the sentence ends or the passage turns (但, 虽然). A condition
+ * (如果) and a purpose (为了) keep to their own clause. */
+static int find_directives(scratch *S, const lc_text *t, const lc_token *tok,
+                           size_t k0, size_t k1) {
+  const uint32_t *clause = S->clause.data;
+  const lc_entry *cur = NULL, *opening = NULL;
+  S->over.len = 0;
+  for (size_t k = k0; k < k1; k++) {
+    if (k > k0) {
+      if (sentence_ends(t, tok[k - 1].end, tok[k].start))
+        cur = opening = NULL;
+      else if (clause[k - k0] != clause[k - 1 - k0]) {
+        if (opening)
+          cur = opening;
+        opening = NULL;
+      }
+    }
+    const lc_entry *m = mod_at(S, k);
+    if (mod_of(m, LC_MOD_CONTRAST) || mod_of(m, LC_MOD_CONCESSION))
+      cur = opening = NULL;
+    else if (mod_of(m, LC_MOD_DIRECTIVE) && opens_clause(S, k))
+      opening = m;
+    const lc_entry **slot = lichang__vec_push(&S->over);
+    if (!slot)
+      return LICHANG_ENOMEM;
+    *slot = cur;
+  }
+  return 0;
+}
+
+/* The directive token k inherits from an earlier clause, or NULL. */
+static const lc_entry *directive_over(const scratch *S, size_t k) {
+  return ((const lc_entry *const *)S->over.data)[k - S->k0];
+}
+
 enum { CLAUSE_VOTED = 1, CLAUSE_HEDGED = 2 };
 
 /* Votes of the lexicon terms, with their clause's modifiers applied. */
-static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
-                      size_t k0, size_t k1) {
+static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
+                      const lc_token *tok, size_t k0, size_t k1) {
   const uint32_t *clause = S->clause.data;
   size_t nclause = k1 > k0 ? (size_t)clause[k1 - 1 - k0] + 1 : 1;
   S->flags.len = 0; /* per clause, in the scratch: no allocation a passage */
@@ -490,33 +577,41 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
       continue;
     if (inside_hit(S, tok[k].start, tok[k].end))
       continue;
+    if (is_foreboding(S, tok + k, e))
+      continue; /* it votes only alone, below */
     lichang_stance st = e->stance;
     double w = e->weight, mult = 1.0;
     int flips = 0;
     double weak = 0;
     bool graded = false; /* an intensifier makes a base word a claim */
+    bool directed = false; /* a directive in its own clause governs it */
     for (size_t j = k; j-- > k0 && clause[j - k0] == c;) {
       const lc_entry *m = mod_at(S, j);
       size_t dist = k - j;
       if (mod_of(m, LC_MOD_CONTRAST) || mod_of(m, LC_MOD_CONCESSION))
         break; /* a turn starts a new scope */
       if (mod_of(m, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
+        if (attribute_negator(t, tok, j, k))
+          continue; /* it negates the attribute before 的 */
         if (m->factor > 0 && m->factor <= 1)
           weak = m->factor;
         else if (m->factor > 1 && st == LICHANG_SKEPTICAL)
           mult /= m->factor; /* a prohibition: the harm stays a harm */
         else
           flips++;
-      } else if (((mod_of(m, LC_MOD_INTENSIFIER) ||
-                   mod_of(m, LC_MOD_DOWNTONER)) &&
+      } else if (((mod_of(m, LC_MOD_INTENSIFIER) || downtoner_of(m)) &&
                   dist <= MOD_WINDOW) ||
-                 (mod_of(m, LC_MOD_DOWNTONER) && opens_clause(S, j))) {
+                 (downtoner_of(m) && opens_clause(S, j))) {
         if (!scopes_caution(m, st))
           mult *= m->factor;
         graded |= mod_of(m, LC_MOD_INTENSIFIER) != NULL;
+        directed |= mod_of(m, LC_MOD_DIRECTIVE) != NULL;
       } else if (mod_of(m, LC_MOD_HEDGE))
         mult *= m->factor;
     }
+    const lc_entry *d = directed ? NULL : directive_over(S, k);
+    if (d && !scopes_caution(d, st))
+      mult *= d->factor;
     const char *rule = "lexicon";
     bool bare = !(flips & 1) && !graded && e->weight <= WEAK_TERM;
     if (flips & 1) {
@@ -560,15 +655,19 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_token *tok,
     if (covered)
       continue;
     flags[c] |= CLAUSE_HEDGED;
-    rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
-                   LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
+    if (is_foreboding(S, tok + k, e))
+      rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
+                     e->stance, e->weight);
+    else
+      rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
+                     LICHANG_CAUTIOUS, HEDGE_ALONE * (1.0 - e->factor));
   }
   return rc;
 }
 
 /* Votes of the phrase rules; a negator token just before a hit flips it. */
-static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
-                      size_t k1) {
+static int rule_votes(scratch *S, const lc_text *t, const lc_token *tok,
+                      size_t k0, size_t k1) {
   const hit *h = S->hits.data;
   const uint32_t *clause = S->clause.data;
   for (size_t i = 0; i < S->hits.len; i++) {
@@ -576,6 +675,7 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
     double w = h[i].rule->weight, mult = 1.0;
     const char *rule = "phrase";
     double weak = 0;
+    bool directed = false;
     size_t j = k0;
     while (j < k1 && tok[j].end <= h[i].start)
       j++;
@@ -591,6 +691,8 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
         size_t dist = j - m;
         if (mod_of(e, LC_MOD_CONTRAST) || mod_of(e, LC_MOD_CONCESSION))
           break;
+        if (mod_of(e, LC_MOD_NEGATOR) && attribute_negator(t, tok, m, j))
+          continue; /* 不X的 + the hit: X is what it negates */
         if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW &&
             e->factor > 1 && h[i].rule->stance == LICHANG_SKEPTICAL) {
           mult /= e->factor; /* a prohibition, as for terms */
@@ -600,16 +702,19 @@ static int rule_votes(scratch *S, const lc_token *tok, size_t k0,
         } else if (mod_of(e, LC_MOD_NEGATOR) && dist <= NEG_WINDOW) {
           st = negate(st, &w);
           rule = "negated phrase";
-        } else if (((mod_of(e, LC_MOD_INTENSIFIER) ||
-                     mod_of(e, LC_MOD_DOWNTONER)) &&
+        } else if (((mod_of(e, LC_MOD_INTENSIFIER) || downtoner_of(e)) &&
                     dist <= MOD_WINDOW) ||
-                   (mod_of(e, LC_MOD_DOWNTONER) && opens_clause(S, m))) {
+                   (downtoner_of(e) && opens_clause(S, m))) {
           if (!scopes_caution(e, h[i].rule->stance))
             mult *= e->factor;
+          directed |= mod_of(e, LC_MOD_DIRECTIVE) != NULL;
         }
         else if (mod_of(e, LC_MOD_HEDGE))
           mult *= e->factor;
       }
+      const lc_entry *d = directed ? NULL : directive_over(S, j);
+      if (d && !scopes_caution(d, h[i].rule->stance))
+        mult *= d->factor;
     }
     if (weak > 0) {
       st = LICHANG_CAUTIOUS; /* 避免局势升级: a warning, not a forecast */
@@ -803,10 +908,11 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   }
   if ((rc = number_clauses(S, t, tok, k0, k1, q->start)) ||
       (rc = find_mods(S, tg->lx, t, tok, k0, k1)) ||
+      (rc = find_directives(S, t, tok, k0, k1)) ||
       (rc = run_rules(tg, doc, S, q)) ||
       (rc = find_turns(S, tok, k0, k1)) ||
-      (rc = term_votes(S, ents, tok, k0, k1)) ||
-      (rc = rule_votes(S, tok, k0, k1)))
+      (rc = term_votes(S, ents, t, tok, k0, k1)) ||
+      (rc = rule_votes(S, t, tok, k0, k1)))
     return rc;
   if (q->negated && (rc = deny(S, ents, tok, k0, q)))
     return rc;
@@ -856,6 +962,7 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.run.size = sizeof(uint32_t);
   S.hot = tg->lx->hot;
   S.flags.size = sizeof(uint8_t);
+  S.over.size = sizeof(const lc_entry *);
   int rc = 0;
   for (size_t i = 0; i < doc->quotes.len && !rc; i++) {
     q[i].evidence.len = 0;
@@ -883,5 +990,6 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   lichang__vec_free(&S.found);
   lichang__vec_free(&S.run);
   lichang__vec_free(&S.flags);
+  lichang__vec_free(&S.over);
   return rc;
 }

@@ -257,6 +257,45 @@ START_TEST(negation_flips) {
 }
 END_TEST
 
+START_TEST(directive_governs_its_sentence) {
+  /* 要 opening a clause governs the clauses that follow in its sentence */
+  ck_stance("要加快建設新的碼頭，擴大貨運規模，著力改善港區環境。",
+            LICHANG_NEUTRAL);
+  /* not past the end of the sentence */
+  ck_stance("要加快建設新的碼頭。港區的環境已經大為改善。",
+            LICHANG_OPTIMISTIC);
+  /* nor past a turn */
+  ck_stance("要加快建設新的碼頭，但港區的前景堪憂。", LICHANG_SKEPTICAL);
+  /* a condition keeps to its own clause */
+  ck_stance("如果談判失敗，兩國經濟都將嚴重衰退。", LICHANG_SKEPTICAL);
+}
+END_TEST
+
+START_TEST(foreboding_hedge_alone) {
+  /* 恐 hedges like 可能, but alone it foretells a harm */
+  ck_evidence("這種塑膠玩具恐對幼童有害。", "恐", LICHANG_SKEPTICAL, "hedge");
+  ck_stance("這種塑膠玩具恐對幼童有害。", LICHANG_SKEPTICAL);
+  ck_stance("新線開通後恐成為冷清的路線。", LICHANG_SKEPTICAL);
+  /* a plain hedge alone is still caution */
+  ck_evidence("明年的訂單也許會再調整。", "也許", LICHANG_CAUTIOUS, "hedge");
+  /* with other evidence in its clause it only hedges it */
+  ck_stance("出口增加固然可喜，但廠商恐面臨較大的壓力。", LICHANG_CAUTIOUS);
+}
+END_TEST
+
+START_TEST(negation_of_an_attribute) {
+  /* 不X的Y: 不 negates the attribute X, not the harm after 的 */
+  ck_evidence("不友善的態度傷害了兩國的關係。", "傷害", LICHANG_SKEPTICAL,
+              "lexicon");
+  ck_stance("不友善的態度傷害了兩國的關係。", LICHANG_SKEPTICAL);
+  ck_evidence("這群志工創下了不平凡的成就。", "成就", LICHANG_OPTIMISTIC,
+              "lexicon");
+  /* 沒有 and 並不是 still deny what follows 的 */
+  ck_stance("這次會談沒有真正的突破。", LICHANG_SKEPTICAL);
+  ck_stance("那並不是技術的突破。", LICHANG_SKEPTICAL);
+}
+END_TEST
+
 START_TEST(double_negation_restores) {
   ck_stance("這項改革並非不可能成功。", LICHANG_OPTIMISTIC);
   ck_stance("不可能成功。", LICHANG_SKEPTICAL);
@@ -828,6 +867,9 @@ int main(void) {
   tcase_add_test(tc, news_speech_vocabulary);
   tcase_add_test(tc, prohibition_keeps_a_harm);
   tcase_add_test(tc, negation_flips);
+  tcase_add_test(tc, negation_of_an_attribute);
+  tcase_add_test(tc, foreboding_hedge_alone);
+  tcase_add_test(tc, directive_governs_its_sentence);
   tcase_add_test(tc, double_negation_restores);
   tcase_add_test(tc, contrast_after_turn_wins);
   tcase_add_test(tc, concession_is_outweighed);
