@@ -513,6 +513,53 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
   return i + 1;
 }
 
+/* Is [s, e) written again elsewhere in the text? */
+static bool named_again(const lc_scan *x, uint32_t s, uint32_t e) {
+  uint32_t len = e - s;
+  for (uint32_t j = 0; j + len <= x->n; j++)
+    if (j != s && x->cp[j] == x->cp[s] &&
+        !memcmp(x->cp + j, x->cp + s, len * sizeof *x->cp))
+      return true;
+  return false;
+}
+
+/* 柯自強說, 李應元表示: a surname and two given characters that fill the
+ * clause up to the verb, but adverbs, are a name even when the first given
+ * character is a function word (自, 應) the general rule stops at: nothing
+ * else in the clause could be the subject. Not a common word (全國都, 高雄
+ * 市), nor a function word after the surname (林也再, 王應該), nor an
+ * organisation's word (花蓮縣), and written so again elsewhere in the
+ * article (a name recurs; 黃上午 or 王隨即 before a verb does not). It
+ * goes before a lone surname (李|應元表示 is no 李 and two adverbs).
+ * Returns its end or 0. */
+static uint32_t clause_name(const lc_scan *x, uint32_t i, uint32_t v) {
+  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
+      is_preposition(x->cp[i]) || i + 3 > v)
+    return 0;
+  uint32_t g1 = i + 1, g2 = i + 2, e = i + 3;
+  if (!lichang__is_han(x->cp[g1]) || !lichang__is_han(x->cp[g2]) ||
+      is_stop1(x, g2))
+    return 0;
+  for (uint32_t j = g1; j < e; j++)
+    if (lichang__lexicon_char(x->lx, x->cp[j],
+                              LC_K_SPEECH | LC_K_PRONOUN | LC_K_TITLE))
+      return 0;
+  if (common_word(lichang__mentions_entry(x, i, g2)) ||
+      common_word(lichang__mentions_entry(x, i, e)))
+    return 0;
+  const lc_entry *gw = lichang__mentions_entry(x, g1, e);
+  if (gw && (gw->kinds & (LC_K_STOP | LC_K_MODIFIER | LC_K_PRONOUN |
+                          LC_K_SPEECH | LC_K_TITLE)))
+    return 0;
+  if (word_starts(x, g2, v) || (gw && (gw->kinds & LC_K_IDF) &&
+                                  gw->idf < VERY_COMMON_IDF))
+    return 0;
+  uint32_t r = e;
+  while (r < v && is_stop1(x, r))
+    r++;
+  return r == v && named_again(x, i, e) ? e : 0;
+}
+
 static bool is_preposition(uint32_t c) {
   /* 與 和 跟 對 向 給 同 被 讓 把 替 為 在 於 從: what follows is an object
    * or a place (李克強在賀信中表示) */
@@ -919,6 +966,8 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       uint32_t e2 = 0;
       if (anchor && lichang__is_han(ch))
         e2 = dotted_name(x, i, v);
+      if (!e2 && anchor && i == np && nc == 0 && !k.titled)
+        e2 = clause_name(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch) && !k.titled)
         e2 = surname_alone(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch))

@@ -736,6 +736,20 @@ START_TEST(short_names_and_words_after_them) {
 }
 END_TEST
 
+/* A surname and a given name that holds a function word or is a word
+ * itself (自強, 應元), opening the clause before the verb and written so
+ * again in the article, is a name; a surname and two adverbs (林也再) or a
+ * time word (黃上午) is not. */
+START_TEST(given_names_that_are_words) {
+  EXPECT("村長柯自強昨天到學校看學生。\n柯自強說，校車明年就會開始行駛。\n",
+         {"校車明年就會開始行駛", "柯自強", I});
+  EXPECT("局长许应元到场视察。许应元表示，新的公路年底前完工。\n",
+         {"新的公路年底前完工", "许应元", I});
+  EXPECT_NONE("林也再說，預算不會刪減。林也再。\n");
+  EXPECT_NONE("黃上午強調，預算不會刪減。黃上午。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -762,6 +776,7 @@ int main(void) {
   tcase_add_test(tc, chained_verbs_and_feelings);
   tcase_add_test(tc, blame_verbs_and_passive);
   tcase_add_test(tc, short_names_and_words_after_them);
+  tcase_add_test(tc, given_names_that_are_words);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
