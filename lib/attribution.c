@@ -328,6 +328,10 @@ static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* The claim an accusation verb takes with no comma (控某某涉弊案) runs at
+ * least this long to its clause's end. */
+#define ACCUSE_MIN 6
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -380,8 +384,8 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       return false;
   }
   uint32_t said_at = ve; /* where what is said may begin */
-  bool object_verb = cls == LC_SPEECH_CLAUSE;
-  if (cls == LC_SPEECH_CLAUSE) {
+  bool object_verb = cls == LC_SPEECH_CLAUSE || cls == LC_SPEECH_ACCUSE;
+  if (object_verb) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
      * names what was praised; 直批張「…」, 嗆對手「…」: a short object
      * (the one blamed) and a quote */
@@ -390,7 +394,27 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       o++;
     if (o > j && o < pe && cp[o] == 0x300C /* 「 */ && o - j <= 3)
       said_at = j = o;
-    if (j >= pe || !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j])))
+    /* 控林某涉弊案, 爆料某立委曾…: what one is accused of is a claim,
+     * said with no comma when it runs long to its clause's end (控告 and
+     * 指控罪名 stay short) */
+    /* (a one-character verb only opening its clause, after a surname
+     * alone or an adverb: 段控…, 還控…; in 聯防聯控, 嚴控成本, 觸控 it
+     * is part of a word) */
+    bool long_claim = false;
+    uint32_t vz = clause_start(x, ps, v);
+    if (cls == LC_SPEECH_ACCUSE && j < pe && lichang__is_han(cp[j]) &&
+        (ve - v > 1 || vz == v ||
+         (v == vz + 1 &&
+          lichang__mentions_match(&x->s, vz, v, LC_K_SURNAME, NULL)) ||
+         goes_on_word(cp[v - 1]) || cp[v - 1] == 0x66F4 /* 更 */ ||
+         cp[v - 1] == 0x5219 /* 则 */)) {
+      uint32_t m = j;
+      while (m < pe && m - j <= ACCUSE_MIN && !is_clause_end(cp[m]))
+        m++;
+      long_claim = m - j >= ACCUSE_MIN;
+    }
+    if (j >= pe ||
+        !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j]) || long_claim))
       return false;
     cls = LC_SPEECH_SAY;
   }
@@ -809,7 +833,9 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i += (uint32_t)len;
       continue;
     }
-    if (len == 1 && e->speech == LC_SPEECH_CLAUSE && ends_word(x, i)) {
+    if (len == 1 &&
+        (e->speech == LC_SPEECH_CLAUSE || e->speech == LC_SPEECH_ACCUSE) &&
+        ends_word(x, i)) {
       i++; /* 充斥, 辱罵: a one-character verb of blame closing a word */
       continue;
     }
@@ -818,7 +844,7 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       continue;
     }
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
-    if (joined && cls == LC_SPEECH_CLAUSE)
+    if (joined && (cls == LC_SPEECH_CLAUSE || cls == LC_SPEECH_ACCUSE))
       cls = LC_SPEECH_SAY; /* 批評說 is a verb of saying */
     size_t cl = 0; /* 外交部：…: a colon after a speaker says it */
     if (!len && !lost_verb(x, ps, i, pe, &len) &&

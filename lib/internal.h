@@ -122,6 +122,7 @@ typedef enum {
   LC_SPEECH_FRAME,
   LC_SPEECH_PREDICT,
   LC_SPEECH_CLAUSE, /* 稱讚，…: speech only before , : or a quote */
+  LC_SPEECH_ACCUSE, /* 控X涉弊案: a clause verb whose long object is said */
   LC_SPEECH_NOT
 } lc_speech;
 /* pronouns.txt classes */

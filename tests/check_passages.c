@@ -685,6 +685,7 @@ START_TEST(blame_verbs_and_passive) {
    * that subject or not */
   EXPECT("2014年立委段志明開記者會，控議員林小華涉入弊案，還說若查無不法，他願"
          "公開道歉。\n",
+         {"議員林小華涉入弊案", "段志明", I},
          {"若查無不法，他願公開道歉", "段志明", I});
   /* a law's text quoted after its article is no one's words, whoever
    * speaks after it */
@@ -750,6 +751,20 @@ START_TEST(given_names_that_are_words) {
 }
 END_TEST
 
+/* An accusation's claim is said with no comma when it runs long (控某某
+ * 涉入弊案, 爆料…); 控 inside a word (聯控, 嚴控) and a lawsuit (控告)
+ * say nothing. */
+START_TEST(accusations_without_comma) {
+  EXPECT("立委王小明昨天召開記者會，控陳大同涉入採購弊案。\n",
+         {"陳大同涉入採購弊案", "王小明", I});
+  EXPECT("議員林美華爆料某局長曾經收受廠商招待。\n",
+         {"某局長曾經收受廠商招待", "林美華", I});
+  EXPECT_NONE("市府成立聯防聯控機制今天召開記者會。\n");
+  EXPECT_NONE("公司透過嚴控成本讓獲利在今年回升。\n");
+  EXPECT_NONE("王小明控告陳大同涉嫌誹謗他人名譽。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -777,6 +792,7 @@ int main(void) {
   tcase_add_test(tc, blame_verbs_and_passive);
   tcase_add_test(tc, short_names_and_words_after_them);
   tcase_add_test(tc, given_names_that_are_words);
+  tcase_add_test(tc, accusations_without_comma);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
