@@ -328,6 +328,68 @@ static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* Is [a, b) only 法官, 判決, 判決書, 合議庭 or 法院, an adverb after it
+ * or not: the bench or its verdict, unnamed? */
+static bool bench_words(const ctx *x, uint32_t a, uint32_t b) {
+  static const uint32_t words[][3] = {
+      {0x6CD5, 0x5B98, 0} /* 法官 */, {0x5224, 0x51B3, 0} /* 判决 */,
+      {0x5224, 0x51B3, 0x4E66} /* 判决书 */, {0x5408, 0x8BAE, 0x5EAD} /* 合议庭 */,
+      {0x6CD5, 0x9662, 0} /* 法院 */};
+  a = skip_space(x, a, b);
+  if (b > a + 2 && (goes_on_word(x->cp[b - 1]) || x->cp[b - 1] == 0x5219 /* 则 */))
+    b--;
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+    uint32_t n = words[k][2] ? 3 : 2;
+    if (b - a == n && !memcmp(x->cp + a, words[k], n * sizeof(uint32_t)))
+      return true;
+  }
+  return false;
+}
+
+/* Is c a preposition or verb that may stand right before a court's name
+ * (向, 在, 於, 到, 赴, 由, 經, 被, 與, 和, 及)? */
+static bool before_court(uint32_t c) {
+  static const uint32_t p[] = {0x5411, 0x5728, 0x4E8E, 0x5230, 0x8D74, 0x7531,
+                               0x7ECF, 0x88AB, 0x4E0E, 0x548C, 0x53CA};
+  for (size_t k = 0; k < sizeof p / sizeof *p; k++)
+    if (c == p[k])
+      return true;
+  return false;
+}
+
+/* The court named last before i, within COURT_BACK characters: a place
+ * and 地院 or 地方法院 (高雄地院, 台北地方法院), or 最高法院, 高等法院,
+ * 高院. None if there is none. */
+#define COURT_BACK 2000
+static lc_cand last_court(const ctx *x, uint32_t i) {
+  const uint32_t *cp = x->cp;
+  static const uint32_t difang[4] = {0x5730, 0x65B9, 0x6CD5, 0x9662}; /* 地方法院 */
+  static const uint32_t zuigao[4] = {0x6700, 0x9AD8, 0x6CD5, 0x9662}; /* 最高法院 */
+  static const uint32_t gaodeng[4] = {0x9AD8, 0x7B49, 0x6CD5, 0x9662}; /* 高等法院 */
+  for (uint32_t p = i; p > 3 && i - p < COURT_BACK; p--) {
+    if (cp[p - 1] != 0x9662 /* 院 */)
+      continue;
+    uint32_t s = 0;
+    if (p >= 6 && !memcmp(cp + p - 4, difang, sizeof difang))
+      s = p - 6; /* 台北地方法院 */
+    else if (p >= 4 && (!memcmp(cp + p - 4, zuigao, sizeof zuigao) ||
+                        !memcmp(cp + p - 4, gaodeng, sizeof gaodeng)))
+      s = p - 4;
+    else if (cp[p - 2] == 0x5730 /* 地 */ && p >= 4)
+      s = p - 4; /* 高雄地院 */
+    else if (cp[p - 2] == 0x9AD8 /* 高 */)
+      s = p - 2; /* 高院 */
+    else
+      continue;
+    bool ok = true;
+    for (uint32_t j = s; j < p && ok; j++)
+      ok = lichang__is_han(cp[j]) && !(j < p - 2 && before_court(cp[j]));
+    if (ok)
+      return (lc_cand){.s = s, .e = p, .who = LC_WHO_ORG};
+  }
+  return (lc_cand){0};
+}
+
 /* The claim an accusation verb takes with no comma (控某某涉弊案) runs at
  * least this long to its clause's end. */
 #define ACCUSE_MIN 6
@@ -494,6 +556,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       o = sentence_subject(x, ps, b - 1);
     if (o.e && o.who == LC_WHO_ORG)
       s = o;
+  }
+  /* 法官認為, 判決指出: the court the article last named speaks (法官
+   * is no 法 and a given name), or no one */
+  if (bench_words(x, zs, v)) {
+    lc_cand c = last_court(x, zs);
+    if (c.e || s.who == LC_WHO_NAME)
+      s = c;
   }
   /* 研究團隊表示：「…」, someone the rules do not know: the quote is
    * theirs, not the last person's named, so it is no passage (an inactive

@@ -765,6 +765,18 @@ START_TEST(accusations_without_comma) {
 }
 END_TEST
 
+/* The bench or its verdict, unnamed (法官認為, 判決指出), speaks as the
+ * court the article named last; with no court named, no one. */
+START_TEST(judges_speak_for_their_court) {
+  EXPECT("台北地方法院昨天宣判，被告王大同判刑三年。法官認為，王大同犯後態度"
+         "不佳，且未與被害人和解。\n",
+         {"王大同犯後態度不佳，且未與被害人和解", "台北地方法院", I});
+  EXPECT("李小華向士林地院提告。判決則指出，現有證據不足以證明被告犯罪。\n",
+         {"現有證據不足以證明被告犯罪", "士林地院", I});
+  EXPECT_NONE("检察官认为被告有罪。法官认为，被告的行为已经构成犯罪。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -793,6 +805,7 @@ int main(void) {
   tcase_add_test(tc, short_names_and_words_after_them);
   tcase_add_test(tc, given_names_that_are_words);
   tcase_add_test(tc, accusations_without_comma);
+  tcase_add_test(tc, judges_speak_for_their_court);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
