@@ -446,6 +446,17 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       return false;
   }
   uint32_t said_at = ve; /* where what is said may begin */
+  /* 報告顯示，…: a document standing for its author right before */
+  if (cls == LC_SPEECH_SHOW) {
+    bool doc = false;
+    for (uint32_t l = 2; l <= 3 && l <= v - ps && !doc; l++) {
+      const lc_entry *d = lichang__mentions_entry(&x->s, v - l, v);
+      doc = d && (d->kinds & LC_K_PRONOUN) && d->pronoun == LC_PRON_IT;
+    }
+    if (!doc)
+      return false;
+    cls = LC_SPEECH_CLAUSE;
+  }
   bool object_verb = cls == LC_SPEECH_CLAUSE || cls == LC_SPEECH_ACCUSE;
   if (object_verb) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only

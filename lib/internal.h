@@ -123,6 +123,7 @@ typedef enum {
   LC_SPEECH_PREDICT,
   LC_SPEECH_CLAUSE, /* 稱讚，…: speech only before , : or a quote */
   LC_SPEECH_ACCUSE, /* 控X涉弊案: a clause verb whose long object is said */
+  LC_SPEECH_SHOW,   /* 報告顯示，…: speech only after a document */
   LC_SPEECH_NOT
 } lc_speech;
 /* pronouns.txt classes */

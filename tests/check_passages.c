@@ -777,6 +777,20 @@ START_TEST(judges_speak_for_their_court) {
 }
 END_TEST
 
+/* 顯示 speaks only after a document standing for its author (報告顯示,
+ * 通報顯示): the body that issued it; 數據顯示 and 調查顯示 name no one. */
+START_TEST(reports_show) {
+  EXPECT("中華經濟研究院今天發布報告。報告顯示，明年經濟成長率可望達到百分之"
+         "三。\n",
+         {"明年經濟成長率可望達到百分之三", "中華經濟研究院", I});
+  EXPECT("中华经济研究院日前发布的研究报告显示，新关税可能给本国经济造成损失。"
+         "\n",
+         {"新关税可能给本国经济造成损失", "中华经济研究院", I});
+  EXPECT_NONE("国家统计局数据显示，三季度经济持续恢复。\n");
+  EXPECT_NONE("調查顯示，七成民眾支持這項政策。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -806,6 +820,7 @@ int main(void) {
   tcase_add_test(tc, given_names_that_are_words);
   tcase_add_test(tc, accusations_without_comma);
   tcase_add_test(tc, judges_speak_for_their_court);
+  tcase_add_test(tc, reports_show);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
