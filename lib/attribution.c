@@ -268,8 +268,16 @@ static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
   for (uint32_t l = 1; l <= 3 && l < e - c; l++) {
     const lc_entry *v = NULL;
     if (lichang__mentions_match(&x->s, e - l, e, LC_K_SPEECH, &v) == l &&
-        (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK))
+        (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK)) {
+      /* (對民眾來說，…: a word that hides the verb is no attribution) */
+      for (uint32_t k = 1; k <= 2 && l + k <= e - c; k++) {
+        const lc_entry *w =
+            lichang__mentions_entry(&x->s, e - l - k, e);
+        if (w && (w->kinds & LC_K_SPEECH) && w->speech == LC_SPEECH_NOT)
+          return false;
+      }
       return true;
+    }
   }
   return false;
 }

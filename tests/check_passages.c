@@ -791,6 +791,16 @@ START_TEST(reports_show) {
 }
 END_TEST
 
+/* 對X來說， opening what is said is no second attribution: 來說 hides the
+ * verb, and the words stay the first speaker's. */
+START_TEST(for_someone_is_no_relay) {
+  EXPECT("黃大明昨天出席論壇。他說，對民眾來說，死亡是禁忌，需要更多溝通。\n",
+         {"對民眾來說，死亡是禁忌，需要更多溝通", "黃大明", I});
+  EXPECT("王小华说，对年轻人来说，买房的压力越来越大。\n",
+         {"对年轻人来说，买房的压力越来越大", "王小华", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -821,6 +831,7 @@ int main(void) {
   tcase_add_test(tc, accusations_without_comma);
   tcase_add_test(tc, judges_speak_for_their_court);
   tcase_add_test(tc, reports_show);
+  tcase_add_test(tc, for_someone_is_no_relay);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
