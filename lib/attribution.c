@@ -466,6 +466,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     cls = LC_SPEECH_CLAUSE;
   }
   bool object_verb = cls == LC_SPEECH_CLAUSE || cls == LC_SPEECH_ACCUSE;
+  bool claim = false;
   if (object_verb) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
      * names what was praised; 直批張「…」, 嗆對手「…」: a short object
@@ -497,6 +498,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     if (j >= pe ||
         !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j]) || long_claim))
       return false;
+    claim = long_claim && cp[j] != ',' && cp[j] != ':' && !closer_of(cp[j]);
     cls = LC_SPEECH_SAY;
   }
   k->v = v, k->ve = ve, k->cls = cls;
@@ -612,6 +614,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     return false; /* 不敢相信，: disbelief, no reported clause */
   uint32_t c = said_at;
   k->object_verb = object_verb;
+  k->claim = claim;
   if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
     for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
       if (cp[j] == ',' || cp[j] == ':') {

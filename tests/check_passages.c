@@ -762,6 +762,13 @@ START_TEST(accusations_without_comma) {
   EXPECT_NONE("市府成立聯防聯控機制今天召開記者會。\n");
   EXPECT_NONE("公司透過嚴控成本讓獲利在今年回升。\n");
   EXPECT_NONE("王小明控告陳大同涉嫌誹謗他人名譽。\n");
+  /* condemnations too; the claim ends at its clause, the narration after
+   * it is nobody's */
+  EXPECT("外交部发表声明。声明谴责该袭击严重违反国际法，邻国有权回应。\n",
+         {"该袭击严重违反国际法", "外交部", I});
+  EXPECT("國家主席王大明2日發文，譴責鄰國為推翻合法政府而策劃的干涉行徑。\n",
+         {"鄰國為推翻合法政府而策劃的干涉行徑", "王大明", I});
+  EXPECT_NONE("市長林美華批評他。\n");
 }
 END_TEST
 
