@@ -671,7 +671,10 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
                          size_t tl, const lc_entry *t) {
   uint32_t s, e = 0;
   if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
+    /* (署長 李某某: past the space scraped text leaves around a link) */
     s = i + (uint32_t)tl;
+    if (is_space(x->cp[s]) && lichang__mentions_linked(&x->s, s + 1, pe))
+      s++;
     if (!(e = lichang__mentions_chinese(&x->s, s, pe, true)) &&
         !(e = lichang__mentions_latin(&x->s, s, pe)))
       e = lichang__mentions_run(&x->s, s, pe, true);

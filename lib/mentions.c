@@ -722,6 +722,18 @@ bool lichang__mentions_opens_with_verb(const lc_scan *x, uint32_t zs,
 
 static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v);
 
+/* Does a run of two to five Han characters at i end in a space, as a name
+ * scraped text links does ( 李應元 ), or in an aside spelling it
+ * (方濟各（Francis）)? */
+bool lichang__mentions_linked(const lc_scan *x, uint32_t i, uint32_t lim) {
+  uint32_t j = i;
+  while (j < lim && j - i <= 5 && lichang__is_han(x->cp[j]))
+    j++;
+  return j - i >= 2 && j - i <= 5 && j < lim &&
+         (is_space(x->cp[j]) || x->cp[j] == '(');
+}
+#define linked lichang__mentions_linked
+
 /* A character that joins an organisation's name to the clause before it
  * and is never its first (而, 和, 與, 及, 同, 等, 並, 則, 又, 還, 更, 向, 對,
  * 於, 從, 由, 將, 把, 被, 讓, in their folded, Simplified forms). */
@@ -789,6 +801,10 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (ch == 0x7684 /* 的 */)
       verb_end = 0; /* 預測匯率走勢的分析師: the verb only describes */
     if (is_space(ch) || ch == 0x3001 /* 、 */) {
+      /* (主席 王小華: a title still vouches for the name after the space
+       * scraped text leaves around a linked name) */
+      if (after_title == i && is_space(ch) && linked(x, i + 1, v))
+        after_title = i + 1;
       i++;
       np = i;
       anchor = true;

@@ -808,6 +808,16 @@ START_TEST(for_someone_is_no_relay) {
 }
 END_TEST
 
+/* Scraped text leaves spaces around a linked name (署長 李大元 今天…): the
+ * title still vouches for it, for the verb and for a later 他. */
+START_TEST(titles_before_linked_names) {
+  EXPECT("環保署署長 李大元 今天中午首度回應，他表示，會檢討預警的頻率。\n",
+         {"會檢討預警的頻率", "李大元", I});
+  EXPECT("聯準會主席 王小華 在國會作證時 ，重申她預料聯準會會繼續升息。\n",
+         {"她預料聯準會會繼續升息", "王小華", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -839,6 +849,7 @@ int main(void) {
   tcase_add_test(tc, judges_speak_for_their_court);
   tcase_add_test(tc, reports_show);
   tcase_add_test(tc, for_someone_is_no_relay);
+  tcase_add_test(tc, titles_before_linked_names);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
