@@ -443,6 +443,9 @@ END_TEST
 /* Organisations named through their branches, alliances and the 該 that
  * stands for them; foreign titles and names. */
 START_TEST(organisations_and_foreign_titles) {
+  /* a retailer by the trade its name ends in */
+  EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
+         {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
   /* a branch right after its organisation: the whole name speaks, and
    * 並表示 with no subject of its own borrows it */
   EXPECT("南方武装部队总参谋部12日称，部队在边境地区击落三架无人机，"
