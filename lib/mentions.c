@@ -881,6 +881,17 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     size_t pl = len[0], ql = len[1], tl = len[2], al = len[3];
     if (ql && al > ql && !lichang__mentions_word_hides(x, i, al))
       al = ql; /* 他在, a corpus word, does not hide 他 */
+    /* 中學校|長 is 中學|校長: a title that starts inside a longer word and
+     * runs past its end ends the word where it starts */
+    for (uint32_t s = 1; al > 2 && al > tl && al > pl && al > ql && s < al;
+         s++) {
+      const lc_entry *tt = NULL;
+      size_t l = lichang__mentions_match(x, i + s, v, LC_K_TITLE, &tt);
+      if (l && tt->role == LC_ROLE_TITLE && s + l > al) {
+        al = s;
+        break;
+      }
+    }
     lc_cand k = {0};
     k.object = i > zs && is_preposition(x->cp[i - 1]);
     k.titled = after_title == i;

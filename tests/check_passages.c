@@ -443,6 +443,10 @@ END_TEST
 /* Organisations named through their branches, alliances and the 該 that
  * stands for them; foreign titles and names. */
 START_TEST(organisations_and_foreign_titles) {
+  /* a title that starts inside a longer word and runs past it (中學校 and
+   * 校長) is the title: 中學|校長王大明 */
+  EXPECT("明德中學校長王大明表示，歷史應成為必修科目。\n",
+         {"歷史應成為必修科目", "王大明", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
