@@ -447,6 +447,9 @@ START_TEST(organisations_and_foreign_titles) {
    * 校長) is the title: 中學|校長王大明 */
   EXPECT("明德中學校長王大明表示，歷史應成為必修科目。\n",
          {"歷史應成為必修科目", "王大明", I});
+  /* a delegation or a mission speaks as a body */
+  EXPECT("湖北代表团表示，将继续推动中部崛起。\n",
+         {"将继续推动中部崛起", "湖北代表团", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
