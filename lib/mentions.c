@@ -784,6 +784,19 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
 }
 
 static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
+  /* 院方否認…但陳某昨表示: 但 with no comma before it opens a new clause,
+   * whose subject speaks (not 不但, "not only") */
+  for (uint32_t j = v; j-- > zs + 1;)
+    if (x->cp[j] == 0x4F46 /* 但 */ && x->cp[j - 1] != 0x4E0D /* 不 */ &&
+        lichang__is_han(x->cp[j - 1])) {
+      uint32_t a = j + 1;
+      if (a < v && x->cp[a] == 0x662F /* 是 */)
+        a++;
+      lc_cand c = a < v ? subject(x, a, v) : (lc_cand){0};
+      if (c.e)
+        return c;
+      break;
+    }
   uint32_t sc = short_country(x, zs, v);
   if (sc)
     return (lc_cand){.s = zs, .e = sc, .who = LC_WHO_ORG};

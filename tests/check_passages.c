@@ -450,6 +450,10 @@ START_TEST(organisations_and_foreign_titles) {
   /* a delegation or a mission speaks as a body */
   EXPECT("湖北代表团表示，将继续推动中部崛起。\n",
          {"将继续推动中部崛起", "湖北代表团", I});
+  /* 但 with no comma opens a new clause: its subject speaks, not the
+   * organisation before it */
+  EXPECT("院方否認打壓急診但陳大明昨表示，他在醫院服務三十年，如今卻被追訴。\n",
+         {"他在醫院服務三十年，如今卻被追訴", "陳大明", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
