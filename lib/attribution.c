@@ -411,7 +411,12 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun;
    * 致詞時說: a time clause, the verb comes after it */
   if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740 ||
-      nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */ ||
+      nx == 0x65F6 ||
+      (nx == 0x4E2D /* 在聲明中表示: a noun (批中國 on a headline: after
+                     * a verb of blame 中 opens a word) */ &&
+       ((cls != LC_SPEECH_CLAUSE && cls != LC_SPEECH_ACCUSE) ||
+        lichang__mentions_match(&x->s, ve, pe, ~0u, NULL) < 2 ||
+        !lichang__mentions_headline(&x->s, v))) ||
       nx == 0x3001 /* 提醒、宣導: one of a list of deeds */)
     return false;
   /* 做出的判斷, 他的說法, 問題的解釋，: a noun; but 不諱言的說「…」,
@@ -494,6 +499,19 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       while (m < pe && m - j <= ACCUSE_MIN && !is_clause_end(cp[m]))
         m++;
       long_claim = m - j >= ACCUSE_MIN;
+    }
+    /* 提勒森批中國是共犯, 澳洲批中國派間諜 陸媒…: on a headline a verb of
+     * blame and its claim, three characters or more to the line's end or
+     * a space, are said, when a speaker the rules know ends right at it */
+    if (!long_claim && j < pe && lichang__is_han(cp[j]) &&
+        lichang__mentions_headline(&x->s, v)) {
+      uint32_t m = j;
+      while (m < pe && !is_clause_end(cp[m]) && !is_space(cp[m]) && !is_mark(cp[m]))
+        m++;
+      lc_cand hs = vz < v ? lichang__mentions_subject(&x->s, vz, v) : (lc_cand){0};
+      long_claim = m - j >= 3 && (m >= pe || !is_mark(cp[m])) && hs.e == v &&
+                   !hs.generic && hs.who != LC_WHO_PRONOUN &&
+                   lichang__mentions_sure(&x->s, hs.s, hs.e);
     }
     if (j >= pe ||
         !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j]) || long_claim))

@@ -683,7 +683,8 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
       for (uint32_t j = a; j < end; j++) {
         uint32_t c = x->cp[j];
         depth += closer_of(c) && c != '"' ? 1 : is_closer(c) ? -1 : 0;
-        if (depth <= 0 && (c == ',' || c == ';')) {
+        if (depth <= 0 && (c == ',' || c == ';' ||
+                           (is_space(c) && lichang__mentions_headline(&x->s, a)))) {
           end = j;
           break;
         }

@@ -832,6 +832,17 @@ START_TEST(titles_before_linked_names) {
 }
 END_TEST
 
+/* On a headline a verb of blame and a short claim after a known speaker
+ * are said (澳洲批中國派間諜), up to a space; in running text 批中 stays
+ * unread. */
+START_TEST(headline_blame) {
+  EXPECT("澳洲批中國派間諜 陸媒反控\n澳洲政府今天表示，將加強調查。\n",
+         {"中國派間諜", "澳洲", I}, {"將加強調查", "澳洲政府", I});
+  EXPECT("談人口販運 提勒森批中國是共犯\n國務卿提勒森27日表示，中國沒有盡力。\n",
+         {"中國是共犯", "提勒森", I}, {"中國沒有盡力", "提勒森", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -864,6 +875,7 @@ int main(void) {
   tcase_add_test(tc, reports_show);
   tcase_add_test(tc, for_someone_is_no_relay);
   tcase_add_test(tc, titles_before_linked_names);
+  tcase_add_test(tc, headline_blame);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
