@@ -776,6 +776,10 @@ START_TEST(accusations_without_comma) {
   EXPECT_NONE("市府成立聯防聯控機制今天召開記者會。\n");
   EXPECT_NONE("公司透過嚴控成本讓獲利在今年回升。\n");
   EXPECT_NONE("王小明控告陳大同涉嫌誹謗他人名譽。\n");
+  /* 指 opening its clause says its claim (Taiwanese copy's "says") */
+  EXPECT("段志明昨下午在臉書貼文，指那些批評他的人不了解他。\n",
+         {"那些批評他的人不了解他", "段志明", I});
+  EXPECT_NONE("這裡的數字指的是去年全年的營收。\n");
   /* condemnations too; the claim ends at its clause, the narration after
    * it is nobody's */
   EXPECT("外交部发表声明。声明谴责该袭击严重违反国际法，邻国有权回应。\n",
