@@ -144,6 +144,16 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
+    /* (◎某某事件 ．2014年段宜康開記者會: a clause opening with a bullet
+     * holds a subheading; the subject follows its last space or dot) */
+    if (a < j && !lichang__is_han(x->cp[a]) && !is_latin(x->cp[a]) &&
+        !(x->cp[a] >= '0' && x->cp[a] <= '9'))
+      for (uint32_t p = j - 1; p > a + 1; p--)
+        if ((is_space(x->cp[p - 1]) || x->cp[p - 1] == '.') &&
+            (lichang__is_han(x->cp[p]) || (x->cp[p] >= '0' && x->cp[p] <= '9'))) {
+          a = p;
+          break;
+        }
     /* (2014年段宜康開記者會: a date before the subject) */
     uint32_t d = a;
     while (d < j && ((x->cp[d] >= '0' && x->cp[d] <= '9') ||

@@ -780,6 +780,9 @@ START_TEST(accusations_without_comma) {
   EXPECT("段志明昨下午在臉書貼文，指那些批評他的人不了解他。\n",
          {"那些批評他的人不了解他", "段志明", I});
   EXPECT_NONE("這裡的數字指的是去年全年的營收。\n");
+  /* a bullet and a subheading before the sentence: its subject follows */
+  EXPECT("◎吞球事件 ．2014年段志明開記者會，控議員林小華涉入弊案。\n",
+         {"議員林小華涉入弊案", "段志明", I});
   /* condemnations too; the claim ends at its clause, the narration after
    * it is nobody's */
   EXPECT("外交部发表声明。声明谴责该袭击严重违反国际法，邻国有权回应。\n",
