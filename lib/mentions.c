@@ -427,9 +427,31 @@ static uint32_t dotted_name(const lc_scan *x, uint32_t i, uint32_t lim) {
 }
 
 /* Is [a, b) only adverbs, function words and a date (也, 並, 上午, 20日)? */
+/* A numeral (三, 10), as an ordinal or a count of times is written. */
+static bool is_numeral(uint32_t c) {
+  static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                               0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24};
+  if (c >= '0' && c <= '9')
+    return true;
+  for (size_t k = 0; k < sizeof n / sizeof *n; k++)
+    if (c == n[k])
+      return true;
+  return false;
+}
+
 static bool only_filler(const lc_scan *x, uint32_t a, uint32_t b) {
   while (a < b) {
     uint32_t c = x->cp[a];
+    /* 第三次, 第2度: how many times, no object (美國第三次宣布) */
+    if (c == 0x7B2C /* 第 */ && a + 1 < b && is_numeral(x->cp[a + 1])) {
+      uint32_t e = a + 1;
+      while (e < b && is_numeral(x->cp[e]))
+        e++;
+      if (e < b && (x->cp[e] == 0x6B21 /* 次 */ || x->cp[e] == 0x5EA6 /* 度 */)) {
+        a = e + 1;
+        continue;
+      }
+    }
     if (is_space(c) || (c >= '0' && c <= '9') || c == 0x65E5 /* 日 */ ||
         c == 0x6708 /* 月 */) {
       a++;

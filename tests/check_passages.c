@@ -454,6 +454,9 @@ START_TEST(organisations_and_foreign_titles) {
    * organisation before it */
   EXPECT("院方否認打壓急診但陳大明昨表示，他在醫院服務三十年，如今卻被追訴。\n",
          {"他在醫院服務三十年，如今卻被追訴", "陳大明", I});
+  /* a country and how many times it acted, then the verb: it speaks */
+  EXPECT("美国第三次宣布将退出某国际组织\n",
+         {"将退出某国际组织", "美国", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
