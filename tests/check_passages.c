@@ -457,6 +457,9 @@ START_TEST(organisations_and_foreign_titles) {
   /* a country and how many times it acted, then the verb: it speaks */
   EXPECT("美国第三次宣布将退出某国际组织\n",
          {"将退出某国际组织", "美国", I});
+  /* an estimate voiced is a forecast */
+  EXPECT("學者陳大明昨天受訪。他估計，若按現在的政策，十年內房價還會上漲。\n",
+         {"若按現在的政策，十年內房價還會上漲", "陳大明", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
