@@ -460,6 +460,9 @@ START_TEST(organisations_and_foreign_titles) {
   /* an estimate voiced is a forecast */
   EXPECT("學者陳大明昨天受訪。他估計，若按現在的政策，十年內房價還會上漲。\n",
          {"若按現在的政策，十年內房價還會上漲", "陳大明", I});
+  /* 對此 with no comma opens the clause and names no one */
+  EXPECT("前主任陳大明被免職。對此勞動部昨證實有二十二人請辭，但並無財務考量。\n",
+         {"有二十二人請辭，但並無財務考量", "勞動部", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
