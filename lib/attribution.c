@@ -181,6 +181,29 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
   return none;
 }
 
+/* Does the sentence at a open with where someone went (在某地，來到,
+ *走進, 漫步, 考察, 前往, 步入, 走訪), naming no one? */
+static bool visits(const ctx *x, uint32_t a, uint32_t b) {
+  static const uint32_t two[][2] = {
+      {0x6765, 0x5230} /* 来到 */, {0x8D70, 0x8FDB} /* 走进 */,
+      {0x6F2B, 0x6B65} /* 漫步 */, {0x8003, 0x5BDF} /* 考察 */,
+      {0x524D, 0x5F80} /* 前往 */, {0x6B65, 0x5165} /* 步入 */,
+      {0x8D70, 0x8BBF} /* 走访 */};
+  if (a + 2 > b)
+    return false;
+  if (x->cp[a] == 0x5728 /* 在 */) {
+    /* 在安徽，: a place alone before a comma */
+    uint32_t j = a + 1;
+    while (j < b && j - a <= 8 && lichang__is_han(x->cp[j]))
+      j++;
+    return j < b && x->cp[j] == ',' && j - a >= 3;
+  }
+  for (size_t k = 0; k < sizeof two / sizeof *two; k++)
+    if (x->cp[a] == two[k][0] && x->cp[a + 1] == two[k][1])
+      return true;
+  return false;
+}
+
 /* Is [a, b) 報導 or 報道? */
 static bool is_report(const uint32_t *cp, uint32_t a, uint32_t b) {
   return b == a + 2 && cp[a] == 0x62A5 /* 报 */ &&
@@ -585,6 +608,27 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       b--;
     if (!s.e && b > ps + 1 && is_sent_end(cp[b - 1]) && goes_on_word(cp[zs]))
       s = sentence_subject(x, ps, b - 1);
+    /* 總書記…作出重要指示。漫步某街，指出“…”；走進某河街，強調“…”: a
+     * sentence that opens with where someone went names no one, and its
+     * verb of saying goes on with the person who opens the sentence
+     * before (over at most three such sentences; a person only) */
+    uint32_t ss = k->zs;
+    while (ss > ps && !is_sent_end(cp[ss - 1]))
+      ss--;
+    ss = skip_space(x, ss, k->zs);
+    for (int hop = 0; hop < 3 && !s.e && ss > ps + 1 && visits(x, ss, k->zs);
+         hop++) {
+      lc_cand c = sentence_subject(x, ps, ss - 1);
+      if (c.e) {
+        if (c.who == LC_WHO_NAME)
+          s = c;
+        break;
+      }
+      uint32_t p = ss - 1;
+      while (p > ps && !is_sent_end(cp[p - 1]))
+        p--;
+      ss = skip_space(x, p, ss);
+    }
     k->borrowed = s.e != 0;
   }
   /* 報導指出: the outlet that last reported (《環時》報導稱), or nobody */

@@ -859,6 +859,19 @@ START_TEST(headline_blame) {
 }
 END_TEST
 
+/* A sentence that opens with where someone went (漫步…, 走進…, 在某地，)
+ * names no one: its verb of saying goes on with the person who opens the
+ * sentence before; not with an organisation, and not past a sentence
+ * with a subject of its own. */
+START_TEST(visits_go_on_with_the_visitor) {
+  EXPECT("王大明市长多次到各地考察，就古城保护作出指示。漫步老城古街，指出“要"
+         "保护好历史街区”；在东湖县，强调加强传统村落保护。\n",
+         {"要保护好历史街区", "王大明", D},
+         {"加强传统村落保护", "王大明", I});
+  EXPECT_NONE("文化局发布通知。漫步老城古街，指出“要保护好历史街区”。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -892,6 +905,7 @@ int main(void) {
   tcase_add_test(tc, for_someone_is_no_relay);
   tcase_add_test(tc, titles_before_linked_names);
   tcase_add_test(tc, headline_blame);
+  tcase_add_test(tc, visits_go_on_with_the_visitor);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
