@@ -463,6 +463,11 @@ START_TEST(organisations_and_foreign_titles) {
   /* 對此 with no comma opens the clause and names no one */
   EXPECT("前主任陳大明被免職。對此勞動部昨證實有二十二人請辭，但並無財務考量。\n",
          {"有二十二人請辭，但並無財務考量", "勞動部", I});
+  /* a sports body by its short form; a chief investment officer's name */
+  EXPECT("客隊今天趕不及記者會，中華足協表示，目前賽程仍依照計畫進行。\n",
+         {"目前賽程仍依照計畫進行", "中華足協", I});
+  EXPECT("某银行美洲区首席投资官马尔切利说，美国经济可能陷入衰退。\n",
+         {"美国经济可能陷入衰退", "马尔切利", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
