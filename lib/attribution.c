@@ -169,6 +169,16 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
       i = j + 1;
       continue;
     }
+    /* (應伊朗要求，應某某邀請，: at someone's request, not said by them;
+     * 應 is a surname too) */
+    if (a + 3 < j && x->cp[a] == 0x5E94 /* 应 */ &&
+        ((x->cp[j - 2] == 0x8981 /* 要 */ && x->cp[j - 1] == 0x6C42 /* 求 */) ||
+         (x->cp[j - 2] == 0x9080 /* 邀 */ && x->cp[j - 1] == 0x8BF7 /* 请 */) ||
+         (x->cp[j - 2] == 0x8BF7 /* 请 */ && x->cp[j - 1] == 0x6C42 /* 求 */) ||
+         (x->cp[j - 2] == 0x4E4B /* 之 */ && x->cp[j - 1] == 0x9080 /* 邀 */))) {
+      i = j + 1;
+      continue;
+    }
     lc_cand s = lichang__mentions_subject(&x->s, a, j);
     /* (or after the titles opening it: 聯合國秘書長發言人某某…，強調…;
      * not one far into it, an object: …反駁董事長某某說法，表示…) */

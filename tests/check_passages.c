@@ -468,6 +468,11 @@ START_TEST(organisations_and_foreign_titles) {
          {"目前賽程仍依照計畫進行", "中華足協", I});
   EXPECT("某银行美洲区首席投资官马尔切利说，美国经济可能陷入衰退。\n",
          {"美国经济可能陷入衰退", "马尔切利", I});
+  /* 應某國要求， is at someone's request: the body after it held the
+   * meeting whose statement speaks (應 is a surname too) */
+  EXPECT("应伊朗要求，南亚合作组织7日召开特别会议。会议发表声明说，以色列应承担"
+         "全部责任。\n",
+         {"以色列应承担全部责任", "南亚合作组织", I});
   /* a retailer by the trade its name ends in */
   EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
          {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
