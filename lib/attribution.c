@@ -144,6 +144,16 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
     uint32_t a = skip_space(x, i, j);
+    /* (◎某某事件 ．2014年段宜康開記者會: a clause opening with a bullet
+     * holds a subheading; the subject follows its last space or dot) */
+    if (a < j && !lichang__is_han(x->cp[a]) && !is_latin(x->cp[a]) &&
+        !(x->cp[a] >= '0' && x->cp[a] <= '9'))
+      for (uint32_t p = j - 1; p > a + 1; p--)
+        if ((is_space(x->cp[p - 1]) || x->cp[p - 1] == '.') &&
+            (lichang__is_han(x->cp[p]) || (x->cp[p] >= '0' && x->cp[p] <= '9'))) {
+          a = p;
+          break;
+        }
     /* (2014年段宜康開記者會: a date before the subject) */
     uint32_t d = a;
     while (d < j && ((x->cp[d] >= '0' && x->cp[d] <= '9') ||
@@ -159,6 +169,16 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
       i = j + 1;
       continue;
     }
+    /* (應伊朗要求，應某某邀請，: at someone's request, not said by them;
+     * 應 is a surname too) */
+    if (a + 3 < j && x->cp[a] == 0x5E94 /* 应 */ &&
+        ((x->cp[j - 2] == 0x8981 /* 要 */ && x->cp[j - 1] == 0x6C42 /* 求 */) ||
+         (x->cp[j - 2] == 0x9080 /* 邀 */ && x->cp[j - 1] == 0x8BF7 /* 请 */) ||
+         (x->cp[j - 2] == 0x8BF7 /* 请 */ && x->cp[j - 1] == 0x6C42 /* 求 */) ||
+         (x->cp[j - 2] == 0x4E4B /* 之 */ && x->cp[j - 1] == 0x9080 /* 邀 */))) {
+      i = j + 1;
+      continue;
+    }
     lc_cand s = lichang__mentions_subject(&x->s, a, j);
     /* (or after the titles opening it: 聯合國秘書長發言人某某…，強調…;
      * not one far into it, an object: …反駁董事長某某說法，表示…) */
@@ -169,6 +189,29 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
     i = j + 1;
   }
   return none;
+}
+
+/* Does the sentence at a open with where someone went (在某地，來到,
+ *走進, 漫步, 考察, 前往, 步入, 走訪), naming no one? */
+static bool visits(const ctx *x, uint32_t a, uint32_t b) {
+  static const uint32_t two[][2] = {
+      {0x6765, 0x5230} /* 来到 */, {0x8D70, 0x8FDB} /* 走进 */,
+      {0x6F2B, 0x6B65} /* 漫步 */, {0x8003, 0x5BDF} /* 考察 */,
+      {0x524D, 0x5F80} /* 前往 */, {0x6B65, 0x5165} /* 步入 */,
+      {0x8D70, 0x8BBF} /* 走访 */};
+  if (a + 2 > b)
+    return false;
+  if (x->cp[a] == 0x5728 /* 在 */) {
+    /* 在安徽，: a place alone before a comma */
+    uint32_t j = a + 1;
+    while (j < b && j - a <= 8 && lichang__is_han(x->cp[j]))
+      j++;
+    return j < b && x->cp[j] == ',' && j - a >= 3;
+  }
+  for (size_t k = 0; k < sizeof two / sizeof *two; k++)
+    if (x->cp[a] == two[k][0] && x->cp[a + 1] == two[k][1])
+      return true;
+  return false;
 }
 
 /* Is [a, b) 報導 or 報道? */
@@ -268,8 +311,16 @@ static bool relays(const ctx *x, uint32_t c, uint32_t pe) {
   for (uint32_t l = 1; l <= 3 && l < e - c; l++) {
     const lc_entry *v = NULL;
     if (lichang__mentions_match(&x->s, e - l, e, LC_K_SPEECH, &v) == l &&
-        (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK))
+        (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK)) {
+      /* (對民眾來說，…: a word that hides the verb is no attribution) */
+      for (uint32_t k = 1; k <= 2 && l + k <= e - c; k++) {
+        const lc_entry *w =
+            lichang__mentions_entry(&x->s, e - l - k, e);
+        if (w && (w->kinds & LC_K_SPEECH) && w->speech == LC_SPEECH_NOT)
+          return false;
+      }
       return true;
+    }
   }
   return false;
 }
@@ -328,6 +379,72 @@ static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
   return false;
 }
 
+/* Is [a, b) only 法官, 判決, 判決書, 合議庭 or 法院, an adverb after it
+ * or not: the bench or its verdict, unnamed? */
+static bool bench_words(const ctx *x, uint32_t a, uint32_t b) {
+  static const uint32_t words[][3] = {
+      {0x6CD5, 0x5B98, 0} /* 法官 */, {0x5224, 0x51B3, 0} /* 判决 */,
+      {0x5224, 0x51B3, 0x4E66} /* 判决书 */, {0x5408, 0x8BAE, 0x5EAD} /* 合议庭 */,
+      {0x6CD5, 0x9662, 0} /* 法院 */};
+  a = skip_space(x, a, b);
+  if (b > a + 2 && (goes_on_word(x->cp[b - 1]) || x->cp[b - 1] == 0x5219 /* 则 */))
+    b--;
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+    uint32_t n = words[k][2] ? 3 : 2;
+    if (b - a == n && !memcmp(x->cp + a, words[k], n * sizeof(uint32_t)))
+      return true;
+  }
+  return false;
+}
+
+/* Is c a preposition or verb that may stand right before a court's name
+ * (向, 在, 於, 到, 赴, 由, 經, 被, 與, 和, 及)? */
+static bool before_court(uint32_t c) {
+  static const uint32_t p[] = {0x5411, 0x5728, 0x4E8E, 0x5230, 0x8D74, 0x7531,
+                               0x7ECF, 0x88AB, 0x4E0E, 0x548C, 0x53CA};
+  for (size_t k = 0; k < sizeof p / sizeof *p; k++)
+    if (c == p[k])
+      return true;
+  return false;
+}
+
+/* The court named last before i, within COURT_BACK characters: a place
+ * and 地院 or 地方法院 (高雄地院, 台北地方法院), or 最高法院, 高等法院,
+ * 高院. None if there is none. */
+#define COURT_BACK 2000
+static lc_cand last_court(const ctx *x, uint32_t i) {
+  const uint32_t *cp = x->cp;
+  static const uint32_t difang[4] = {0x5730, 0x65B9, 0x6CD5, 0x9662}; /* 地方法院 */
+  static const uint32_t zuigao[4] = {0x6700, 0x9AD8, 0x6CD5, 0x9662}; /* 最高法院 */
+  static const uint32_t gaodeng[4] = {0x9AD8, 0x7B49, 0x6CD5, 0x9662}; /* 高等法院 */
+  for (uint32_t p = i; p > 3 && i - p < COURT_BACK; p--) {
+    if (cp[p - 1] != 0x9662 /* 院 */)
+      continue;
+    uint32_t s = 0;
+    if (p >= 6 && !memcmp(cp + p - 4, difang, sizeof difang))
+      s = p - 6; /* 台北地方法院 */
+    else if (p >= 4 && (!memcmp(cp + p - 4, zuigao, sizeof zuigao) ||
+                        !memcmp(cp + p - 4, gaodeng, sizeof gaodeng)))
+      s = p - 4;
+    else if (cp[p - 2] == 0x5730 /* 地 */ && p >= 4)
+      s = p - 4; /* 高雄地院 */
+    else if (cp[p - 2] == 0x9AD8 /* 高 */)
+      s = p - 2; /* 高院 */
+    else
+      continue;
+    bool ok = true;
+    for (uint32_t j = s; j < p && ok; j++)
+      ok = lichang__is_han(cp[j]) && !(j < p - 2 && before_court(cp[j]));
+    if (ok)
+      return (lc_cand){.s = s, .e = p, .who = LC_WHO_ORG};
+  }
+  return (lc_cand){0};
+}
+
+/* The claim an accusation verb takes with no comma (控某某涉弊案) runs at
+ * least this long to its clause's end. */
+#define ACCUSE_MIN 6
+
 /* Reads the attribution around the speech verb [v, ve); false if none. */
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
@@ -337,7 +454,12 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 說了一句話, 提到過, 說的, 說著: the verb has an object or is a noun;
    * 致詞時說: a time clause, the verb comes after it */
   if (nx == 0x4E86 || nx == 0x8FC7 || nx == 0x7684 || nx == 0x7740 ||
-      nx == 0x65F6 || nx == 0x4E2D /* 在聲明中表示: a noun */ ||
+      nx == 0x65F6 ||
+      (nx == 0x4E2D /* 在聲明中表示: a noun (批中國 on a headline: after
+                     * a verb of blame 中 opens a word) */ &&
+       ((cls != LC_SPEECH_CLAUSE && cls != LC_SPEECH_ACCUSE) ||
+        lichang__mentions_match(&x->s, ve, pe, ~0u, NULL) < 2 ||
+        !lichang__mentions_headline(&x->s, v))) ||
       nx == 0x3001 /* 提醒、宣導: one of a list of deeds */)
     return false;
   /* 做出的判斷, 他的說法, 問題的解釋，: a noun; but 不諱言的說「…」,
@@ -380,8 +502,20 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       return false;
   }
   uint32_t said_at = ve; /* where what is said may begin */
-  bool object_verb = cls == LC_SPEECH_CLAUSE;
-  if (cls == LC_SPEECH_CLAUSE) {
+  /* 報告顯示，…: a document standing for its author right before */
+  if (cls == LC_SPEECH_SHOW) {
+    bool doc = false;
+    for (uint32_t l = 2; l <= 3 && l <= v - ps && !doc; l++) {
+      const lc_entry *d = lichang__mentions_entry(&x->s, v - l, v);
+      doc = d && (d->kinds & LC_K_PRONOUN) && d->pronoun == LC_PRON_IT;
+    }
+    if (!doc)
+      return false;
+    cls = LC_SPEECH_CLAUSE;
+  }
+  bool object_verb = cls == LC_SPEECH_CLAUSE || cls == LC_SPEECH_ACCUSE;
+  bool claim = false;
+  if (object_verb) {
     /* 稱讚，…/ 批評：「…」 reports what was said; 稱讚球員的表現 only
      * names what was praised; 直批張「…」, 嗆對手「…」: a short object
      * (the one blamed) and a quote */
@@ -390,8 +524,42 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       o++;
     if (o > j && o < pe && cp[o] == 0x300C /* 「 */ && o - j <= 3)
       said_at = j = o;
-    if (j >= pe || !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j])))
+    /* 控林某涉弊案, 爆料某立委曾…: what one is accused of is a claim,
+     * said with no comma when it runs long to its clause's end (控告 and
+     * 指控罪名 stay short) */
+    /* (a one-character verb only opening its clause, after a surname
+     * alone or an adverb: 段控…, 還控…; in 聯防聯控, 嚴控成本, 觸控 it
+     * is part of a word) */
+    bool long_claim = false;
+    uint32_t vz = clause_start(x, ps, v);
+    if (cls == LC_SPEECH_ACCUSE && j < pe && lichang__is_han(cp[j]) &&
+        (ve - v > 1 || vz == v ||
+         (v == vz + 1 &&
+          lichang__mentions_match(&x->s, vz, v, LC_K_SURNAME, NULL)) ||
+         goes_on_word(cp[v - 1]) || cp[v - 1] == 0x66F4 /* 更 */ ||
+         cp[v - 1] == 0x5219 /* 则 */)) {
+      uint32_t m = j;
+      while (m < pe && m - j <= ACCUSE_MIN && !is_clause_end(cp[m]))
+        m++;
+      long_claim = m - j >= ACCUSE_MIN;
+    }
+    /* 提勒森批中國是共犯, 澳洲批中國派間諜 陸媒…: on a headline a verb of
+     * blame and its claim, three characters or more to the line's end or
+     * a space, are said, when a speaker the rules know ends right at it */
+    if (!long_claim && j < pe && lichang__is_han(cp[j]) &&
+        lichang__mentions_headline(&x->s, v)) {
+      uint32_t m = j;
+      while (m < pe && !is_clause_end(cp[m]) && !is_space(cp[m]) && !is_mark(cp[m]))
+        m++;
+      lc_cand hs = vz < v ? lichang__mentions_subject(&x->s, vz, v) : (lc_cand){0};
+      long_claim = m - j >= 3 && (m >= pe || !is_mark(cp[m])) && hs.e == v &&
+                   !hs.generic && hs.who != LC_WHO_PRONOUN &&
+                   lichang__mentions_sure(&x->s, hs.s, hs.e);
+    }
+    if (j >= pe ||
+        !(cp[j] == ',' || cp[j] == ':' || closer_of(cp[j]) || long_claim))
       return false;
+    claim = long_claim && cp[j] != ',' && cp[j] != ':' && !closer_of(cp[j]);
     cls = LC_SPEECH_SAY;
   }
   k->v = v, k->ve = ve, k->cls = cls;
@@ -450,6 +618,27 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       b--;
     if (!s.e && b > ps + 1 && is_sent_end(cp[b - 1]) && goes_on_word(cp[zs]))
       s = sentence_subject(x, ps, b - 1);
+    /* 總書記…作出重要指示。漫步某街，指出“…”；走進某河街，強調“…”: a
+     * sentence that opens with where someone went names no one, and its
+     * verb of saying goes on with the person who opens the sentence
+     * before (over at most three such sentences; a person only) */
+    uint32_t ss = k->zs;
+    while (ss > ps && !is_sent_end(cp[ss - 1]))
+      ss--;
+    ss = skip_space(x, ss, k->zs);
+    for (int hop = 0; hop < 3 && !s.e && ss > ps + 1 && visits(x, ss, k->zs);
+         hop++) {
+      lc_cand c = sentence_subject(x, ps, ss - 1);
+      if (c.e) {
+        if (c.who == LC_WHO_NAME)
+          s = c;
+        break;
+      }
+      uint32_t p = ss - 1;
+      while (p > ps && !is_sent_end(cp[p - 1]))
+        p--;
+      ss = skip_space(x, p, ss);
+    }
     k->borrowed = s.e != 0;
   }
   /* 報導指出: the outlet that last reported (《環時》報導稱), or nobody */
@@ -470,6 +659,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
       o = sentence_subject(x, ps, b - 1);
     if (o.e && o.who == LC_WHO_ORG)
       s = o;
+  }
+  /* 法官認為, 判決指出: the court the article last named speaks (法官
+   * is no 法 and a given name), or no one */
+  if (bench_words(x, zs, v)) {
+    lc_cand c = last_court(x, zs);
+    if (c.e || s.who == LC_WHO_NAME)
+      s = c;
   }
   /* 研究團隊表示：「…」, someone the rules do not know: the quote is
    * theirs, not the last person's named, so it is no passage (an inactive
@@ -500,6 +696,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     return false; /* 不敢相信，: disbelief, no reported clause */
   uint32_t c = said_at;
   k->object_verb = object_verb;
+  k->claim = claim;
   if (cls == LC_SPEECH_TELL) { /* 告訴第一財經，… */
     for (uint32_t j = ve; j < pe && j - ve < TELL_MAX; j++) {
       if (cp[j] == ',' || cp[j] == ':') {
@@ -556,7 +753,10 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
                          size_t tl, const lc_entry *t) {
   uint32_t s, e = 0;
   if (tl && t->role == LC_ROLE_TITLE && i + tl < pe) {
+    /* (署長 李某某: past the space scraped text leaves around a link) */
     s = i + (uint32_t)tl;
+    if (is_space(x->cp[s]) && lichang__mentions_linked(&x->s, s + 1, pe))
+      s++;
     if (!(e = lichang__mentions_chinese(&x->s, s, pe, true)) &&
         !(e = lichang__mentions_latin(&x->s, s, pe)))
       e = lichang__mentions_run(&x->s, s, pe, true);
@@ -809,7 +1009,9 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       i += (uint32_t)len;
       continue;
     }
-    if (len == 1 && e->speech == LC_SPEECH_CLAUSE && ends_word(x, i)) {
+    if (len == 1 &&
+        (e->speech == LC_SPEECH_CLAUSE || e->speech == LC_SPEECH_ACCUSE) &&
+        ends_word(x, i)) {
       i++; /* 充斥, 辱罵: a one-character verb of blame closing a word */
       continue;
     }
@@ -818,7 +1020,7 @@ int lichang__passages_scan_cues(ctx *x, uint32_t ps, uint32_t pe) {
       continue;
     }
     uint8_t cls = len ? e->speech : LC_SPEECH_SAY;
-    if (joined && cls == LC_SPEECH_CLAUSE)
+    if (joined && (cls == LC_SPEECH_CLAUSE || cls == LC_SPEECH_ACCUSE))
       cls = LC_SPEECH_SAY; /* 批評說 is a verb of saying */
     size_t cl = 0; /* 外交部：…: a colon after a speaker says it */
     if (!len && !lost_verb(x, ps, i, pe, &len) &&

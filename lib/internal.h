@@ -122,6 +122,8 @@ typedef enum {
   LC_SPEECH_FRAME,
   LC_SPEECH_PREDICT,
   LC_SPEECH_CLAUSE, /* 稱讚，…: speech only before , : or a quote */
+  LC_SPEECH_ACCUSE, /* 控X涉弊案: a clause verb whose long object is said */
+  LC_SPEECH_SHOW,   /* 報告顯示，…: speech only after a document */
   LC_SPEECH_NOT
 } lc_speech;
 /* pronouns.txt classes */
@@ -640,6 +642,8 @@ bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
 bool lichang__mentions_headline(const lc_scan *x, uint32_t i);
 /* The speaker the clause [zs, v) before a speech verb names. */
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
+/* Does a run of Han characters at i end in a space ( 李應元 , a link)? */
+bool lichang__mentions_linked(const lc_scan *x, uint32_t i, uint32_t lim);
 /* Does the clause [zs, v) open with a verb of saying and go on past it
  * (控林涉弊案，還說…)? Then it names no one: it goes on from its sentence's
  * subject. */

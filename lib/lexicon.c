@@ -548,7 +548,8 @@ static int line_surname(loader *L, const fields *f) {
 }
 
 static const char *const speech_names[] = {
-    "say", "think", "tell", "frame", "predict", "clause", "not"};
+    "say", "think", "tell", "frame", "predict", "clause",
+    "accuse", "show", "not"};
 
 static int line_speech(loader *L, const fields *f) {
   uint8_t cls = 0;

@@ -427,9 +427,31 @@ static uint32_t dotted_name(const lc_scan *x, uint32_t i, uint32_t lim) {
 }
 
 /* Is [a, b) only adverbs, function words and a date (也, 並, 上午, 20日)? */
+/* A numeral (三, 10), as an ordinal or a count of times is written. */
+static bool is_numeral(uint32_t c) {
+  static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                               0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24};
+  if (c >= '0' && c <= '9')
+    return true;
+  for (size_t k = 0; k < sizeof n / sizeof *n; k++)
+    if (c == n[k])
+      return true;
+  return false;
+}
+
 static bool only_filler(const lc_scan *x, uint32_t a, uint32_t b) {
   while (a < b) {
     uint32_t c = x->cp[a];
+    /* 第三次, 第2度: how many times, no object (美國第三次宣布) */
+    if (c == 0x7B2C /* 第 */ && a + 1 < b && is_numeral(x->cp[a + 1])) {
+      uint32_t e = a + 1;
+      while (e < b && is_numeral(x->cp[e]))
+        e++;
+      if (e < b && (x->cp[e] == 0x6B21 /* 次 */ || x->cp[e] == 0x5EA6 /* 度 */)) {
+        a = e + 1;
+        continue;
+      }
+    }
     if (is_space(c) || (c >= '0' && c <= '9') || c == 0x65E5 /* 日 */ ||
         c == 0x6708 /* 月 */) {
       a++;
@@ -511,6 +533,53 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
       !adverb_after)
     return 0;
   return i + 1;
+}
+
+/* Is [s, e) written again elsewhere in the text? */
+static bool named_again(const lc_scan *x, uint32_t s, uint32_t e) {
+  uint32_t len = e - s;
+  for (uint32_t j = 0; j + len <= x->n; j++)
+    if (j != s && x->cp[j] == x->cp[s] &&
+        !memcmp(x->cp + j, x->cp + s, len * sizeof *x->cp))
+      return true;
+  return false;
+}
+
+/* 柯自強說, 李應元表示: a surname and two given characters that fill the
+ * clause up to the verb, but adverbs, are a name even when the first given
+ * character is a function word (自, 應) the general rule stops at: nothing
+ * else in the clause could be the subject. Not a common word (全國都, 高雄
+ * 市), nor a function word after the surname (林也再, 王應該), nor an
+ * organisation's word (花蓮縣), and written so again elsewhere in the
+ * article (a name recurs; 黃上午 or 王隨即 before a verb does not). It
+ * goes before a lone surname (李|應元表示 is no 李 and two adverbs).
+ * Returns its end or 0. */
+static uint32_t clause_name(const lc_scan *x, uint32_t i, uint32_t v) {
+  if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1 ||
+      is_preposition(x->cp[i]) || i + 3 > v)
+    return 0;
+  uint32_t g1 = i + 1, g2 = i + 2, e = i + 3;
+  if (!lichang__is_han(x->cp[g1]) || !lichang__is_han(x->cp[g2]) ||
+      is_stop1(x, g2))
+    return 0;
+  for (uint32_t j = g1; j < e; j++)
+    if (lichang__lexicon_char(x->lx, x->cp[j],
+                              LC_K_SPEECH | LC_K_PRONOUN | LC_K_TITLE))
+      return 0;
+  if (common_word(lichang__mentions_entry(x, i, g2)) ||
+      common_word(lichang__mentions_entry(x, i, e)))
+    return 0;
+  const lc_entry *gw = lichang__mentions_entry(x, g1, e);
+  if (gw && (gw->kinds & (LC_K_STOP | LC_K_MODIFIER | LC_K_PRONOUN |
+                          LC_K_SPEECH | LC_K_TITLE)))
+    return 0;
+  if (word_starts(x, g2, v) || (gw && (gw->kinds & LC_K_IDF) &&
+                                  gw->idf < VERY_COMMON_IDF))
+    return 0;
+  uint32_t r = e;
+  while (r < v && is_stop1(x, r))
+    r++;
+  return r == v && named_again(x, i, e) ? e : 0;
 }
 
 static bool is_preposition(uint32_t c) {
@@ -675,6 +744,18 @@ bool lichang__mentions_opens_with_verb(const lc_scan *x, uint32_t zs,
 
 static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v);
 
+/* Does a run of two to five Han characters at i end in a space, as a name
+ * scraped text links does ( 李應元 ), or in an aside spelling it
+ * (方濟各（Francis）)? */
+bool lichang__mentions_linked(const lc_scan *x, uint32_t i, uint32_t lim) {
+  uint32_t j = i;
+  while (j < lim && j - i <= 5 && lichang__is_han(x->cp[j]))
+    j++;
+  return j - i >= 2 && j - i <= 5 && j < lim &&
+         (is_space(x->cp[j]) || x->cp[j] == '(');
+}
+#define linked lichang__mentions_linked
+
 /* A character that joins an organisation's name to the clause before it
  * and is never its first (而, 和, 與, 及, 同, 等, 並, 則, 又, 還, 更, 向, 對,
  * 於, 從, 由, 將, 把, 被, 讓, in their folded, Simplified forms). */
@@ -725,6 +806,19 @@ lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
 }
 
 static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
+  /* 院方否認…但陳某昨表示: 但 with no comma before it opens a new clause,
+   * whose subject speaks (not 不但, "not only") */
+  for (uint32_t j = v; j-- > zs + 1;)
+    if (x->cp[j] == 0x4F46 /* 但 */ && x->cp[j - 1] != 0x4E0D /* 不 */ &&
+        lichang__is_han(x->cp[j - 1])) {
+      uint32_t a = j + 1;
+      if (a < v && x->cp[a] == 0x662F /* 是 */)
+        a++;
+      lc_cand c = a < v ? subject(x, a, v) : (lc_cand){0};
+      if (c.e)
+        return c;
+      break;
+    }
   uint32_t sc = short_country(x, zs, v);
   if (sc)
     return (lc_cand){.s = zs, .e = sc, .who = LC_WHO_ORG};
@@ -742,6 +836,10 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     if (ch == 0x7684 /* 的 */)
       verb_end = 0; /* 預測匯率走勢的分析師: the verb only describes */
     if (is_space(ch) || ch == 0x3001 /* 、 */) {
+      /* (主席 王小華: a title still vouches for the name after the space
+       * scraped text leaves around a linked name) */
+      if (after_title == i && is_space(ch) && linked(x, i + 1, v))
+        after_title = i + 1;
       i++;
       np = i;
       anchor = true;
@@ -818,6 +916,17 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     size_t pl = len[0], ql = len[1], tl = len[2], al = len[3];
     if (ql && al > ql && !lichang__mentions_word_hides(x, i, al))
       al = ql; /* 他在, a corpus word, does not hide 他 */
+    /* 中學校|長 is 中學|校長: a title that starts inside a longer word and
+     * runs past its end ends the word where it starts */
+    for (uint32_t s = 1; al > 2 && al > tl && al > pl && al > ql && s < al;
+         s++) {
+      const lc_entry *tt = NULL;
+      size_t l = lichang__mentions_match(x, i + s, v, LC_K_TITLE, &tt);
+      if (l && tt->role == LC_ROLE_TITLE && s + l > al) {
+        al = s;
+        break;
+      }
+    }
     lc_cand k = {0};
     k.object = i > zs && is_preposition(x->cp[i - 1]);
     k.titled = after_title == i;
@@ -919,6 +1028,8 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
       uint32_t e2 = 0;
       if (anchor && lichang__is_han(ch))
         e2 = dotted_name(x, i, v);
+      if (!e2 && anchor && i == np && nc == 0 && !k.titled)
+        e2 = clause_name(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch) && !k.titled)
         e2 = surname_alone(x, i, v);
       if (!e2 && anchor && lichang__is_han(ch))

@@ -674,8 +674,23 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
         *cu = probe;
       }
     }
-  } else
+  } else {
     end = sentence_end(x, a, pe, cu);
+    /* 控某某涉弊案，…: a claim with no comma before it ends at its
+     * clause; the narration goes on after it */
+    if (k->claim) {
+      int depth = 0;
+      for (uint32_t j = a; j < end; j++) {
+        uint32_t c = x->cp[j];
+        depth += closer_of(c) && c != '"' ? 1 : is_closer(c) ? -1 : 0;
+        if (depth <= 0 && (c == ',' || c == ';' ||
+                           (is_space(c) && lichang__mentions_headline(&x->s, a)))) {
+          end = j;
+          break;
+        }
+      }
+    }
+  }
   /* a quotation that closed ends the speaker's turn unless more follows */
   end = carry_on(x, end, pe, cu, end < pe && is_closer(x->cp[end]));
   if (!direct)

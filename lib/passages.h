@@ -36,6 +36,7 @@ typedef struct {
   bool borrowed; /* the speaker is the sentence's subject, not in the clause */
   bool generic;  /* 業者表示, 網友說: someone unnamed speaks */
   bool object_verb; /* 提出, 批評: a verb that takes a plain object too */
+  bool claim;       /* 控某某涉弊案: an accusation's claim with no comma */
 } cue;
 
 typedef struct {

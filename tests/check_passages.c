@@ -443,6 +443,39 @@ END_TEST
 /* Organisations named through their branches, alliances and the 該 that
  * stands for them; foreign titles and names. */
 START_TEST(organisations_and_foreign_titles) {
+  /* a title that starts inside a longer word and runs past it (中學校 and
+   * 校長) is the title: 中學|校長王大明 */
+  EXPECT("明德中學校長王大明表示，歷史應成為必修科目。\n",
+         {"歷史應成為必修科目", "王大明", I});
+  /* a delegation or a mission speaks as a body */
+  EXPECT("湖北代表团表示，将继续推动中部崛起。\n",
+         {"将继续推动中部崛起", "湖北代表团", I});
+  /* 但 with no comma opens a new clause: its subject speaks, not the
+   * organisation before it */
+  EXPECT("院方否認打壓急診但陳大明昨表示，他在醫院服務三十年，如今卻被追訴。\n",
+         {"他在醫院服務三十年，如今卻被追訴", "陳大明", I});
+  /* a country and how many times it acted, then the verb: it speaks */
+  EXPECT("美国第三次宣布将退出某国际组织\n",
+         {"将退出某国际组织", "美国", I});
+  /* an estimate voiced is a forecast */
+  EXPECT("學者陳大明昨天受訪。他估計，若按現在的政策，十年內房價還會上漲。\n",
+         {"若按現在的政策，十年內房價還會上漲", "陳大明", I});
+  /* 對此 with no comma opens the clause and names no one */
+  EXPECT("前主任陳大明被免職。對此勞動部昨證實有二十二人請辭，但並無財務考量。\n",
+         {"有二十二人請辭，但並無財務考量", "勞動部", I});
+  /* a sports body by its short form; a chief investment officer's name */
+  EXPECT("客隊今天趕不及記者會，中華足協表示，目前賽程仍依照計畫進行。\n",
+         {"目前賽程仍依照計畫進行", "中華足協", I});
+  EXPECT("某银行美洲区首席投资官马尔切利说，美国经济可能陷入衰退。\n",
+         {"美国经济可能陷入衰退", "马尔切利", I});
+  /* 應某國要求， is at someone's request: the body after it held the
+   * meeting whose statement speaks (應 is a surname too) */
+  EXPECT("应伊朗要求，南亚合作组织7日召开特别会议。会议发表声明说，以色列应承担"
+         "全部责任。\n",
+         {"以色列应承担全部责任", "南亚合作组织", I});
+  /* a retailer by the trade its name ends in */
+  EXPECT("大方超商也表示，今年消費者使用行動支付的數量大幅成長。\n",
+         {"今年消費者使用行動支付的數量大幅成長", "大方超商", I});
   /* a branch right after its organisation: the whole name speaks, and
    * 並表示 with no subject of its own borrows it */
   EXPECT("南方武装部队总参谋部12日称，部队在边境地区击落三架无人机，"
@@ -685,6 +718,7 @@ START_TEST(blame_verbs_and_passive) {
    * that subject or not */
   EXPECT("2014年立委段志明開記者會，控議員林小華涉入弊案，還說若查無不法，他願"
          "公開道歉。\n",
+         {"議員林小華涉入弊案", "段志明", I},
          {"若查無不法，他願公開道歉", "段志明", I});
   /* a law's text quoted after its article is no one's words, whoever
    * speaks after it */
@@ -736,6 +770,118 @@ START_TEST(short_names_and_words_after_them) {
 }
 END_TEST
 
+/* A surname and a given name that holds a function word or is a word
+ * itself (自強, 應元), opening the clause before the verb and written so
+ * again in the article, is a name; a surname and two adverbs (林也再) or a
+ * time word (黃上午) is not. */
+START_TEST(given_names_that_are_words) {
+  EXPECT("村長柯自強昨天到學校看學生。\n柯自強說，校車明年就會開始行駛。\n",
+         {"校車明年就會開始行駛", "柯自強", I});
+  EXPECT("局长许应元到场视察。许应元表示，新的公路年底前完工。\n",
+         {"新的公路年底前完工", "许应元", I});
+  EXPECT_NONE("林也再說，預算不會刪減。林也再。\n");
+  EXPECT_NONE("黃上午強調，預算不會刪減。黃上午。\n");
+}
+END_TEST
+
+/* An accusation's claim is said with no comma when it runs long (控某某
+ * 涉入弊案, 爆料…); 控 inside a word (聯控, 嚴控) and a lawsuit (控告)
+ * say nothing. */
+START_TEST(accusations_without_comma) {
+  EXPECT("立委王小明昨天召開記者會，控陳大同涉入採購弊案。\n",
+         {"陳大同涉入採購弊案", "王小明", I});
+  EXPECT("議員林美華爆料某局長曾經收受廠商招待。\n",
+         {"某局長曾經收受廠商招待", "林美華", I});
+  EXPECT_NONE("市府成立聯防聯控機制今天召開記者會。\n");
+  EXPECT_NONE("公司透過嚴控成本讓獲利在今年回升。\n");
+  EXPECT_NONE("王小明控告陳大同涉嫌誹謗他人名譽。\n");
+  /* 指 opening its clause says its claim (Taiwanese copy's "says") */
+  EXPECT("段志明昨下午在臉書貼文，指那些批評他的人不了解他。\n",
+         {"那些批評他的人不了解他", "段志明", I});
+  EXPECT_NONE("這裡的數字指的是去年全年的營收。\n");
+  /* a bullet and a subheading before the sentence: its subject follows */
+  EXPECT("◎吞球事件 ．2014年段志明開記者會，控議員林小華涉入弊案。\n",
+         {"議員林小華涉入弊案", "段志明", I});
+  /* condemnations too; the claim ends at its clause, the narration after
+   * it is nobody's */
+  EXPECT("外交部发表声明。声明谴责该袭击严重违反国际法，邻国有权回应。\n",
+         {"该袭击严重违反国际法", "外交部", I});
+  EXPECT("國家主席王大明2日發文，譴責鄰國為推翻合法政府而策劃的干涉行徑。\n",
+         {"鄰國為推翻合法政府而策劃的干涉行徑", "王大明", I});
+  EXPECT_NONE("市長林美華批評他。\n");
+}
+END_TEST
+
+/* The bench or its verdict, unnamed (法官認為, 判決指出), speaks as the
+ * court the article named last; with no court named, no one. */
+START_TEST(judges_speak_for_their_court) {
+  EXPECT("台北地方法院昨天宣判，被告王大同判刑三年。法官認為，王大同犯後態度"
+         "不佳，且未與被害人和解。\n",
+         {"王大同犯後態度不佳，且未與被害人和解", "台北地方法院", I});
+  EXPECT("李小華向士林地院提告。判決則指出，現有證據不足以證明被告犯罪。\n",
+         {"現有證據不足以證明被告犯罪", "士林地院", I});
+  EXPECT_NONE("检察官认为被告有罪。法官认为，被告的行为已经构成犯罪。\n");
+}
+END_TEST
+
+/* 顯示 speaks only after a document standing for its author (報告顯示,
+ * 通報顯示): the body that issued it; 數據顯示 and 調查顯示 name no one. */
+START_TEST(reports_show) {
+  EXPECT("中華經濟研究院今天發布報告。報告顯示，明年經濟成長率可望達到百分之"
+         "三。\n",
+         {"明年經濟成長率可望達到百分之三", "中華經濟研究院", I});
+  EXPECT("中华经济研究院日前发布的研究报告显示，新关税可能给本国经济造成损失。"
+         "\n",
+         {"新关税可能给本国经济造成损失", "中华经济研究院", I});
+  EXPECT_NONE("国家统计局数据显示，三季度经济持续恢复。\n");
+  EXPECT_NONE("調查顯示，七成民眾支持這項政策。\n");
+}
+END_TEST
+
+/* 對X來說， opening what is said is no second attribution: 來說 hides the
+ * verb, and the words stay the first speaker's. */
+START_TEST(for_someone_is_no_relay) {
+  EXPECT("黃大明昨天出席論壇。他說，對民眾來說，死亡是禁忌，需要更多溝通。\n",
+         {"對民眾來說，死亡是禁忌，需要更多溝通", "黃大明", I});
+  EXPECT("王小华说，对年轻人来说，买房的压力越来越大。\n",
+         {"对年轻人来说，买房的压力越来越大", "王小华", I});
+}
+END_TEST
+
+/* Scraped text leaves spaces around a linked name (署長 李大元 今天…): the
+ * title still vouches for it, for the verb and for a later 他. */
+START_TEST(titles_before_linked_names) {
+  EXPECT("環保署署長 李大元 今天中午首度回應，他表示，會檢討預警的頻率。\n",
+         {"會檢討預警的頻率", "李大元", I});
+  EXPECT("聯準會主席 王小華 在國會作證時 ，重申她預料聯準會會繼續升息。\n",
+         {"她預料聯準會會繼續升息", "王小華", I});
+}
+END_TEST
+
+/* On a headline a verb of blame and a short claim after a known speaker
+ * are said (澳洲批中國派間諜), up to a space; in running text 批中 stays
+ * unread. */
+START_TEST(headline_blame) {
+  EXPECT("澳洲批中國派間諜 陸媒反控\n澳洲政府今天表示，將加強調查。\n",
+         {"中國派間諜", "澳洲", I}, {"將加強調查", "澳洲政府", I});
+  EXPECT("談人口販運 提勒森批中國是共犯\n國務卿提勒森27日表示，中國沒有盡力。\n",
+         {"中國是共犯", "提勒森", I}, {"中國沒有盡力", "提勒森", I});
+}
+END_TEST
+
+/* A sentence that opens with where someone went (漫步…, 走進…, 在某地，)
+ * names no one: its verb of saying goes on with the person who opens the
+ * sentence before; not with an organisation, and not past a sentence
+ * with a subject of its own. */
+START_TEST(visits_go_on_with_the_visitor) {
+  EXPECT("王大明市长多次到各地考察，就古城保护作出指示。漫步老城古街，指出“要"
+         "保护好历史街区”；在东湖县，强调加强传统村落保护。\n",
+         {"要保护好历史街区", "王大明", D},
+         {"加强传统村落保护", "王大明", I});
+  EXPECT_NONE("文化局发布通知。漫步老城古街，指出“要保护好历史街区”。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -762,6 +908,14 @@ int main(void) {
   tcase_add_test(tc, chained_verbs_and_feelings);
   tcase_add_test(tc, blame_verbs_and_passive);
   tcase_add_test(tc, short_names_and_words_after_them);
+  tcase_add_test(tc, given_names_that_are_words);
+  tcase_add_test(tc, accusations_without_comma);
+  tcase_add_test(tc, judges_speak_for_their_court);
+  tcase_add_test(tc, reports_show);
+  tcase_add_test(tc, for_someone_is_no_relay);
+  tcase_add_test(tc, titles_before_linked_names);
+  tcase_add_test(tc, headline_blame);
+  tcase_add_test(tc, visits_go_on_with_the_visitor);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
