@@ -319,12 +319,13 @@ typedef struct {
   size_t ri, ki; /* next region, next cue */
 } cursor;
 
-/* 還, 也, 並, 又, 亦, 另 right before the verb (他還表示): a further act of
- * saying, not the argument going on. */
+/* 還, 也, 並, 又, 亦, 另, 更 right before the verb (他還表示, 他更批評): a
+ * further act of saying, not the argument going on. */
 static bool says_more(const ctx *x, const cue *k) {
   static const uint32_t more[] = {0x4E5F /* 也 */, 0x4EA6 /* 亦 */,
                                   0x53C8 /* 又 */, 0x53E6 /* 另 */,
-                                  0x5E76 /* 并 */, 0x8FD8 /* 还 */};
+                                  0x5E76 /* 并 */, 0x8FD8 /* 还 */,
+                                  0x66F4 /* 更 */};
   if (k->v <= k->zs)
     return false;
   for (size_t i = 0; i < sizeof more / sizeof *more; i++)
@@ -333,14 +334,28 @@ static bool says_more(const ctx *x, const cue *k) {
   return false;
 }
 
+/* Does 他 open k's clause and say at once (他表示B, 他則說B: no more than
+ * one word between), a plain verb of saying with a statement of eight
+ * characters or more after it? Not 他在表態中提及X, 他表示由衷的感謝. */
+static bool says_anew(const ctx *x, const cue *k) {
+  if (k->cls != LC_SPEECH_SAY || k->object_verb || k->borrowed ||
+      k->ws != skip_space(x, k->zs, k->v) || k->v - k->we > 1)
+    return false;
+  uint32_t j = k->c;
+  while (j < x->n && j - k->c < 8 && !is_clause_end(x->cp[j]))
+    j++;
+  return j - k->c >= 8;
+}
+
 /* Does cue k end a passage running into it? Not a pronoun's mid-sentence
- * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage; but
- * 他還表示B is a further statement (a passage of its own). */
+ * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage (a
+ * view the argument goes on to); but 他還表示B, and 他表示B with a verb of
+ * saying, are a further statement (a passage of its own). */
 static bool splits(const ctx *x, const cue *k) {
   /* someone unnamed taking over (…，救護車駕駛表示，…) ends it too */
   return (k->active || k->generic) && !k->inner &&
          !(k->who == LC_WHO_PRONOUN && !k->sent && !k->colon && !k->closing &&
-           k->c == k->ve && !says_more(x, k));
+           k->c == k->ve && !says_more(x, k) && !says_anew(x, k));
 }
 
 /* End of the sentence from position i: a sentence end outside quote marks

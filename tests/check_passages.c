@@ -882,6 +882,20 @@ START_TEST(visits_go_on_with_the_visitor) {
 }
 END_TEST
 
+START_TEST(pronoun_says_anew) {
+  /* 他表示 / 他更批評 right after a comma: a further statement of its own */
+  EXPECT("張志強說明本市正大力推動新的交通計畫，他表示全國已經進入新的發展時代。\n",
+         {"本市正大力推動新的交通計畫", "張志強", I},
+         {"全國已經進入新的發展時代", "張志強", I});
+  EXPECT("李小華強調多數經費會用在鐵路建設上，他更批評前朝政府的政策造成城鄉失衡。\n",
+         {"多數經費會用在鐵路建設上", "李小華", I},
+         {"前朝政府的政策造成城鄉失衡", "李小華", I});
+  /* a short object, or words between 他 and the verb: the passage goes on */
+  EXPECT("王大明說，這次的颱風造成很大損失，他表示由衷的感謝。\n",
+         {"這次的颱風造成很大損失，他表示由衷的感謝", "王大明", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -916,6 +930,7 @@ int main(void) {
   tcase_add_test(tc, titles_before_linked_names);
   tcase_add_test(tc, headline_blame);
   tcase_add_test(tc, visits_go_on_with_the_visitor);
+  tcase_add_test(tc, pronoun_says_anew);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
