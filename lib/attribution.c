@@ -604,8 +604,12 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 並強調：「…」, 談到「…」時表示，…, 某某在途中，於巴黎受訪時說，…: a
    * clause naming nobody, only adverbs or a time clause closed by 時, has
    * the sentence's subject speak */
+  /* (並預測X, 也預估X: a forecast going on from what was said; not 也
+   * 預計, which as often says what is scheduled: 並預計7月重新開園) */
   if (!s.e && !s.generic &&
       ((cls == LC_SPEECH_SAY && quotes_next) ||
+       (cls == LC_SPEECH_PREDICT && v == zs + 1 && goes_on_word(cp[zs]) &&
+        !(cp[v] == 0x9884 /* 预 */ && cp[v + 1] == 0x8BA1 /* 计 */)) ||
        ((cls == LC_SPEECH_SAY || cls == LC_SPEECH_THINK) &&
         (!lichang__passages_has_subject_words(x, zs, v) ||
          lichang__mentions_opens_with_verb(&x->s, zs, v) ||

@@ -896,6 +896,16 @@ START_TEST(pronoun_says_anew) {
 }
 END_TEST
 
+START_TEST(forecast_goes_on) {
+  /* 並預測X: a forecast by the one who spoke before it */
+  EXPECT("陳建國形容這是暫時的現象，並預測央行在明年將能達成物價目標。\n",
+         {"這是暫時的現象", "陳建國", I},
+         {"央行在明年將能達成物價目標", "陳建國", I});
+  /* 並預計X is as often what is scheduled: no forecast said */
+  EXPECT_NONE("公園經過搶修後已經大致恢復，並預計下個月重新開放。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -931,6 +941,7 @@ int main(void) {
   tcase_add_test(tc, headline_blame);
   tcase_add_test(tc, visits_go_on_with_the_visitor);
   tcase_add_test(tc, pronoun_says_anew);
+  tcase_add_test(tc, forecast_goes_on);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
