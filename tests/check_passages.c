@@ -906,6 +906,13 @@ START_TEST(forecast_goes_on) {
 }
 END_TEST
 
+START_TEST(conviction_is_a_view) {
+  /* 確信 is a verb of opinion as 堅信 is */
+  EXPECT("某大學教授林志明確信這項新的政策會讓本地產業倒退十年。\n",
+         {"這項新的政策會讓本地產業倒退十年", "林志明", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -942,6 +949,7 @@ int main(void) {
   tcase_add_test(tc, visits_go_on_with_the_visitor);
   tcase_add_test(tc, pronoun_says_anew);
   tcase_add_test(tc, forecast_goes_on);
+  tcase_add_test(tc, conviction_is_a_view);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
