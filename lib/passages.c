@@ -328,6 +328,11 @@ static bool says_more(const ctx *x, const cue *k) {
                                   0x66F4 /* 更 */};
   if (k->v <= k->zs)
     return false;
+  /* 此外他認為, 另外他表示: a further point, the clause opening with it */
+  if (k->ws == k->zs + 2 && k->we <= k->v &&
+      (x->cp[k->zs] == 0x6B64 /* 此 */ || x->cp[k->zs] == 0x53E6 /* 另 */) &&
+      x->cp[k->zs + 1] == 0x5916 /* 外 */)
+    return true;
   for (size_t i = 0; i < sizeof more / sizeof *more; i++)
     if (x->cp[k->v - 1] == more[i])
       return true;

@@ -913,6 +913,17 @@ START_TEST(conviction_is_a_view) {
 }
 END_TEST
 
+START_TEST(further_point_and_question) {
+  /* 此外他認為X: a further point, its own passage */
+  EXPECT("王大明說，各國都在尋找新的產業方向，雙方準備好展開討論，此外他認為綠色能源將是未來發展核心。\n",
+         {"各國都在尋找新的產業方向，雙方準備好展開討論", "王大明", I},
+         {"綠色能源將是未來發展核心", "王大明", I});
+  /* 提問，X: the question is said */
+  EXPECT("主持人李大同向部長提問，為什麼這項計畫要拖延三年才開始執行？\n",
+         {"為什麼這項計畫要拖延三年才開始執行？", "李大同", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -950,6 +961,7 @@ int main(void) {
   tcase_add_test(tc, pronoun_says_anew);
   tcase_add_test(tc, forecast_goes_on);
   tcase_add_test(tc, conviction_is_a_view);
+  tcase_add_test(tc, further_point_and_question);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
