@@ -707,6 +707,11 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
         c = j;
         break;
       }
+      /* 告訴張「…」: a short addressee, then the quotation */
+      if (closer_of(cp[j]) && cp[j] != '"' && j > ve && j - ve <= 6) {
+        c = j;
+        break;
+      }
       if (is_sent_end(cp[j]) || closer_of(cp[j]))
         break;
     }

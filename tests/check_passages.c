@@ -924,6 +924,13 @@ START_TEST(further_point_and_question) {
 }
 END_TEST
 
+START_TEST(tell_then_quotation) {
+  /* 告訴李小華「…」: the addressee, then the words said */
+  EXPECT("過了半小時，王大明再告訴李小華「我不想看到這隻狗，要讓牠消失」。\n",
+         {"我不想看到這隻狗，要讓牠消失", "王大明", D});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -962,6 +969,7 @@ int main(void) {
   tcase_add_test(tc, forecast_goes_on);
   tcase_add_test(tc, conviction_is_a_view);
   tcase_add_test(tc, further_point_and_question);
+  tcase_add_test(tc, tell_then_quotation);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
