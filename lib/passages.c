@@ -689,7 +689,9 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
       /* 他說，「…」，雖然…。 runs on to the sentence end */
       cursor probe = *cu;
       uint32_t ne = sentence_end(x, j, pe, &probe);
-      if (!cue_within(x, cu->ki, j, ne)) {
+      /* (not over narration of someone: 「…」，張又問「…」) */
+      if (!cue_within(x, cu->ki, j, ne) &&
+          !narrates(x, skip_space(x, j + 1, ne), ne, false)) {
         end = ne;
         *cu = probe;
       }

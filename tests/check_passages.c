@@ -931,6 +931,15 @@ START_TEST(tell_then_quotation) {
 }
 END_TEST
 
+START_TEST(quotation_then_narration) {
+  /* 呼籲「…」，某某請…: the narration of someone else after the comma is
+   * not the quotation going on */
+  EXPECT("市長江大同今天懸掛勸導牌，呼籲「愛牠不要抓牠」，協會理事長藍小珍請大家愛護，讓這些獨角仙能「好好生活，平平安安回家」。\n",
+         {"愛牠不要抓牠", "江大同", D},
+         {"好好生活，平平安安回家", "藍小珍", D});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -970,6 +979,7 @@ int main(void) {
   tcase_add_test(tc, conviction_is_a_view);
   tcase_add_test(tc, further_point_and_question);
   tcase_add_test(tc, tell_then_quotation);
+  tcase_add_test(tc, quotation_then_narration);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
