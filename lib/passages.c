@@ -307,10 +307,15 @@ static uint32_t quoted_in(const ctx *x, uint32_t a, uint32_t b) {
  * a quotation, a turn (但是, 不過) opening it, or a short coda? Plain
  * narration does not carry a passage on. */
 static bool goes_on(const ctx *x, uint32_t a, uint32_t b) {
-  if (first_person(x, a, b) || quoted_in(x, a, b) || b - a <= 16)
-    return true; /* …。這樣距離就會越來越遠。: a short coda goes on too */
-  const lc_entry *e = NULL;
   a = skip_space(x, a, b);
+  /* …。這樣距離就會越來越遠。: a short coda goes on too, but not a link
+   * or a bullet (…。》某某明細, ★相關新聞): it opens with a word */
+  bool word = a < b && (lichang__is_han(x->cp[a]) || is_latin(x->cp[a]) ||
+                        (x->cp[a] >= '0' && x->cp[a] <= '9') ||
+                        closer_of(x->cp[a]));
+  if (first_person(x, a, b) || quoted_in(x, a, b) || (b - a <= 16 && word))
+    return true;
+  const lc_entry *e = NULL;
   return lichang__mentions_match(&x->s, a, b, LC_K_MODIFIER, &e) &&
          e->mod == LC_MOD_CONTRAST;
 }

@@ -940,6 +940,15 @@ START_TEST(quotation_then_narration) {
 }
 END_TEST
 
+START_TEST(byline_and_link_are_no_coda) {
+  /* a byline or a link after the last sentence is not the speaker's */
+  EXPECT("分析師李大同預測，本地貨幣可能在年底前持續升值。（王小明／綜合報導）\n",
+         {"本地貨幣可能在年底前持續升值", "李大同", I});
+  EXPECT("分析師李大同預測，本地貨幣可能在年底前持續升值。》外資進出明細\n",
+         {"本地貨幣可能在年底前持續升值", "李大同", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -980,6 +989,7 @@ int main(void) {
   tcase_add_test(tc, further_point_and_question);
   tcase_add_test(tc, tell_then_quotation);
   tcase_add_test(tc, quotation_then_narration);
+  tcase_add_test(tc, byline_and_link_are_no_coda);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
