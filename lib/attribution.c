@@ -192,13 +192,13 @@ static lc_cand sentence_subject(const ctx *x, uint32_t ps, uint32_t zs) {
 }
 
 /* Does the sentence at a open with where someone went (在某地，來到,
- *走進, 漫步, 考察, 前往, 步入, 走訪), naming no one? */
+ *走進, 漫步, 考察, 前往, 步入, 走訪, 深入某地), naming no one? */
 static bool visits(const ctx *x, uint32_t a, uint32_t b) {
   static const uint32_t two[][2] = {
       {0x6765, 0x5230} /* 来到 */, {0x8D70, 0x8FDB} /* 走进 */,
       {0x6F2B, 0x6B65} /* 漫步 */, {0x8003, 0x5BDF} /* 考察 */,
       {0x524D, 0x5F80} /* 前往 */, {0x6B65, 0x5165} /* 步入 */,
-      {0x8D70, 0x8BBF} /* 走访 */};
+      {0x8D70, 0x8BBF} /* 走访 */, {0x6DF1, 0x5165} /* 深入 */};
   if (a + 2 > b)
     return false;
   if (x->cp[a] == 0x5728 /* 在 */) {
@@ -625,12 +625,12 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     /* 總書記…作出重要指示。漫步某街，指出“…”；走進某河街，強調“…”: a
      * sentence that opens with where someone went names no one, and its
      * verb of saying goes on with the person who opens the sentence
-     * before (over at most three such sentences; a person only) */
+     * before (over at most five such sentences; a person only) */
     uint32_t ss = k->zs;
     while (ss > ps && !is_sent_end(cp[ss - 1]))
       ss--;
     ss = skip_space(x, ss, k->zs);
-    for (int hop = 0; hop < 3 && !s.e && ss > ps + 1 && visits(x, ss, k->zs);
+    for (int hop = 0; hop < 5 && !s.e && ss > ps + 1 && visits(x, ss, k->zs);
          hop++) {
       lc_cand c = sentence_subject(x, ps, ss - 1);
       if (c.e) {

@@ -949,6 +949,18 @@ START_TEST(byline_and_link_are_no_coda) {
 }
 END_TEST
 
+START_TEST(long_visit_chain) {
+  /* four visits in a row, the last one's verb still the visitor's */
+  EXPECT("王大明市长多次到各地考察，就古城保护作出指示。漫步老城古街，指出“要"
+         "保护好历史街区”；走进河街了解老街修复情况；深入西城的老小区，强调“"
+         "既要保留历史记忆，又要解决居民关切的问题”；在东湖县，强调加强传统"
+         "村落保护。\n",
+         {"要保护好历史街区", "王大明", D},
+         {"既要保留历史记忆，又要解决居民关切的问题", "王大明", D},
+         {"加强传统村落保护", "王大明", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -990,6 +1002,7 @@ int main(void) {
   tcase_add_test(tc, tell_then_quotation);
   tcase_add_test(tc, quotation_then_narration);
   tcase_add_test(tc, byline_and_link_are_no_coda);
+  tcase_add_test(tc, long_visit_chain);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
