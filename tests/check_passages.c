@@ -961,6 +961,14 @@ START_TEST(long_visit_chain) {
 }
 END_TEST
 
+START_TEST(replenish_is_no_remark) {
+  /* 補充水分 replenishes; 補充，… and 補充說 add a remark */
+  EXPECT_NONE("醫師李大同呼籲大家一定要隨時補充水分與電解質。\n");
+  EXPECT("醫師李大同補充，夏天外出時應該隨身攜帶飲用水。\n",
+         {"夏天外出時應該隨身攜帶飲用水", "李大同", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1003,6 +1011,7 @@ int main(void) {
   tcase_add_test(tc, quotation_then_narration);
   tcase_add_test(tc, byline_and_link_are_no_coda);
   tcase_add_test(tc, long_visit_chain);
+  tcase_add_test(tc, replenish_is_no_remark);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
