@@ -446,6 +446,33 @@ static lc_cand last_court(const ctx *x, uint32_t i) {
 #define ACCUSE_MIN 6
 
 /* Reads the attribution around the speech verb [v, ve); false if none. */
+/* Is the verb at v 形容 after 以「…」 (or 以「…」來形容)? Then where the
+ * opening mark is when the marks hold more than a term (over SCARE_WORDS
+ * characters or a clause), UINT32_MAX when only a term; else 0. */
+#define SCARE_WORDS 8
+static uint32_t described_as(const ctx *x, uint32_t ps, uint32_t v) {
+  const uint32_t *cp = x->cp;
+  uint32_t zs = ps; /* (the clause starts after the closing mark) */
+  if (cp[v] != 0x5F62 /* 形 */ || cp[v + 1] != 0x5BB9 /* 容 */)
+    return 0;
+  uint32_t q = v;
+  if (q > zs && cp[q - 1] == 0x6765 /* 来 */)
+    q--;
+  if (q <= zs + 2 || !is_closer(cp[q - 1]))
+    return 0;
+  uint32_t close = q - 1, j = close;
+  while (j > zs && close - j < ZONE_MAX && closer_of(cp[j - 1]) != cp[close] &&
+         !is_sent_end(cp[j - 1]))
+    j--;
+  if (j <= zs + 1 || closer_of(cp[j - 1]) != cp[close] ||
+      cp[j - 2] != 0x4EE5 /* 以 */)
+    return 0;
+  bool clause = close - j > SCARE_WORDS;
+  for (uint32_t i = j; i < close && !clause; i++)
+    clause = cp[i] == ',' || cp[i] == 0x3001 || is_sent_end(cp[i]);
+  return clause ? j - 1 : UINT32_MAX;
+}
+
 static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
                      uint8_t cls, cue *k) {
   const uint32_t *cp = x->cp;
@@ -721,6 +748,18 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   if (c < pe && (cp[c] == ',' || cl)) {
     k->colon = cl != 0;
     c = skip_space(x, c + (cl ? (uint32_t)cl : 1), pe);
+  }
+  /* 以「教科書式的種族清洗」形容X: the words in marks are what the
+   * speaker calls it, and they are said; a word or two in marks (以「國
+   * 恥」形容) is a term, no passage */
+  uint32_t called = described_as(x, ps, v);
+  if (called == UINT32_MAX)
+    return false;
+  if (called) {
+    k->c = called;
+    k->closing = false;
+    k->sent = opens_sentence(x, ps, k->zs);
+    return true;
   }
   k->c = c;
   k->closing = c >= pe || is_sent_end(cp[c]);

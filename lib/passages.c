@@ -674,6 +674,14 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
   bool direct = k->colon, open = false;
   while (cu->ri < nr && (rg[cu->ri].kind == R_STRAY || rg[cu->ri].open < a))
     cu->ri++;
+  /* 以「…」形容X: the words said are in marks before the verb, a region
+   * the scan has passed as a term */
+  if (a < k->zs && cu->ri > 0 && rg[cu->ri - 1].open == a &&
+      rg[cu->ri - 1].kind == R_BAL) {
+    const region *r = rg + cu->ri - 1;
+    *cur = k->ve; /* what is described after the verb is narration */
+    return emit(x, r->a, r->b, k, 0, true, false);
+  }
   /* (表示：「會。」 after a colon, however short, is said) */
   bool said = cu->ri < nr && rg[cu->ri].open == a &&
               (!is_scare(x, rg + cu->ri) || k->colon ||

@@ -969,6 +969,17 @@ START_TEST(replenish_is_no_remark) {
 }
 END_TEST
 
+START_TEST(described_as_in_marks) {
+  /* 以「…」形容X: the words in marks are said, X is what they describe */
+  EXPECT("人權專家王大明曾以「有系統的集體迫害行動」形容當局對少數族裔的鎮壓。\n",
+         {"有系統的集體迫害行動", "王大明", D});
+  EXPECT("歌手林小美並以「簡約、暗黑、舒適」形容自己的穿衣風格。\n",
+         {"簡約、暗黑、舒適", "林小美", D});
+  /* a word or two in marks is a term: nothing said */
+  EXPECT_NONE("主席林大同在會上以「國恥」形容立法院對改革案的修法。\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1012,6 +1023,7 @@ int main(void) {
   tcase_add_test(tc, byline_and_link_are_no_coda);
   tcase_add_test(tc, long_visit_chain);
   tcase_add_test(tc, replenish_is_no_remark);
+  tcase_add_test(tc, described_as_in_marks);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
