@@ -386,6 +386,16 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
       if (titled ? strong_word(e) : common_word(e))
         return 0;
     }
+  /* after a title, a run that is itself a common word (總書記反復強調,
+   * 主任職務) is what the title governs, not a name, unless a character of
+   * it spells foreign names (總統基爾, 州長格林, 哈桑) */
+  if (titled && common_word(lichang__mentions_entry(x, i, j))) {
+    uint32_t a = i;
+    while (a < j && !is_translit(x->cp[a]))
+      a++;
+    if (a == j)
+      return 0;
+  }
   return j;
 }
 

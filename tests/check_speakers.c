@@ -370,6 +370,17 @@ START_TEST(bare_title_is_its_holder) {
 }
 END_TEST
 
+/* What follows a title is a name only when it could be one: a common
+ * word there (反复, 职务) is what the title governs; a foreign name's
+ * characters (格林) stay a name; 經理人 is a title whole. */
+START_TEST(common_word_after_title_is_no_name) {
+  expect_speakers("总书记反复强调，要把工作做得更好。\n", NULL, 0);
+  SPEAKERS("委员会主任职务调整后表示，要把工作做得更好。\n", "委员会");
+  SPEAKERS("密州州長格林表示，搜救工作將持續數週。\n", "格林");
+  SPEAKERS("某投資基金經理人吳大明表示，今年股市將會上漲。\n", "吳大明");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -388,6 +399,7 @@ int main(void) {
   tcase_add_test(tc, bare_title_is_its_holder);
   tcase_add_test(tc, short_and_full_names_of_organisations);
   tcase_add_test(tc, organisation_name_without_what_precedes_it);
+  tcase_add_test(tc, common_word_after_title_is_no_name);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
