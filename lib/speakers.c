@@ -114,6 +114,31 @@ static bool common_at(const ctx *x, uint32_t a, uint32_t b, float below) {
           ((e->kinds & LC_K_IDF) && e->idf < below));
 }
 
+/* A name the narration opens a sentence with, a surname and two given
+ * characters that are a common word (劉重傷送醫, 王受傷後), is the surname
+ * and what happened to its person, unless the article writes it again as
+ * a name recurs (王平安). Not recorded, so no pronoun or bare quote finds
+ * it. */
+static bool predicate_name(const ctx *x, uint32_t a, uint32_t b) {
+  if (b - a != 3 || !common_at(x, a + 1, b, 7.0f))
+    return false;
+  /* (a title or role after the surname is a form of address: 李小姐) */
+  const lc_entry *g = lichang__lexicon_find(x->lx, x->cp + a + 1, 2);
+  if (g->kinds & (LC_K_TITLE | LC_K_PERSON | LC_K_PRONOUN))
+    return false;
+  /* (a title vouches for the name: 副總理張國清, 記者孫中英) */
+  for (uint32_t l = 1; l <= 4 && l <= a; l++) {
+    const lc_entry *t = lichang__lexicon_find(x->lx, x->cp + a - l, l);
+    if (t && (t->kinds & LC_K_TITLE) && t->role == LC_ROLE_TITLE)
+      return false;
+  }
+  for (uint32_t j = 0; j + 3 <= x->doc->text.n; j++)
+    if (j != a && x->cp[j] == x->cp[a] && x->cp[j + 1] == x->cp[a + 1] &&
+        x->cp[j + 2] == x->cp[a + 2])
+      return false;
+  return true;
+}
+
 /* A surname and what looks like a given name [a, b) that is really the
  * surname and a common word (陳隨|即表示, 柯意|有所指地說, 段接受|訪問):
  * the given part opens a word running past the mention, or is itself a
@@ -532,6 +557,13 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
       p = by_surname(x, key[0], x->nnames);
     if (p)
       return p->name;
+    /* 陳重傷送醫，…認為: the person the article named by the surname
+     * alone before (陳姓騎士) */
+    if (n == 3 && predicate_name(x, a, b)) {
+      const char *sn = surnamed_before(x, key[0], a);
+      if (sn)
+        return sn;
+    }
     /* 賴揆: on a headline, the person of that surname named after it */
     if (te && (te->kinds & LC_K_TITLE) && on_headline(x, a)) {
       const char *f = surname_after(x, b, key[0], org);
@@ -684,7 +716,8 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
     uint32_t at = i < nq ? q[i].who_start : UINT32_MAX;
     bool org;
     for (; mi < nm && m[mi].start < at; mi++)
-      if (!canonical(&x, m[mi].start, m[mi].end, LC_WHO_NAME, &org))
+      if (!predicate_name(&x, m[mi].start, m[mi].end) &&
+          !canonical(&x, m[mi].start, m[mi].end, LC_WHO_NAME, &org))
         return LICHANG_ENOMEM;
     if (i == nq)
       break;

@@ -381,6 +381,23 @@ START_TEST(common_word_after_title_is_no_name) {
 }
 END_TEST
 
+/* A surname and a common word opening a sentence (陳重傷送醫) is the
+ * surname and what befell its person: no name a pronoun stands for, and
+ * the person named by surname before (陳姓騎士) when it speaks; written
+ * again, such a name is one (王平安). */
+START_TEST(surname_and_predicate_is_no_name) {
+  SPEAKERS("一名陳姓騎士昨天在路口被轎車撞倒。陳重傷送醫，經過治療，"
+           "認為駕駛應該負全責。\n",
+           "陳姓騎士");
+  expect_speakers("一名騎士昨天在路口被轎車撞倒。陳重傷送醫，經過治療後他表示，"
+                  "駕駛應該負全責。\n",
+                  NULL, 0);
+  SPEAKERS("市長王平安昨天視察災區。王平安說，重建工作將在下月展開。"
+           "他表示，經費已經到位。\n",
+           "王平安", "王平安");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -400,6 +417,7 @@ int main(void) {
   tcase_add_test(tc, short_and_full_names_of_organisations);
   tcase_add_test(tc, organisation_name_without_what_precedes_it);
   tcase_add_test(tc, common_word_after_title_is_no_name);
+  tcase_add_test(tc, surname_and_predicate_is_no_name);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
