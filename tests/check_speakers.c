@@ -398,6 +398,16 @@ START_TEST(surname_and_predicate_is_no_name) {
 }
 END_TEST
 
+/* A bare organisation word (代表團, 委員會) is the body named with it:
+ * the clause before that opens with its full name, or nobody else. */
+START_TEST(bare_organisation_word_is_the_body_named) {
+  SPEAKERS("湖北代表团昨天抵达北京。代表团成员表示，要把会议精神带回去。\n",
+           "湖北代表团");
+  SPEAKERS("南方水資源保護委員會昨天公布報告。委員會表示，水庫存量偏低。\n",
+           "南方水資源保護委員會");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -418,6 +428,7 @@ int main(void) {
   tcase_add_test(tc, organisation_name_without_what_precedes_it);
   tcase_add_test(tc, common_word_after_title_is_no_name);
   tcase_add_test(tc, surname_and_predicate_is_no_name);
+  tcase_add_test(tc, bare_organisation_word_is_the_body_named);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
