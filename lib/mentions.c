@@ -78,6 +78,7 @@ static bool common_word(const lc_entry *e) {
 /* ---- speaker mentions ---- */
 
 static bool is_preposition(uint32_t c);
+static bool is_joiner(uint32_t c);
 
 /* Is [i, i+len) a function word or modifier (不會, 全部, 一定)? */
 static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
@@ -613,11 +614,20 @@ static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
   if (k->who != LC_WHO_ORG || !nc || c[nc - 1].who != LC_WHO_ORG ||
       c[nc - 1].e != k->s || c[nc - 1].object || c[nc - 1].generic)
     return;
+  bool joined = false;
   for (uint32_t j = k->s; j < ow;) {
     const lc_entry *e = NULL;
     size_t l = lichang__mentions_match(x, j, ow, ~0u, &e);
     if (!l && !lichang__is_han(x->cp[j]))
       return; /* an aside or a mark between */
+    /* 政府軍和快速支援部隊宣布: two bodies joined by 和, 與 or 及 speak
+     * together, as written (not 某部門等多個單位: 等 is no joiner) */
+    if (l <= 1 && !joined && j + 1 < ow && x->cp[j] != 0x3001 &&
+        is_joiner(x->cp[j]) && j > c[nc - 1].s) {
+      joined = true;
+      j++;
+      continue;
+    }
     if (l && (e->kinds & (LC_K_STOP | LC_K_MODIFIER | LC_K_SPEECH)))
       return;
     j += l ? (uint32_t)l : 1;

@@ -408,6 +408,16 @@ START_TEST(bare_organisation_word_is_the_body_named) {
 }
 END_TEST
 
+/* Two bodies joined by 和, 與 or 及 before the verb speak together, as
+ * written; 與 inside a body's name keeps the country before it. */
+START_TEST(joined_organisations_speak_together) {
+  SPEAKERS("台灣電力公司和中油公司表示，油電價格下月不調整。\n",
+           "台灣電力公司和中油公司");
+  SPEAKERS("國防部和外交部發表聲明說，雙方將持續溝通。\n", "國防部和外交部");
+  SPEAKERS("冰島海洋與漁業管理局表示，漁獲量將下降。\n", "冰島海洋與漁業管理局");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -429,6 +439,7 @@ int main(void) {
   tcase_add_test(tc, common_word_after_title_is_no_name);
   tcase_add_test(tc, surname_and_predicate_is_no_name);
   tcase_add_test(tc, bare_organisation_word_is_the_body_named);
+  tcase_add_test(tc, joined_organisations_speak_together);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
