@@ -415,6 +415,7 @@ START_TEST(joined_organisations_speak_together) {
            "台灣電力公司和中油公司");
   SPEAKERS("國防部和外交部發表聲明說，雙方將持續溝通。\n", "國防部和外交部");
   SPEAKERS("冰島海洋與漁業管理局表示，漁獲量將下降。\n", "冰島海洋與漁業管理局");
+  SPEAKERS("政府军和反对派武装宣布，双方同意停火三天。\n", "政府军和反对派武装");
 }
 END_TEST
 
