@@ -130,6 +130,14 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   size_t tl = lichang__mentions_match(x, g1, lim, LC_K_TITLE, &t);
   if (tl && t->role == LC_ROLE_TITLE)
     return g1 + (uint32_t)tl;
+  /* 張男供稱, 陳嫌坦承: 男, 女, 嫌 or 婦 after a surname is the role
+   * Taiwanese copy names a person by (張男, 陳嫌), not a given name */
+  {
+    uint32_t r = x->cp[g1];
+    if (r == 0x7537 /* 男 */ || r == 0x5973 /* 女 */ || r == 0x5ACC /* 嫌 */ ||
+        r == 0x5987 /* 妇 */)
+      return g1 + 1;
+  }
   /* 郝強調: a verb of saying after the surname is no given name */
   if (lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
     return 0;
@@ -1001,7 +1009,9 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         c[nc - 1].who = LC_WHO_ORG;
         c[nc - 1].e = i + 1;
       } else if (nc && c[nc - 1].e == i && te->role == LC_ROLE_ORG &&
-                 c[nc - 1].who == LC_WHO_ORG && !c[nc - 1].chained) {
+                 c[nc - 1].who == LC_WHO_ORG && !c[nc - 1].chained &&
+                 !(tl == 1 && x->cp[i - 1] == 0x65B9 /* 方 */)) {
+        /* (not 俄方|會: after a side, one character is a modal) */
         c[nc - 1].e = i + (uint32_t)tl; /* 武裝|部隊: one organisation word on */
       } else if (nc && c[nc - 1].e == i) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */

@@ -419,6 +419,17 @@ START_TEST(joined_organisations_speak_together) {
 }
 END_TEST
 
+/* 張男, 陳嫌: a surname and a role character are the person, and what
+ * follows is the verb (供稱), not a given name; after a side (俄方) a
+ * one-character 會 is a modal, not a council. */
+START_TEST(surname_role_and_side_modal) {
+  SPEAKERS("警方將他帶回偵訊。張男供稱，毒品是朋友給的。\n", "張男");
+  SPEAKERS("一名郭姓商販被警方約談。郭男供稱，玩具是他在批發店購買的。\n",
+           "郭男");
+  SPEAKERS("俄方會在下週正式宣布，將派代表出席會議。\n", "俄方");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -441,6 +452,7 @@ int main(void) {
   tcase_add_test(tc, surname_and_predicate_is_no_name);
   tcase_add_test(tc, bare_organisation_word_is_the_body_named);
   tcase_add_test(tc, joined_organisations_speak_together);
+  tcase_add_test(tc, surname_role_and_side_modal);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
