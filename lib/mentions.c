@@ -78,6 +78,7 @@ static bool common_word(const lc_entry *e) {
 /* ---- speaker mentions ---- */
 
 static bool is_preposition(uint32_t c);
+static bool is_numeral(uint32_t c);
 static bool is_joiner(uint32_t c);
 
 /* Is [i, i+len) a function word or modifier (不會, 全部, 一定)? */
@@ -93,6 +94,10 @@ static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
  * 外交與僑民事務部 may hold one.) */
 static bool org_stem(const lc_scan *x, uint32_t a, uint32_t b) {
   if (b <= a)
+    return false;
+  /* (开通42部, 等四部: after a number the character counts, 部 and 所
+   * are measure words; 第一局 too) */
+  if (is_numeral(x->cp[b - 1]))
     return false;
   if (!lichang__lexicon_char(x->lx, x->cp[b - 1], LC_K_STOP))
     return true;
