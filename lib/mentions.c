@@ -400,6 +400,17 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
       if (titled ? strong_word(e) : common_word(e))
         return 0;
     }
+  /* after a title, a run that ends a time clause (代表磋商後宣布, 主席訪美
+   * 期間宣布) is what the holder did, not a name */
+  if (titled && !dotted) {
+    uint32_t l = x->cp[j - 1];
+    if (l == 0x540E /* 后 */ || l == 0x65F6 /* 时 */)
+      return 0;
+    if (j < lim && (x->cp[j] == 0x540E || x->cp[j] == 0x65F6 ||
+                    (j + 1 < lim && x->cp[j] == 0x671F /* 期 */ &&
+                     x->cp[j + 1] == 0x95F4 /* 间 */)))
+      return 0;
+  }
   /* after a title, a run that is itself a common word (總書記反復強調,
    * 主任職務) is what the title governs, not a name, unless a character of
    * it spells foreign names (總統基爾, 州長格林, 哈桑) */
