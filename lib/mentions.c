@@ -172,9 +172,12 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
   /* (各 ends a name as its third character: 方濟各, not 萬各族) */
+  /* (麥登笑著說, 王明哭着表示: a character before 着 is a verb) */
   if (g2 < lim && lichang__is_han(x->cp[g2]) &&
       (!is_stop1(x, g2) || x->cp[g2] == 0x5404 /* 各 */) &&
       !word_starts(x, g2, lim) &&
+      !(g2 + 1 < lim &&
+        (x->cp[g2 + 1] == 0x7740 /* 着 */ || x->cp[g2 + 1] == 0x8457 /* 著 */)) &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
   /* 鍾小平日前: the third character opens a word (平日), but a word of

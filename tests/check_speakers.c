@@ -427,6 +427,8 @@ START_TEST(surname_role_and_side_modal) {
   SPEAKERS("一名郭姓商販被警方約談。郭男供稱，玩具是他在批發店購買的。\n",
            "郭男");
   SPEAKERS("俄方會在下週正式宣布，將派代表出席會議。\n", "俄方");
+  /* a character before 著 is a verb, not a given name */
+  SPEAKERS("歌手林芳參加活動，林芳笑著說，會穿最喜歡的T恤出席。\n", "林芳");
   /* after a title, a time clause (退休後, 訪問期間) is no name */
   expect_speakers("球隊總教練王建新昨天接受訪問。教練退休後表示，最想念的是球員。\n",
                   NULL, 0);
