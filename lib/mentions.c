@@ -133,6 +133,11 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   /* 王教授, 李先生: a surname and a title stand for the person. */
   const lc_entry *t = NULL;
   size_t tl = lichang__mentions_match(x, g1, lim, LC_K_TITLE, &t);
+  /* 章家人表示, 王家屬: the family of someone of that surname, no name
+   * (other unnamed words may be given names: 王冠軍, 王亞軍) */
+  if (x->cp[g1] == 0x5BB6 /* 家 */ && g1 + 1 < lim &&
+      (x->cp[g1 + 1] == 0x4EBA /* 人 */ || x->cp[g1 + 1] == 0x5C5E /* 属 */))
+    return 0;
   if (tl && t->role == LC_ROLE_TITLE)
     return g1 + (uint32_t)tl;
   /* 張男供稱, 陳嫌坦承: 男, 女, 嫌 or 婦 after a surname is the role

@@ -427,6 +427,10 @@ START_TEST(surname_role_and_side_modal) {
   SPEAKERS("一名郭姓商販被警方約談。郭男供稱，玩具是他在批發店購買的。\n",
            "郭男");
   SPEAKERS("俄方會在下週正式宣布，將派代表出席會議。\n", "俄方");
+  /* a surname's family (王家人) is unnamed, and 亞軍 may be a given name */
+  expect_speakers("留學生王小梅至今下落不明，王家人表示，希望警方加快調查。\n",
+                  NULL, 0);
+  SPEAKERS("大使王亚军表示，双方将落实好共识。\n", "王亚军");
   /* a character before 著 is a verb, not a given name */
   SPEAKERS("歌手林芳參加活動，林芳笑著說，會穿最喜歡的T恤出席。\n", "林芳");
   /* after a title, a time clause (退休後, 訪問期間) is no name */
