@@ -78,6 +78,8 @@ static bool common_word(const lc_entry *e) {
 /* ---- speaker mentions ---- */
 
 static bool is_preposition(uint32_t c);
+static bool is_numeral(uint32_t c);
+static bool is_joiner(uint32_t c);
 
 /* Is [i, i+len) a function word or modifier (不會, 全部, 一定)? */
 static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
@@ -92,6 +94,10 @@ static bool common_stop(const lc_scan *x, uint32_t i, size_t len) {
  * 外交與僑民事務部 may hold one.) */
 static bool org_stem(const lc_scan *x, uint32_t a, uint32_t b) {
   if (b <= a)
+    return false;
+  /* (开通42部, 等四部: after a number the character counts, 部 and 所
+   * are measure words; 第一局 too) */
+  if (is_numeral(x->cp[b - 1]))
     return false;
   if (!lichang__lexicon_char(x->lx, x->cp[b - 1], LC_K_STOP))
     return true;
@@ -127,8 +133,21 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
   /* 王教授, 李先生: a surname and a title stand for the person. */
   const lc_entry *t = NULL;
   size_t tl = lichang__mentions_match(x, g1, lim, LC_K_TITLE, &t);
+  /* 章家人表示, 王家屬: the family of someone of that surname, no name
+   * (other unnamed words may be given names: 王冠軍, 王亞軍) */
+  if (x->cp[g1] == 0x5BB6 /* 家 */ && g1 + 1 < lim &&
+      (x->cp[g1 + 1] == 0x4EBA /* 人 */ || x->cp[g1 + 1] == 0x5C5E /* 属 */))
+    return 0;
   if (tl && t->role == LC_ROLE_TITLE)
     return g1 + (uint32_t)tl;
+  /* 張男供稱, 陳嫌坦承: 男, 女, 嫌 or 婦 after a surname is the role
+   * Taiwanese copy names a person by (張男, 陳嫌), not a given name */
+  {
+    uint32_t r = x->cp[g1];
+    if (r == 0x7537 /* 男 */ || r == 0x5973 /* 女 */ || r == 0x5ACC /* 嫌 */ ||
+        r == 0x5987 /* 妇 */)
+      return g1 + 1;
+  }
   /* 郝強調: a verb of saying after the surname is no given name */
   if (lichang__mentions_match(x, g1, lim, LC_K_SPEECH, NULL))
     return 0;
@@ -158,9 +177,12 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
   /* (各 ends a name as its third character: 方濟各, not 萬各族) */
+  /* (麥登笑著說, 王明哭着表示: a character before 着 is a verb) */
   if (g2 < lim && lichang__is_han(x->cp[g2]) &&
       (!is_stop1(x, g2) || x->cp[g2] == 0x5404 /* 各 */) &&
       !word_starts(x, g2, lim) &&
+      !(g2 + 1 < lim &&
+        (x->cp[g2 + 1] == 0x7740 /* 着 */ || x->cp[g2 + 1] == 0x8457 /* 著 */)) &&
       !common_word(lichang__mentions_entry(x, i, g2 + 1)))
     return g2 + 1;
   /* 鍾小平日前: the third character opens a word (平日), but a word of
@@ -386,6 +408,27 @@ static uint32_t run_name(const lc_scan *x, uint32_t i, uint32_t lim,
       if (titled ? strong_word(e) : common_word(e))
         return 0;
     }
+  /* after a title, a run that ends a time clause (代表磋商後宣布, 主席訪美
+   * 期間宣布) is what the holder did, not a name */
+  if (titled && !dotted) {
+    uint32_t l = x->cp[j - 1];
+    if (l == 0x540E /* 后 */ || l == 0x65F6 /* 时 */)
+      return 0;
+    if (j < lim && (x->cp[j] == 0x540E || x->cp[j] == 0x65F6 ||
+                    (j + 1 < lim && x->cp[j] == 0x671F /* 期 */ &&
+                     x->cp[j + 1] == 0x95F4 /* 间 */)))
+      return 0;
+  }
+  /* after a title, a run that is itself a common word (總書記反復強調,
+   * 主任職務) is what the title governs, not a name, unless a character of
+   * it spells foreign names (總統基爾, 州長格林, 哈桑) */
+  if (titled && common_word(lichang__mentions_entry(x, i, j))) {
+    uint32_t a = i;
+    while (a < j && !is_translit(x->cp[a]))
+      a++;
+    if (a == j)
+      return 0;
+  }
   return j;
 }
 
@@ -603,11 +646,20 @@ static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
   if (k->who != LC_WHO_ORG || !nc || c[nc - 1].who != LC_WHO_ORG ||
       c[nc - 1].e != k->s || c[nc - 1].object || c[nc - 1].generic)
     return;
+  bool joined = false;
   for (uint32_t j = k->s; j < ow;) {
     const lc_entry *e = NULL;
     size_t l = lichang__mentions_match(x, j, ow, ~0u, &e);
     if (!l && !lichang__is_han(x->cp[j]))
       return; /* an aside or a mark between */
+    /* 政府軍和快速支援部隊宣布: two bodies joined by 和, 與 or 及 speak
+     * together, as written (not 某部門等多個單位: 等 is no joiner) */
+    if (l <= 1 && !joined && j + 1 < ow && x->cp[j] != 0x3001 &&
+        is_joiner(x->cp[j]) && j > c[nc - 1].s) {
+      joined = true;
+      j++;
+      continue;
+    }
     if (l && (e->kinds & (LC_K_STOP | LC_K_MODIFIER | LC_K_SPEECH)))
       return;
     j += l ? (uint32_t)l : 1;
@@ -981,7 +1033,9 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         c[nc - 1].who = LC_WHO_ORG;
         c[nc - 1].e = i + 1;
       } else if (nc && c[nc - 1].e == i && te->role == LC_ROLE_ORG &&
-                 c[nc - 1].who == LC_WHO_ORG && !c[nc - 1].chained) {
+                 c[nc - 1].who == LC_WHO_ORG && !c[nc - 1].chained &&
+                 !(tl == 1 && x->cp[i - 1] == 0x65B9 /* 方 */)) {
+        /* (not 俄方|會: after a side, one character is a modal) */
         c[nc - 1].e = i + (uint32_t)tl; /* 武裝|部隊: one organisation word on */
       } else if (nc && c[nc - 1].e == i) {
         c[nc - 1].chained = true; /* 360董事長, Facebook首席 */

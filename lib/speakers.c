@@ -114,6 +114,31 @@ static bool common_at(const ctx *x, uint32_t a, uint32_t b, float below) {
           ((e->kinds & LC_K_IDF) && e->idf < below));
 }
 
+/* A name the narration opens a sentence with, a surname and two given
+ * characters that are a common word (劉重傷送醫, 王受傷後), is the surname
+ * and what happened to its person, unless the article writes it again as
+ * a name recurs (王平安). Not recorded, so no pronoun or bare quote finds
+ * it. */
+static bool predicate_name(const ctx *x, uint32_t a, uint32_t b) {
+  if (b - a != 3 || !common_at(x, a + 1, b, 7.0f))
+    return false;
+  /* (a title or role after the surname is a form of address: 李小姐) */
+  const lc_entry *g = lichang__lexicon_find(x->lx, x->cp + a + 1, 2);
+  if (g->kinds & (LC_K_TITLE | LC_K_PERSON | LC_K_PRONOUN))
+    return false;
+  /* (a title vouches for the name: 副總理張國清, 記者孫中英) */
+  for (uint32_t l = 1; l <= 4 && l <= a; l++) {
+    const lc_entry *t = lichang__lexicon_find(x->lx, x->cp + a - l, l);
+    if (t && (t->kinds & LC_K_TITLE) && t->role == LC_ROLE_TITLE)
+      return false;
+  }
+  for (uint32_t j = 0; j + 3 <= x->doc->text.n; j++)
+    if (j != a && x->cp[j] == x->cp[a] && x->cp[j + 1] == x->cp[a + 1] &&
+        x->cp[j + 2] == x->cp[a + 2])
+      return false;
+  return true;
+}
+
 /* A surname and what looks like a given name [a, b) that is really the
  * surname and a common word (陳隨|即表示, 柯意|有所指地說, 段接受|訪問):
  * the given part opens a word running past the mention, or is itself a
@@ -461,10 +486,53 @@ static const char *org_holder(ctx *x, const lichang_quote *q, bool *org) {
 }
 
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
+/* How far back a bare organisation word looks for the body it stands
+ * for, in characters. */
+#define BARE_ORG_LOOK 3000
+
+/* A bare organisation word of three characters or more (代表團表示,
+ * 基金會認為: not a side, 警方) is the body the article names with it: the
+ * latest clause opening with a name that ends in it, this one (以色列總理
+ * 辦公室) or one before it (湖北代表團昨天…). NULL when there is none, or [a, b) is no bare
+ * word: it speaks as written (新華社, 陸委會 are listed as such words). */
+static const char *bare_org(ctx *x, uint32_t a, uint32_t b) {
+  uint32_t n = b - a;
+  const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, n);
+  if (n < 3 || n > KEY_MAX || !e || !(e->kinds & LC_K_TITLE) ||
+      e->role != LC_ROLE_ORG || (e->kinds & LC_K_PERSON) ||
+      x->cp[b - 1] == 0x65B9 /* 方 */)
+    return NULL;
+  const lc_scan sc = {x->lx, &x->doc->text, x->cp, x->doc->text.n};
+  uint32_t lo = a > BARE_ORG_LOOK ? a - BARE_ORG_LOOK : 0;
+  for (uint32_t p = a + 1; p-- > lo + 1;) {
+    if (x->cp[p] != x->cp[a] || !lichang__is_han(x->cp[p - 1]) ||
+        memcmp(x->cp + p, x->cp + a, n * sizeof *x->cp))
+      continue;
+    uint32_t zs = p;
+    while (zs > 0 && p - zs < 24 && lichang__is_han(x->cp[zs - 1]))
+      zs--;
+    /* (the whole clause up to it names the body: not 成就得到|代表團,
+     * an object) */
+    lc_cand c = lichang__mentions_subject(&sc, zs, p + n);
+    if (c.who == LC_WHO_ORG && c.s == zs && c.e == p + n && c.e - c.s > n) {
+      bool o;
+      return canonical(x, c.s, c.e, LC_WHO_ORG, &o);
+    }
+  }
+  return NULL;
+}
+
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
                              bool *org) {
   const lc_text *t = &x->doc->text;
   const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+  if (who == LC_WHO_ORG) {
+    const char *bo = bare_org(x, a, b);
+    if (bo) {
+      *org = true;
+      return bo;
+    }
+  }
   if (e && (e->kinds & LC_K_PERSON) && e->person >= 0) {
     const lc_person *p = (const lc_person *)x->lx->people.data + e->person;
     *org = p->kind != 0; /* an organisation or a place */
@@ -532,6 +600,13 @@ static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
       p = by_surname(x, key[0], x->nnames);
     if (p)
       return p->name;
+    /* 陳重傷送醫，…認為: the person the article named by the surname
+     * alone before (陳姓騎士) */
+    if (n == 3 && predicate_name(x, a, b)) {
+      const char *sn = surnamed_before(x, key[0], a);
+      if (sn)
+        return sn;
+    }
     /* 賴揆: on a headline, the person of that surname named after it */
     if (te && (te->kinds & LC_K_TITLE) && on_headline(x, a)) {
       const char *f = surname_after(x, b, key[0], org);
@@ -684,7 +759,8 @@ int lichang__speakers(lichang_tagger *tg, lichang_doc *doc) {
     uint32_t at = i < nq ? q[i].who_start : UINT32_MAX;
     bool org;
     for (; mi < nm && m[mi].start < at; mi++)
-      if (!canonical(&x, m[mi].start, m[mi].end, LC_WHO_NAME, &org))
+      if (!predicate_name(&x, m[mi].start, m[mi].end) &&
+          !canonical(&x, m[mi].start, m[mi].end, LC_WHO_NAME, &org))
         return LICHANG_ENOMEM;
     if (i == nq)
       break;

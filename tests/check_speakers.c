@@ -370,6 +370,77 @@ START_TEST(bare_title_is_its_holder) {
 }
 END_TEST
 
+/* What follows a title is a name only when it could be one: a common
+ * word there (反复, 职务) is what the title governs; a foreign name's
+ * characters (格林) stay a name; 經理人 is a title whole. */
+START_TEST(common_word_after_title_is_no_name) {
+  expect_speakers("总书记反复强调，要把工作做得更好。\n", NULL, 0);
+  SPEAKERS("委员会主任职务调整后表示，要把工作做得更好。\n", "委员会");
+  SPEAKERS("密州州長格林表示，搜救工作將持續數週。\n", "格林");
+  SPEAKERS("某投資基金經理人吳大明表示，今年股市將會上漲。\n", "吳大明");
+}
+END_TEST
+
+/* A surname and a common word opening a sentence (陳重傷送醫) is the
+ * surname and what befell its person: no name a pronoun stands for, and
+ * the person named by surname before (陳姓騎士) when it speaks; written
+ * again, such a name is one (王平安). */
+START_TEST(surname_and_predicate_is_no_name) {
+  SPEAKERS("一名陳姓騎士昨天在路口被轎車撞倒。陳重傷送醫，經過治療，"
+           "認為駕駛應該負全責。\n",
+           "陳姓騎士");
+  expect_speakers("一名騎士昨天在路口被轎車撞倒。陳重傷送醫，經過治療後他表示，"
+                  "駕駛應該負全責。\n",
+                  NULL, 0);
+  SPEAKERS("市長王平安昨天視察災區。王平安說，重建工作將在下月展開。"
+           "他表示，經費已經到位。\n",
+           "王平安", "王平安");
+}
+END_TEST
+
+/* A bare organisation word (代表團, 委員會) is the body named with it:
+ * the clause before that opens with its full name, or nobody else. */
+START_TEST(bare_organisation_word_is_the_body_named) {
+  SPEAKERS("湖北代表团昨天抵达北京。代表团成员表示，要把会议精神带回去。\n",
+           "湖北代表团");
+  SPEAKERS("南方水資源保護委員會昨天公布報告。委員會表示，水庫存量偏低。\n",
+           "南方水資源保護委員會");
+}
+END_TEST
+
+/* Two bodies joined by 和, 與 or 及 before the verb speak together, as
+ * written; 與 inside a body's name keeps the country before it. */
+START_TEST(joined_organisations_speak_together) {
+  SPEAKERS("台灣電力公司和中油公司表示，油電價格下月不調整。\n",
+           "台灣電力公司和中油公司");
+  SPEAKERS("國防部和外交部發表聲明說，雙方將持續溝通。\n", "國防部和外交部");
+  SPEAKERS("冰島海洋與漁業管理局表示，漁獲量將下降。\n", "冰島海洋與漁業管理局");
+  SPEAKERS("政府军和反对派武装宣布，双方同意停火三天。\n", "政府军和反对派武装");
+}
+END_TEST
+
+/* 張男, 陳嫌: a surname and a role character are the person, and what
+ * follows is the verb (供稱), not a given name; after a side (俄方) a
+ * one-character 會 is a modal, not a council. */
+START_TEST(surname_role_and_side_modal) {
+  SPEAKERS("警方將他帶回偵訊。張男供稱，毒品是朋友給的。\n", "張男");
+  SPEAKERS("一名郭姓商販被警方約談。郭男供稱，玩具是他在批發店購買的。\n",
+           "郭男");
+  SPEAKERS("俄方會在下週正式宣布，將派代表出席會議。\n", "俄方");
+  /* a surname's family (王家人) is unnamed, and 亞軍 may be a given name */
+  expect_speakers("留學生王小梅至今下落不明，王家人表示，希望警方加快調查。\n",
+                  NULL, 0);
+  SPEAKERS("大使王亚军表示，双方将落实好共识。\n", "王亚军");
+  /* a character before 著 is a verb, not a given name */
+  SPEAKERS("歌手林芳參加活動，林芳笑著說，會穿最喜歡的T恤出席。\n", "林芳");
+  /* after a title, a time clause (退休後, 訪問期間) is no name */
+  expect_speakers("球隊總教練王建新昨天接受訪問。教練退休後表示，最想念的是球員。\n",
+                  NULL, 0);
+  /* after a number, 部 counts (8部热线): no body */
+  expect_speakers("全市开通8部热线表示，将及时回应。\n", NULL, 0);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -388,6 +459,11 @@ int main(void) {
   tcase_add_test(tc, bare_title_is_its_holder);
   tcase_add_test(tc, short_and_full_names_of_organisations);
   tcase_add_test(tc, organisation_name_without_what_precedes_it);
+  tcase_add_test(tc, common_word_after_title_is_no_name);
+  tcase_add_test(tc, surname_and_predicate_is_no_name);
+  tcase_add_test(tc, bare_organisation_word_is_the_body_named);
+  tcase_add_test(tc, joined_organisations_speak_together);
+  tcase_add_test(tc, surname_role_and_side_modal);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
