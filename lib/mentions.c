@@ -1102,6 +1102,17 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = lichang__mentions_run(x, i, v, k.titled);
       if (e2) {
         k.s = i, k.e = e2, k.who = LC_WHO_NAME;
+        /* 同李顯龍, 對亨利·基辛格: a name with no surname rule behind it
+         * does not start with a preposition; the person after it is the
+         * preposition's object (向華, a surname and a given name, is a
+         * name), unless the preposition is part of a connective (對此
+         *某某表示: the one who speaks) */
+        if (is_preposition(ch) && e2 > i + 2 &&
+            lichang__mentions_chinese(x, i, v, k.titled) != e2) {
+          size_t cl = lichang__mentions_match(x, i, e2, LC_K_STOP, NULL);
+          k.s = i + (cl >= 2 ? (uint32_t)cl : 1);
+          k.object = cl < 2;
+        }
       } else if (al > 1 && !common_stop(x, i, al)) {
         /* a word ending in an organisation word: 福利部, 統計局; not a
          * function word (不會, 全部) */

@@ -283,6 +283,11 @@ START_TEST(organisation_name_without_what_precedes_it) {
   SPEAKERS("会谈没有结果。而以色列国防军称，调查仍在进行。\n", "以色列国防军");
   SPEAKERS("港口發生大火。巴爾的摩市警方表示，沒有人受傷。\n", "巴爾的摩市警方");
   SPEAKERS("和平基金會表示，捐款將用於重建。\n", "和平基金會");
+  /* a preposition before a name makes it an object, not the speaker's
+   * first character; a connective (對此) is no preposition */
+  SPEAKERS("上月，王大明主席同阿卜杜拉總理共同宣布，兩國將互免簽證。\n", "王大明");
+  SPEAKERS("市場普遍看淡。對此約翰·史密斯表示，經濟增長不會太高。\n",
+           "約翰·史密斯");
   SPEAKERS("對外貿易協會表示，出口將成長。\n", "對外貿易協會");
 }
 END_TEST
