@@ -642,6 +642,8 @@ bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
 bool lichang__mentions_headline(const lc_scan *x, uint32_t i);
 /* The speaker the clause [zs, v) before a speech verb names. */
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
+bool lichang__mentions_bare_body(const lc_scan *x, uint32_t a, uint32_t n,
+                                 bool before, uint32_t *s, uint32_t *e);
 /* Does a run of Han characters at i end in a space ( 李應元 , a link)? */
 bool lichang__mentions_linked(const lc_scan *x, uint32_t i, uint32_t lim);
 /* Does the clause [zs, v) open with a verb of saying and go on past it

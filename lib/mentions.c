@@ -670,6 +670,20 @@ static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
 }
 
 /* 、 和 與 及 跟 同: what joins the names of people speaking together. */
+/* A bare two-character word for a society (工會指出, 協會表示, 學會認為)
+ * names a body only when it is the short form of one the article named
+ * before (某某產業工會…。工會指出); else it is anyone's union: no
+ * speaker. Members speak through a society by its short name; 政府, 部門
+ * and 公司 alone are too common in narration (落實部門, 害市府) to stand
+ * for the one named last, and 國會, 議會 name their country's house. */
+static bool bare_named(const lc_scan *x, uint32_t i) {
+  uint32_t s, e;
+  uint32_t h = x->cp[i];
+  return i >= 2 && x->cp[i + 1] == 0x4F1A /* 会 */ && h != 0x56FD /* 国 */ &&
+         h != 0x8BAE /* 议 */ &&
+         lichang__mentions_bare_body(x, i, 2, true, &s, &e);
+}
+
 static bool is_joiner(uint32_t c) {
   return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA ||
          c == 0x8DDF || c == 0x540C;
@@ -850,6 +864,42 @@ static void org_trim(const lc_scan *x, lc_cand *c) {
   }
 }
 
+/* How far back a bare organisation word looks for the body it stands
+ * for, in characters. */
+#define BARE_ORG_LOOK 3000
+
+/* The body a bare organisation word [a, a + n) stands for: the latest
+ * clause before it (or this one) opening with a longer name that ends in
+ * it (全國產業總工會…。工會指出 -> 全國產業總工會). Sets [*s, *e) and returns
+ * true when there is one. With before, only clauses before it: the
+ * subject stage calls this for a bare word, and looking strictly back
+ * ends the search. */
+bool lichang__mentions_bare_body(const lc_scan *x, uint32_t a, uint32_t n,
+                                 bool before, uint32_t *s, uint32_t *e) {
+  uint32_t lo = a > BARE_ORG_LOOK ? a - BARE_ORG_LOOK : 0;
+  for (uint32_t p = before ? a : a + 1; p-- > lo + 1;) {
+    if (x->cp[p] != x->cp[a] || !lichang__is_han(x->cp[p - 1]) ||
+        memcmp(x->cp + p, x->cp + a, n * sizeof *x->cp))
+      continue;
+    /* (該工會, 本會: a pronoun, not a name ending in the word) */
+    uint32_t q = x->cp[p - 1];
+    if (q == 0x8BE5 /* 该 */ || q == 0x8A72 /* 該 */ || q == 0x672C /* 本 */ ||
+        q == 0x6B64 /* 此 */ || q == 0x5404 /* 各 */ || q == 0x7B49 /* 等 */)
+      continue;
+    uint32_t zs = p;
+    while (zs > 0 && p - zs < 24 && lichang__is_han(x->cp[zs - 1]))
+      zs--;
+    /* (the whole clause up to it names the body: not 成就得到|代表團,
+     * an object) */
+    lc_cand c = lichang__mentions_subject(x, zs, p + n);
+    if (c.who == LC_WHO_ORG && c.s == zs && c.e == p + n && c.e - c.s > n) {
+      *s = c.s, *e = c.e;
+      return true;
+    }
+  }
+  return false;
+}
+
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v) {
   lc_cand c = subject(x, zs, v);
   if (c.e && c.who == LC_WHO_ORG)
@@ -1012,7 +1062,8 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
           c[nc - 1].chained = true;
       } else if (te->role == LC_ROLE_ORG &&
                  (i > np || tl >= 3 ||
-                  (tl == 2 && x->cp[i + 1] == 0x65B9 /* 方 */)) &&
+                  (tl == 2 && x->cp[i + 1] == 0x65B9 /* 方 */) ||
+                  (tl == 2 && bare_named(x, i))) &&
                  (tl > 1 || org_stem(x, np, i))) {
         /* 統計局; alone, a listed name (新華社, 陸委會) or a side that
          * speaks as one (警方, 校方), not 部 or 公司 */

@@ -486,40 +486,25 @@ static const char *org_holder(ctx *x, const lichang_quote *q, bool *org) {
 }
 
 /* The canonical name for a mention [a, b) named as who; NULL on ENOMEM. */
-/* How far back a bare organisation word looks for the body it stands
- * for, in characters. */
-#define BARE_ORG_LOOK 3000
-
-/* A bare organisation word of three characters or more (代表團表示,
- * 基金會認為: not a side, 警方) is the body the article names with it: the
+/* A bare organisation word (代表團表示, 基金會認為, and of two characters
+ * 工會指出; not a side, 警方) is the body the article names with it: the
  * latest clause opening with a name that ends in it, this one (以色列總理
- * 辦公室) or one before it (湖北代表團昨天…). NULL when there is none, or [a, b) is no bare
- * word: it speaks as written (新華社, 陸委會 are listed as such words). */
+ * 辦公室) or one before it (湖北代表團昨天…). NULL when there is none, or
+ * [a, b) is no bare word: it speaks as written (新華社, 陸委會 are listed
+ * as such words). */
 static const char *bare_org(ctx *x, uint32_t a, uint32_t b) {
   uint32_t n = b - a;
   const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, n);
-  if (n < 3 || n > KEY_MAX || !e || !(e->kinds & LC_K_TITLE) ||
+  if (n < 2 || n > KEY_MAX || !e || !(e->kinds & LC_K_TITLE) ||
       e->role != LC_ROLE_ORG || (e->kinds & LC_K_PERSON) ||
       x->cp[b - 1] == 0x65B9 /* 方 */)
     return NULL;
   const lc_scan sc = {x->lx, &x->doc->text, x->cp, x->doc->text.n};
-  uint32_t lo = a > BARE_ORG_LOOK ? a - BARE_ORG_LOOK : 0;
-  for (uint32_t p = a + 1; p-- > lo + 1;) {
-    if (x->cp[p] != x->cp[a] || !lichang__is_han(x->cp[p - 1]) ||
-        memcmp(x->cp + p, x->cp + a, n * sizeof *x->cp))
-      continue;
-    uint32_t zs = p;
-    while (zs > 0 && p - zs < 24 && lichang__is_han(x->cp[zs - 1]))
-      zs--;
-    /* (the whole clause up to it names the body: not 成就得到|代表團,
-     * an object) */
-    lc_cand c = lichang__mentions_subject(&sc, zs, p + n);
-    if (c.who == LC_WHO_ORG && c.s == zs && c.e == p + n && c.e - c.s > n) {
-      bool o;
-      return canonical(x, c.s, c.e, LC_WHO_ORG, &o);
-    }
-  }
-  return NULL;
+  uint32_t s, t;
+  if (!lichang__mentions_bare_body(&sc, a, n, false, &s, &t))
+    return NULL;
+  bool o;
+  return canonical(x, s, t, LC_WHO_ORG, &o);
 }
 
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,

@@ -446,6 +446,17 @@ START_TEST(surname_role_and_side_modal) {
 }
 END_TEST
 
+/* A bare two-character organisation word (工會, 協會) speaks only as the
+ * body the article named with it; alone it is anyone's union. */
+START_TEST(bare_short_organisation_word_is_the_body_named) {
+  SPEAKERS("北海岸漁民產業工會昨天到市府陳情。工會指出，漁港淤積多年未清。\n",
+           "北海岸漁民產業工會");
+  SPEAKERS("南方漁业协会今天开会。协会表示，休渔期应当延长。\n",
+           "南方漁业协会");
+  expect_speakers("工會指出，漁港淤積多年未清。\n", NULL, 0);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -469,6 +480,7 @@ int main(void) {
   tcase_add_test(tc, bare_organisation_word_is_the_body_named);
   tcase_add_test(tc, joined_organisations_speak_together);
   tcase_add_test(tc, surname_role_and_side_modal);
+  tcase_add_test(tc, bare_short_organisation_word_is_the_body_named);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
