@@ -507,10 +507,61 @@ static const char *bare_org(ctx *x, uint32_t a, uint32_t b) {
   return canonical(x, s, t, LC_WHO_ORG, &o);
 }
 
+/* Does [s, e) end in an organisation word (聯盟, 協會, 公會)? */
+static bool ends_in_org(const ctx *x, uint32_t s, uint32_t e) {
+  for (uint32_t l = 1; l <= 3 && l < e - s; l++) {
+    const lc_entry *w = lichang__lexicon_find(x->lx, x->cp + e - l, l);
+    if (w && (w->kinds & LC_K_TITLE) && w->role == LC_ROLE_ORG)
+      return true;
+  }
+  return false;
+}
+
+/* How far after a headline a group named by its cause looks for its
+ * body, in characters. */
+#define GROUP_LOOK 2000
+
+/* A group named by its cause on a headline (環團：…, 勞團：…, 醫界：…): the
+ * first body the article names after it whose name holds the cause's
+ * character (環 in 某某環境保護聯盟, 勞 in 某某勞工陣線, 醫 in 某某醫師公會).
+ * "" if the article names none: an unnamed group's words are no passage. */
+static const char *group_body(ctx *x, uint32_t a, uint32_t b, bool *org) {
+  const lc_entry *g = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+  uint32_t last = x->cp[b - 1];
+  if (b - a != 2 || !g || !(g->kinds & LC_K_TITLE) ||
+      g->role != LC_ROLE_GENERIC ||
+      (last != 0x56E2 /* 团 */ && last != 0x754C /* 界 */) || !on_headline(x, a))
+    return NULL;
+  const lc_scan sc = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
+  uint32_t n = (uint32_t)x->doc->text.n;
+  uint32_t hi = n - b > GROUP_LOOK ? b + GROUP_LOOK : n;
+  for (uint32_t p = b; p < hi; p++) {
+    if (x->cp[p] != x->cp[a])
+      continue;
+    uint32_t zs = p;
+    while (zs > b && p - zs < 16 && lichang__is_han(x->cp[zs - 1]))
+      zs--;
+    for (uint32_t e = p + 2; e <= hi && e - zs <= 24 && lichang__is_han(x->cp[e - 1]);
+         e++) {
+      if (!ends_in_org(x, p + 1, e))
+        continue;
+      lc_cand c = lichang__mentions_subject(&sc, zs, e);
+      if (c.who == LC_WHO_ORG && c.e == e && c.s <= p && c.e - c.s >= 4)
+        return canonical(x, c.s, c.e, LC_WHO_ORG, org);
+    }
+  }
+  return "";
+}
+
 static const char *canonical(ctx *x, uint32_t a, uint32_t b, uint8_t who,
                              bool *org) {
   const lc_text *t = &x->doc->text;
   const lc_entry *e = lichang__lexicon_find(x->lx, x->cp + a, b - a);
+  if (who == LC_WHO_NAME && b - a == 2) {
+    const char *gb = group_body(x, a, b, org);
+    if (gb)
+      return gb;
+  }
   if (who == LC_WHO_ORG) {
     const char *bo = bare_org(x, a, b);
     if (bo) {

@@ -457,6 +457,17 @@ START_TEST(bare_short_organisation_word_is_the_body_named) {
 }
 END_TEST
 
+/* A group named by its cause on a headline (環團：…) is the body the
+ * article names for it after the headline; none named, no passage. */
+START_TEST(headline_group_is_the_body_named) {
+  SPEAKERS("環團：山坡地開發應暫停\n\n北部環境守護聯盟今天到縣府陳情。\n",
+           "北部環境守護聯盟");
+  SPEAKERS("劳团：加班费必须照付\n\n东部劳工权益陣线昨天批评，资方长期拖欠加班费。\n",
+           "东部劳工权益陣线", "东部劳工权益陣线");
+  expect_speakers("環團：山坡地開發應暫停\n\n縣府今天召開說明會。\n", NULL, 0);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -481,6 +492,7 @@ int main(void) {
   tcase_add_test(tc, joined_organisations_speak_together);
   tcase_add_test(tc, surname_role_and_side_modal);
   tcase_add_test(tc, bare_short_organisation_word_is_the_body_named);
+  tcase_add_test(tc, headline_group_is_the_body_named);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
