@@ -684,6 +684,12 @@ static bool bare_named(const lc_scan *x, uint32_t i) {
          lichang__mentions_bare_body(x, i, 2, true, &s, &e);
 }
 
+/* 后 or 间 after 会: "after, during the meeting" (not 上 or 中: 國發會
+ * 上午, 某會中午 are the council and the hour) */
+static bool meeting_time(uint32_t c) {
+  return c == 0x540E /* 后 */ || c == 0x95F4 /* 间 */;
+}
+
 static bool is_joiner(uint32_t c) {
   return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA ||
          c == 0x8DDF || c == 0x540C;
@@ -1018,6 +1024,11 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
     size_t pl = len[0], ql = len[1], tl = len[2], al = len[3];
     if (ql && al > ql && !lichang__mentions_word_hides(x, i, al))
       al = ql; /* 他在, a corpus word, does not hide 他 */
+    /* 某某会后表示, 会间指出: 会 before 后 or 间 is the meeting just
+     * held, not a council closing a name */
+    if (tl == 1 && te->role == LC_ROLE_ORG && x->cp[i] == 0x4F1A /* 会 */ &&
+        i + 1 < v && meeting_time(x->cp[i + 1]))
+      tl = 0;
     /* 中學校|長 is 中學|校長: a title that starts inside a longer word and
      * runs past its end ends the word where it starts */
     for (uint32_t s = 1; al > 2 && al > tl && al > pl && al > ql && s < al;

@@ -468,6 +468,15 @@ START_TEST(headline_group_is_the_body_named) {
 }
 END_TEST
 
+/* 会后 and 会间 are the meeting just held, not a council closing a name
+ * (某某会后表示 is no body 某某会). */
+START_TEST(meeting_after_name_is_no_council) {
+  SPEAKERS("张明会后表示，双方将继续对话。\n", "张明");
+  SPEAKERS("林志遠會後表示，雙方將繼續對話。\n", "林志遠");
+  SPEAKERS("南方渔业协会表示，休渔期应当延长。\n", "南方渔业协会");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -493,6 +502,7 @@ int main(void) {
   tcase_add_test(tc, surname_role_and_side_modal);
   tcase_add_test(tc, bare_short_organisation_word_is_the_body_named);
   tcase_add_test(tc, headline_group_is_the_body_named);
+  tcase_add_test(tc, meeting_after_name_is_no_council);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
