@@ -153,11 +153,22 @@ uint32_t lichang__mentions_chinese(const lc_scan *x, uint32_t i, uint32_t lim,
     return 0;
   /* 秘書長謝和霖指出: after a title, two characters filling the clause are
    * the given name, a function word among them or not */
-  if (is_stop1(x, g1))
-    return titled && g1 + 2 == lim && lichang__is_han(x->cp[g1 + 1]) &&
-                   !is_stop1(x, g1 + 1)
-               ? lim
+  if (is_stop1(x, g1)) {
+    if (!titled || g1 + 2 > lim || !lichang__is_han(x->cp[g1 + 1]) ||
+        is_stop1(x, g1 + 1))
+      return 0;
+    uint32_t n2 = g1 + 2;
+    /* 立委陳日昌昨天質詢, 議員陳日新也說: or two given characters before a
+     * word of time or function, which ends the name as the verb would */
+    if (n2 == lim || !lichang__is_han(x->cp[n2]) || is_stop1(x, n2))
+      return n2;
+    const lc_entry *t2 = NULL;
+    size_t l2 = lichang__mentions_match(x, n2, lim, ~0u, &t2);
+    return l2 >= 2 && (t2->kinds & (LC_K_STOP | LC_K_MODIFIER)) &&
+                   !(t2->kinds & LC_K_PRONOUN)
+               ? n2
                : 0;
+  }
   /* The surname and first given character must not be a common word
    * (高度, 方面), unless a title vouches for the name (教授李家豪). */
   const lc_entry *cw = lichang__mentions_entry(x, i, g1 + 1);

@@ -477,6 +477,15 @@ START_TEST(meeting_after_name_is_no_council) {
 }
 END_TEST
 
+/* After a title, a given name whose first character is a function or
+ * time character (日) ends before a word of time or function, and the
+ * surname alone later is that person. */
+START_TEST(titled_name_before_time_word) {
+  SPEAKERS("立委陳日豐昨天質詢部長。陳則回應，預算不足。\n", "陳日豐");
+  SPEAKERS("议员王日宁今天也说，预算不足。\n", "王日宁");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -503,6 +512,7 @@ int main(void) {
   tcase_add_test(tc, bare_short_organisation_word_is_the_body_named);
   tcase_add_test(tc, headline_group_is_the_body_named);
   tcase_add_test(tc, meeting_after_name_is_no_council);
+  tcase_add_test(tc, titled_name_before_time_word);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
