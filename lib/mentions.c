@@ -695,6 +695,18 @@ static bool bare_named(const lc_scan *x, uint32_t i) {
          lichang__mentions_bare_body(x, i, 2, true, &s, &e);
 }
 
+/* Is the two-character run at i a time phrase ending in 畢, 后, 时 or 前
+ * (庭畢, 赛后, 早前) or a function, stance or manner word (居然, 痛心), not
+ * a name? (Any corpus word is too wide: 中油, 誠品, 明報 are names.) */
+static bool manner_run(const lc_scan *x, uint32_t i) {
+  const lc_entry *e = lichang__mentions_entry(x, i, i + 2);
+  uint32_t t = x->cp[i + 1];
+  return (e && !(e->kinds & LC_K_PERSON) &&
+          (e->kinds & (LC_K_STOP | LC_K_MODIFIER | LC_K_STANCE))) ||
+         t == 0x6BD5 /* 毕 */ ||
+         t == 0x540E /* 后 */ || t == 0x65F6 /* 时 */ || t == 0x524D /* 前 */;
+}
+
 /* 后 or 间 after 会: "after, during the meeting" (not 上 or 中: 國發會
  * 上午, 某會中午 are the council and the hour) */
 static bool meeting_time(uint32_t c) {
@@ -1171,8 +1183,17 @@ static lc_cand subject(const lc_scan *x, uint32_t zs, uint32_t v) {
         e2 = lichang__mentions_latin(x, i, v);
       /* 教頭法瑞爾卻…, or a clause that is only a name (法瑞爾說): a name
        * with no surname, as foreign names written in Han are */
-      if (!e2 && (k.titled || (i == np && nc == 0)))
+      if (!e2 && (k.titled || (i == np && nc == 0))) {
         e2 = lichang__mentions_run(x, i, v, k.titled);
+        /* 庭畢另嗆, 賽後說, 居然表示: two characters alone before the
+         * verb that end in a time character or are a function or stance
+         * word tell when or how someone spoke, not who: the one the
+         * sentence before is about speaks, as 他 would */
+        if (e2 == i + 2 && !k.titled && manner_run(x, i)) {
+          k.s = i, k.e = e2, k.who = LC_WHO_PRONOUN, k.pronoun = LC_PRON_HE;
+          e2 = 0;
+        }
+      }
       if (e2) {
         k.s = i, k.e = e2, k.who = LC_WHO_NAME;
         /* 同李顯龍, 對亨利·基辛格: a name with no surname rule behind it

@@ -486,6 +486,15 @@ START_TEST(titled_name_before_time_word) {
 }
 END_TEST
 
+/* Two characters alone before the verb that are a word or a time phrase
+ * (賽後表示, 庭畢另嗆) say how or when someone spoke: the person the
+ * sentence before is about speaks. */
+START_TEST(manner_or_time_before_verb_is_the_subject_before) {
+  SPEAKERS("被告張志豪昨天出庭應訊。庭畢另嗆「檢方辦案草率」。\n", "張志豪");
+  SPEAKERS("市长刘建新昨天接受采访。赛后表示，自己还能再干十年。\n", "刘建新");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("speakers");
   TCase *tc = tcase_create("speakers");
@@ -513,6 +522,7 @@ int main(void) {
   tcase_add_test(tc, headline_group_is_the_body_named);
   tcase_add_test(tc, meeting_after_name_is_no_council);
   tcase_add_test(tc, titled_name_before_time_word);
+  tcase_add_test(tc, manner_or_time_before_verb_is_the_subject_before);
   suite_add_tcase(s, tc);
   return run_suite(s);
 }
