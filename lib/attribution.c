@@ -228,6 +228,7 @@ static bool goes_on_word(uint32_t c) {
 
 /* The organisation the clauses of this sentence before zs name last, as
  * their speaker would be read (…其中包括俄羅斯國家石油公司，該公司…). */
+static bool conditional(const ctx *x, uint32_t a, uint32_t b);
 static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
   uint32_t i = zs;
   while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]))
@@ -237,6 +238,12 @@ static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
     uint32_t j = i;
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
+    /* (not one in a condition: 某公司表示，如果政府繼續…，該公司… is
+     * the company's, the government is only supposed) */
+    if (conditional(x, i, j)) {
+      i = j + 1;
+      continue;
+    }
     /* (the last one named: 全球最大石油公司之一的俄羅斯國家石油公司) */
     for (uint32_t a = skip_space(x, i, j), n = 0; a < j && n < 4; n++) {
       lc_cand c = lichang__mentions_subject(&x->s, a, j);
@@ -589,6 +596,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     claim = long_claim && cp[j] != ',' && cp[j] != ':' && !closer_of(cp[j]);
     cls = LC_SPEECH_SAY;
   }
+  *k = (cue){0};
   k->v = v, k->ve = ve, k->cls = cls;
   k->zs = clause_start(x, ps, v);
   uint32_t zs = k->zs;
@@ -672,11 +680,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     }
     k->borrowed = s.e != 0;
   }
+  /* a pronoun in the clause itself (該公司, 報導) stood for s */
+  bool own = s.e && s.s >= zs, resolved = false;
   /* 報導指出: the outlet that last reported (《環時》報導稱), or nobody */
   if (s.e && s.who == LC_WHO_PRONOUN && is_report(cp, s.s, s.e)) {
     if (!x->report_e)
       return false;
     s.s = x->report_s, s.e = x->report_e, s.who = x->report_who;
+    resolved = own;
   }
   if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
     /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
@@ -686,10 +697,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     while (b > ps && is_space(cp[b - 1]))
       b--;
     lc_cand o = org_before(x, ps, k->zs);
+    bool here = o.e != 0;
     if (!o.e && b > ps && is_sent_end(cp[b - 1]))
       o = sentence_subject(x, ps, b - 1);
-    if (o.e && o.who == LC_WHO_ORG)
+    if (o.e && o.who == LC_WHO_ORG) {
       s = o;
+      k->same_org = here;
+      resolved = own;
+    }
   }
   /* 法官認為, 判決指出: the court the article last named speaks (法官
    * is no 法 and a given name), or no one */
@@ -709,7 +724,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
    * (the speakers stage finds whom, by the title) */
   if (s.generic && s.e && lichang__mentions_headline(&x->s, s.s))
     s.generic = false, s.who = LC_WHO_NAME;
-  if (s.e && (conditional(x, zs, s.s) || conditional(x, s.e, v)))
+  /* (a speaker a pronoun in the clause stands for, 該公司 or 報道, is
+   * checked within the clause only: 某公司表示，如果X，該公司預計…) */
+  if (s.e && (resolved ? conditional(x, zs, v)
+                       : conditional(x, zs, s.s) || conditional(x, s.e, v)))
     return false; /* 陳某若宣布參選，…: if they say it, they have not */
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   if (s.e && (s.who == LC_WHO_ORG || s.who == LC_WHO_NAME) && !s.generic &&

@@ -359,13 +359,15 @@ static bool says_anew(const ctx *x, const cue *k) {
 
 /* Does cue k end a passage running into it? Not a pronoun's mid-sentence
  * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage (a
- * view the argument goes on to); but 他還表示B, and 他表示B with a verb of
+ * view the argument goes on to; so is 該公司預計 mid-sentence for the
+ * organisation named before it in the sentence); but 他還表示B, and 他表示B with a verb of
  * saying, are a further statement (a passage of its own). */
 static bool splits(const ctx *x, const cue *k) {
   /* someone unnamed taking over (…，救護車駕駛表示，…) ends it too */
   return (k->active || k->generic) && !k->inner &&
-         !(k->who == LC_WHO_PRONOUN && !k->sent && !k->colon && !k->closing &&
-           k->c == k->ve && !says_more(x, k) && !says_anew(x, k));
+         !((k->who == LC_WHO_PRONOUN || k->same_org) && !k->sent &&
+           !k->colon && !k->closing && k->c == k->ve && !says_more(x, k) &&
+           !says_anew(x, k));
 }
 
 /* End of the sentence from position i: a sentence end outside quote marks

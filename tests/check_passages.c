@@ -980,6 +980,20 @@ START_TEST(described_as_in_marks) {
 }
 END_TEST
 
+START_TEST(condition_names_no_speaker) {
+  /* 如果X…，該公司預計…: the company that spoke, not the X supposed; the
+   * forecast goes on in its passage, and 報道指出 after it is the outlet's */
+  EXPECT("據東方電視台報道，大華汽車公司也表示，如果歐盟繼續對進口汽車加徵關稅，"
+         "該公司在歐洲銷售的汽車價格預計明年起上調。報道指出，此舉將推高當地物價。\n",
+         {"如果歐盟繼續對進口汽車加徵關稅，該公司在歐洲銷售的汽車價格預計明年起上調",
+          "大華汽車公司", I},
+         {"此舉將推高當地物價", "東方電視台", I});
+  EXPECT("星光半导体公司表示，如果日本政府继续限制材料出口，该公司的芯片产量预计将减少三成。\n",
+         {"如果日本政府继续限制材料出口，该公司的芯片产量预计将减少三成",
+          "星光半导体公司", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1024,6 +1038,7 @@ int main(void) {
   tcase_add_test(tc, long_visit_chain);
   tcase_add_test(tc, replenish_is_no_remark);
   tcase_add_test(tc, described_as_in_marks);
+  tcase_add_test(tc, condition_names_no_speaker);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
