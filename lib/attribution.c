@@ -854,6 +854,46 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
 
 /* Is the colon at i said by the speaker its clause names and nothing else
  * (外交部：…, 瑞典分析人士：…, 教部︰…)? The colon's length, or 0. */
+/* Is the line [ps, pe), a bare name, a colon and c.. after it, a section
+ * title about that person rather than their words (某某：匠心守護…, a
+ * feature's heading)? So when after the colon comes a short line that
+ * opens with no quotation and holds no clause break, and the paragraph under it opens by
+ * narrating, no verb of saying in its first sentence (a headline quote,
+ * 某某：要…, is told again below it: 某某今天表示，…). */
+static bool section_title(const ctx *x, uint32_t c, uint32_t pe) {
+  const uint32_t *cp = x->cp;
+  uint32_t e = pe;
+  while (e > c && is_space(cp[e - 1]))
+    e--;
+  if (e <= c || e - c > 24 || is_mark(cp[c]))
+    return false;
+  for (uint32_t j = c; j < e; j++)
+    if (is_clause_end(cp[j]) || is_sent_end(cp[j]))
+      return false;
+  uint32_t a = pe;
+  while (a < x->n && (is_space(cp[a]) || cp[a] == '\n'))
+    a++;
+  if (a >= x->n)
+    return false;
+  uint32_t b = a;
+  while (b < x->n && b - a < 160 && !is_sent_end(cp[b]) && cp[b] != '\n')
+    b++;
+  for (uint32_t j = a; j < b; j++) {
+    const lc_entry *v = NULL;
+    size_t l = lichang__mentions_match(&x->s, j, b, LC_K_SPEECH, &v);
+    if (!l || v->speech == LC_SPEECH_NOT)
+      continue;
+    /* (a verb that as often takes a plain object, 保證飛行安全, says
+     * only before a comma, a colon or a quote, as elsewhere) */
+    uint32_t n = j + (uint32_t)l < b ? cp[j + l] : 0;
+    if (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK ||
+        v->speech == LC_SPEECH_TELL || v->speech == LC_SPEECH_PREDICT ||
+        n == ',' || is_colon(n) || closer_of(n))
+      return false;
+  }
+  return true;
+}
+
 static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   size_t cl = colon_len(x, i, pe);
   if (!cl || i == ps || i + cl >= pe)
@@ -877,6 +917,9 @@ static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
     if (t && (t->kinds & LC_K_TITLE) && t->role != LC_ROLE_ORG)
       return cl;
   }
+  if (s.who == LC_WHO_NAME && !s.titled && !s.generic && zs == ps &&
+      section_title(x, i + (uint32_t)cl, pe))
+    return 0;
   return s.who != LC_WHO_NAME || s.titled || s.generic ||
                  lichang__mentions_chinese(&x->s, s.s, i, false) == i ||
                  lichang__mentions_latin(&x->s, s.s, i) == i ||

@@ -994,6 +994,23 @@ START_TEST(condition_names_no_speaker) {
 }
 END_TEST
 
+START_TEST(section_title_is_no_speech) {
+  /* a heading naming a person and a theme, the paragraph under it
+   * narrating: no one's words */
+  EXPECT_NONE("新闻标题\n王小明：匠心守护国产高铁的“心脏”\n"
+              "高级技师王小明所在的车间是高铁生产线的重要一环，他和团队负责保证零件精度。\n");
+  EXPECT_NONE("專題\n林美華：深耕偏鄉 點亮孩子的未來\n"
+              "國小教師林美華在山區任教二十年，每天清晨六點就到校。\n");
+  /* a headline quote is told again below it: it stays speech */
+  EXPECT("要闻\n李大同：明年经济有望温和增长\n"
+         "财政部长李大同今天表示，明年经济有望温和增长。\n",
+         {"明年经济有望温和增长", "李大同", D},
+         {"明年经济有望温和增长", "李大同", I});
+  EXPECT("專題\n林美華：「我會一直教下去」\n國小教師林美華在山區任教二十年。\n",
+         {"我會一直教下去", "林美華", D});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1039,6 +1056,7 @@ int main(void) {
   tcase_add_test(tc, replenish_is_no_remark);
   tcase_add_test(tc, described_as_in_marks);
   tcase_add_test(tc, condition_names_no_speaker);
+  tcase_add_test(tc, section_title_is_no_speech);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
