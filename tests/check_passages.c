@@ -1011,6 +1011,20 @@ START_TEST(section_title_is_no_speech) {
 }
 END_TEST
 
+START_TEST(quote_within_a_passage) {
+  /* 某某表示，…，當時李說「…」，就是…: the quotation is the witness's
+   * telling, one passage of the witness */
+  EXPECT("目擊者王大明表示，當晚店長在門口叫住他，當時店長李小華說「沒關係，你先走」，"
+         "就是同意他離開，因此他才轉身回家。\n",
+         {"當晚店長在門口叫住他，當時店長李小華說「沒關係，你先走」，就是同意他離開，因此他才轉身回家",
+          "王大明", I});
+  /* a quotation ending the sentence is its speaker's own passage */
+  EXPECT("目擊者王大明表示，當晚店長在門口叫住他。店長李小華則說「沒關係，你先走」。\n",
+         {"當晚店長在門口叫住他", "王大明", I},
+         {"沒關係，你先走", "李小華", D});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1057,6 +1071,7 @@ int main(void) {
   tcase_add_test(tc, described_as_in_marks);
   tcase_add_test(tc, condition_names_no_speaker);
   tcase_add_test(tc, section_title_is_no_speech);
+  tcase_add_test(tc, quote_within_a_passage);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
