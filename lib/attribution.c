@@ -370,6 +370,13 @@ static size_t colon_len(const ctx *x, uint32_t i, uint32_t pe) {
   return i < pe && is_colon(x->cp[i]);
 }
 
+/* 別, 不, 要, 應, 能, 會, 可, 須: a negator or modal that says what one
+ * should or should not do. */
+static bool mood_word(uint32_t c) {
+  return c == 0x522B || c == 0x4E0D || c == 0x8981 || c == 0x5E94 ||
+         c == 0x80FD || c == 0x4F1A || c == 0x53EF || c == 0x987B;
+}
+
 /* Does [a, b) hold 若, 如果, 假如, 倘若, 一旦 or 要是: a condition (某某若
  *宣布參選), not an act of saying? */
 static bool conditional(const ctx *x, uint32_t a, uint32_t b) {
@@ -507,9 +514,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 談到「…」時表示, 回應陸媒提問時聲稱: the verb is in a time clause;
    * the attribution is the verb after 時 */
   /* (回答主持人提問時，…: a time clause ending at the comma, too) */
+  /* (not 在…時 after a negator or modal: 呼籲家人別在長輩疲累時，… is
+   * what is urged) */
   for (uint32_t j = ve; j + 1 < pe && j - ve < ZONE_MAX && !is_clause_end(cp[j]);
        j++)
-    if (cp[j] == 0x65F6 /* 时 */ &&
+    if (j > ve + 1 && cp[j] == 0x5728 /* 在 */ && mood_word(cp[j - 1]))
+      break;
+    else if (cp[j] == 0x65F6 /* 时 */ &&
         (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
          cp[j + 1] == ','))
       return false;

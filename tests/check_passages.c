@@ -1025,6 +1025,19 @@ START_TEST(quote_within_a_passage) {
 }
 END_TEST
 
+START_TEST(urged_time_frame_is_said) {
+  /* 另呼籲X別在…時，…: the 在…時 is what is urged, not a time clause
+   * around the verb */
+  EXPECT("醫師王大明強調，運動最好有同伴一起進行，畢竟獨自運動容易放棄，"
+         "另呼籲家人千萬別在長輩疲累時催促，以免發生意外。\n",
+         {"運動最好有同伴一起進行，畢竟獨自運動容易放棄", "王大明", I},
+         {"家人千萬別在長輩疲累時催促，以免發生意外", "王大明", I});
+  /* a time clause around the verb stays one (回應提問時表示) */
+  EXPECT("部長李大同在記者會上回應提問時表示，預算將如期送交立法院。\n",
+         {"預算將如期送交立法院", "李大同", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1072,6 +1085,7 @@ int main(void) {
   tcase_add_test(tc, condition_names_no_speaker);
   tcase_add_test(tc, section_title_is_no_speech);
   tcase_add_test(tc, quote_within_a_passage);
+  tcase_add_test(tc, urged_time_frame_is_said);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
