@@ -228,6 +228,7 @@ static bool goes_on_word(uint32_t c) {
 
 /* The organisation the clauses of this sentence before zs name last, as
  * their speaker would be read (…其中包括俄羅斯國家石油公司，該公司…). */
+static bool conditional(const ctx *x, uint32_t a, uint32_t b);
 static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
   uint32_t i = zs;
   while (i > ps && zs - i < ZONE_MAX && !is_sent_end(x->cp[i - 1]))
@@ -237,6 +238,12 @@ static lc_cand org_before(const ctx *x, uint32_t ps, uint32_t zs) {
     uint32_t j = i;
     while (j < zs && !is_clause_end(x->cp[j]))
       j++;
+    /* (not one in a condition: 某公司表示，如果政府繼續…，該公司… is
+     * the company's, the government is only supposed) */
+    if (conditional(x, i, j)) {
+      i = j + 1;
+      continue;
+    }
     /* (the last one named: 全球最大石油公司之一的俄羅斯國家石油公司) */
     for (uint32_t a = skip_space(x, i, j), n = 0; a < j && n < 4; n++) {
       lc_cand c = lichang__mentions_subject(&x->s, a, j);
@@ -361,6 +368,13 @@ static inline bool is_colon(uint32_t c) {
 }
 static size_t colon_len(const ctx *x, uint32_t i, uint32_t pe) {
   return i < pe && is_colon(x->cp[i]);
+}
+
+/* 別, 不, 要, 應, 能, 會, 可, 須: a negator or modal that says what one
+ * should or should not do. */
+static bool mood_word(uint32_t c) {
+  return c == 0x522B || c == 0x4E0D || c == 0x8981 || c == 0x5E94 ||
+         c == 0x80FD || c == 0x4F1A || c == 0x53EF || c == 0x987B;
 }
 
 /* Does [a, b) hold 若, 如果, 假如, 倘若, 一旦 or 要是: a condition (某某若
@@ -500,9 +514,13 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
   /* 談到「…」時表示, 回應陸媒提問時聲稱: the verb is in a time clause;
    * the attribution is the verb after 時 */
   /* (回答主持人提問時，…: a time clause ending at the comma, too) */
+  /* (not 在…時 after a negator or modal: 呼籲家人別在長輩疲累時，… is
+   * what is urged) */
   for (uint32_t j = ve; j + 1 < pe && j - ve < ZONE_MAX && !is_clause_end(cp[j]);
        j++)
-    if (cp[j] == 0x65F6 /* 时 */ &&
+    if (j > ve + 1 && cp[j] == 0x5728 /* 在 */ && mood_word(cp[j - 1]))
+      break;
+    else if (cp[j] == 0x65F6 /* 时 */ &&
         (lichang__mentions_match(&x->s, j + 1, pe, LC_K_SPEECH, NULL) ||
          cp[j + 1] == ','))
       return false;
@@ -589,6 +607,7 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     claim = long_claim && cp[j] != ',' && cp[j] != ':' && !closer_of(cp[j]);
     cls = LC_SPEECH_SAY;
   }
+  *k = (cue){0};
   k->v = v, k->ve = ve, k->cls = cls;
   k->zs = clause_start(x, ps, v);
   uint32_t zs = k->zs;
@@ -672,11 +691,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     }
     k->borrowed = s.e != 0;
   }
+  /* a pronoun in the clause itself (該公司, 報導) stood for s */
+  bool own = s.e && s.s >= zs, resolved = false;
   /* 報導指出: the outlet that last reported (《環時》報導稱), or nobody */
   if (s.e && s.who == LC_WHO_PRONOUN && is_report(cp, s.s, s.e)) {
     if (!x->report_e)
       return false;
     s.s = x->report_s, s.e = x->report_e, s.who = x->report_who;
+    resolved = own;
   }
   if (s.e && s.who == LC_WHO_PRONOUN && s.pronoun == LC_PRON_IT) {
     /* 國防軍發表聲明。聲明還稱，…: the statement speaks for the
@@ -686,10 +708,14 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
     while (b > ps && is_space(cp[b - 1]))
       b--;
     lc_cand o = org_before(x, ps, k->zs);
+    bool here = o.e != 0;
     if (!o.e && b > ps && is_sent_end(cp[b - 1]))
       o = sentence_subject(x, ps, b - 1);
-    if (o.e && o.who == LC_WHO_ORG)
+    if (o.e && o.who == LC_WHO_ORG) {
       s = o;
+      k->same_org = here;
+      resolved = own;
+    }
   }
   /* 法官認為, 判決指出: the court the article last named speaks (法官
    * is no 法 and a given name), or no one */
@@ -709,7 +735,10 @@ static bool read_cue(ctx *x, uint32_t ps, uint32_t pe, uint32_t v, uint32_t ve,
    * (the speakers stage finds whom, by the title) */
   if (s.generic && s.e && lichang__mentions_headline(&x->s, s.s))
     s.generic = false, s.who = LC_WHO_NAME;
-  if (s.e && (conditional(x, zs, s.s) || conditional(x, s.e, v)))
+  /* (a speaker a pronoun in the clause stands for, 該公司 or 報道, is
+   * checked within the clause only: 某公司表示，如果X，該公司預計…) */
+  if (s.e && (resolved ? conditional(x, zs, v)
+                       : conditional(x, zs, s.s) || conditional(x, s.e, v)))
     return false; /* 陳某若宣布參選，…: if they say it, they have not */
   k->ws = s.s, k->we = s.e, k->who = s.who, k->pronoun = s.pronoun;
   if (s.e && (s.who == LC_WHO_ORG || s.who == LC_WHO_NAME) && !s.generic &&
@@ -836,6 +865,46 @@ static int title_mention(ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
 
 /* Is the colon at i said by the speaker its clause names and nothing else
  * (外交部：…, 瑞典分析人士：…, 教部︰…)? The colon's length, or 0. */
+/* Is the line [ps, pe), a bare name, a colon and c.. after it, a section
+ * title about that person rather than their words (某某：匠心守護…, a
+ * feature's heading)? So when after the colon comes a short line that
+ * opens with no quotation and holds no clause break, and the paragraph under it opens by
+ * narrating, no verb of saying in its first sentence (a headline quote,
+ * 某某：要…, is told again below it: 某某今天表示，…). */
+static bool section_title(const ctx *x, uint32_t c, uint32_t pe) {
+  const uint32_t *cp = x->cp;
+  uint32_t e = pe;
+  while (e > c && is_space(cp[e - 1]))
+    e--;
+  if (e <= c || e - c > 24 || is_mark(cp[c]))
+    return false;
+  for (uint32_t j = c; j < e; j++)
+    if (is_clause_end(cp[j]) || is_sent_end(cp[j]))
+      return false;
+  uint32_t a = pe;
+  while (a < x->n && (is_space(cp[a]) || cp[a] == '\n'))
+    a++;
+  if (a >= x->n)
+    return false;
+  uint32_t b = a;
+  while (b < x->n && b - a < 160 && !is_sent_end(cp[b]) && cp[b] != '\n')
+    b++;
+  for (uint32_t j = a; j < b; j++) {
+    const lc_entry *v = NULL;
+    size_t l = lichang__mentions_match(&x->s, j, b, LC_K_SPEECH, &v);
+    if (!l || v->speech == LC_SPEECH_NOT)
+      continue;
+    /* (a verb that as often takes a plain object, 保證飛行安全, says
+     * only before a comma, a colon or a quote, as elsewhere) */
+    uint32_t n = j + (uint32_t)l < b ? cp[j + l] : 0;
+    if (v->speech == LC_SPEECH_SAY || v->speech == LC_SPEECH_THINK ||
+        v->speech == LC_SPEECH_TELL || v->speech == LC_SPEECH_PREDICT ||
+        n == ',' || is_colon(n) || closer_of(n))
+      return false;
+  }
+  return true;
+}
+
 static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
   size_t cl = colon_len(x, i, pe);
   if (!cl || i == ps || i + cl >= pe)
@@ -859,6 +928,9 @@ static size_t colon_cue(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe) {
     if (t && (t->kinds & LC_K_TITLE) && t->role != LC_ROLE_ORG)
       return cl;
   }
+  if (s.who == LC_WHO_NAME && !s.titled && !s.generic && zs == ps &&
+      section_title(x, i + (uint32_t)cl, pe))
+    return 0;
   return s.who != LC_WHO_NAME || s.titled || s.generic ||
                  lichang__mentions_chinese(&x->s, s.s, i, false) == i ||
                  lichang__mentions_latin(&x->s, s.s, i) == i ||

@@ -359,20 +359,45 @@ static bool says_anew(const ctx *x, const cue *k) {
 
 /* Does cue k end a passage running into it? Not a pronoun's mid-sentence
  * 他認為 with no comma: 傅晟說，A，但…而言，他認為B is one passage (a
- * view the argument goes on to); but 他還表示B, and 他表示B with a verb of
+ * view the argument goes on to; so is 該公司預計 mid-sentence for the
+ * organisation named before it in the sentence); but 他還表示B, and 他表示B with a verb of
  * saying, are a further statement (a passage of its own). */
 static bool splits(const ctx *x, const cue *k) {
   /* someone unnamed taking over (…，救護車駕駛表示，…) ends it too */
   return (k->active || k->generic) && !k->inner &&
-         !(k->who == LC_WHO_PRONOUN && !k->sent && !k->colon && !k->closing &&
-           k->c == k->ve && !says_more(x, k) && !says_anew(x, k));
+         !((k->who == LC_WHO_PRONOUN || k->same_org) && !k->sent &&
+           !k->colon && !k->closing && k->c == k->ve && !says_more(x, k) &&
+           !says_anew(x, k));
+}
+
+/* Is cue k, mid-sentence in a passage running into it, speech the passage
+ * quotes (當時陳說「…」，就是授權我們…): its verb takes a quotation at once,
+ * and the sentence goes on after it past a comma, in the first speaker's
+ * voice? Then it stays inside that passage. */
+static bool quoted_within(const ctx *x, const cue *k, uint32_t pe) {
+  if (k->sent || k->colon || k->closing || k->c != k->ve ||
+      k->c >= pe || !closer_of(x->cp[k->c]))
+    return false;
+  const region *rg = x->regions.data;
+  for (size_t r = 0; r < x->regions.len; r++) {
+    if (rg[r].open != k->c)
+      continue;
+    if (rg[r].kind != R_BAL || rg[r].b + 1 >= pe)
+      return false;
+    uint32_t j = skip_space(x, rg[r].b + 1, pe);
+    if (j >= pe || x->cp[j] != ',')
+      return false;
+    j = skip_space(x, j + 1, pe);
+    return j < pe && lichang__is_han(x->cp[j]);
+  }
+  return false;
 }
 
 /* End of the sentence from position i: a sentence end outside quote marks
  * (a final ? or ! stays in), the end of a quote left open, or the clause
  * of the next attribution. Moves the cursor past what it read. */
-static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
-                             cursor *cu) {
+static uint32_t sentence_end_of(const ctx *x, uint32_t i, uint32_t pe,
+                                cursor *cu, bool quotes) {
   const region *rg = x->regions.data;
   const cue *kk = x->cues.data;
   size_t nr = x->regions.len, nk = x->cues.len;
@@ -393,7 +418,8 @@ static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
     while (cu->ki < nk && kk[cu->ki].zs < i)
       cu->ki++;
     for (size_t k = cu->ki; k < nk && kk[k].zs == i; k++)
-      if (i > from && splits(x, kk + k))
+      if (i > from && splits(x, kk + k) &&
+          !(quotes && quoted_within(x, kk + k, pe)))
         return i;
     if (is_sent_end(x->cp[i]))
       return i + (x->cp[i] == '?' || x->cp[i] == '!');
@@ -402,6 +428,13 @@ static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
     i++;
   }
   return pe;
+}
+
+/* The same, for a passage that may quote someone within it (quotes) or
+ * not: narration, a following sentence. */
+static uint32_t sentence_end(const ctx *x, uint32_t i, uint32_t pe,
+                             cursor *cu) {
+  return sentence_end_of(x, i, pe, cu, false);
 }
 
 /* Is there an attribution (also 有人認為, not 我認為) in [a, b)? */
@@ -710,7 +743,9 @@ static int after_cue(ctx *x, const cue *k, uint32_t *cur, uint32_t pe,
       }
     }
   } else {
-    end = sentence_end(x, a, pe, cu);
+    /* (a passage the attribution opens may quote someone in it; not a
+     * claim, which ends at its clause) */
+    end = sentence_end_of(x, a, pe, cu, !k->claim);
     /* 控某某涉弊案，…: a claim with no comma before it ends at its
      * clause; the narration goes on after it */
     if (k->claim) {

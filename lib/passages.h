@@ -37,6 +37,8 @@ typedef struct {
   bool generic;  /* 業者表示, 網友說: someone unnamed speaks */
   bool object_verb; /* 提出, 批評: a verb that takes a plain object too */
   bool claim;       /* 控某某涉弊案: an accusation's claim with no comma */
+  bool same_org;    /* 該公司 mid-sentence, the organisation this sentence
+                     * named before it */
 } cue;
 
 typedef struct {

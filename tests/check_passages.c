@@ -980,6 +980,64 @@ START_TEST(described_as_in_marks) {
 }
 END_TEST
 
+START_TEST(condition_names_no_speaker) {
+  /* 如果X…，該公司預計…: the company that spoke, not the X supposed; the
+   * forecast goes on in its passage, and 報道指出 after it is the outlet's */
+  EXPECT("據東方電視台報道，大華汽車公司也表示，如果歐盟繼續對進口汽車加徵關稅，"
+         "該公司在歐洲銷售的汽車價格預計明年起上調。報道指出，此舉將推高當地物價。\n",
+         {"如果歐盟繼續對進口汽車加徵關稅，該公司在歐洲銷售的汽車價格預計明年起上調",
+          "大華汽車公司", I},
+         {"此舉將推高當地物價", "東方電視台", I});
+  EXPECT("星光半导体公司表示，如果日本政府继续限制材料出口，该公司的芯片产量预计将减少三成。\n",
+         {"如果日本政府继续限制材料出口，该公司的芯片产量预计将减少三成",
+          "星光半导体公司", I});
+}
+END_TEST
+
+START_TEST(section_title_is_no_speech) {
+  /* a heading naming a person and a theme, the paragraph under it
+   * narrating: no one's words */
+  EXPECT_NONE("新闻标题\n王小明：匠心守护国产高铁的“心脏”\n"
+              "高级技师王小明所在的车间是高铁生产线的重要一环，他和团队负责保证零件精度。\n");
+  EXPECT_NONE("專題\n林美華：深耕偏鄉 點亮孩子的未來\n"
+              "國小教師林美華在山區任教二十年，每天清晨六點就到校。\n");
+  /* a headline quote is told again below it: it stays speech */
+  EXPECT("要闻\n李大同：明年经济有望温和增长\n"
+         "财政部长李大同今天表示，明年经济有望温和增长。\n",
+         {"明年经济有望温和增长", "李大同", D},
+         {"明年经济有望温和增长", "李大同", I});
+  EXPECT("專題\n林美華：「我會一直教下去」\n國小教師林美華在山區任教二十年。\n",
+         {"我會一直教下去", "林美華", D});
+}
+END_TEST
+
+START_TEST(quote_within_a_passage) {
+  /* 某某表示，…，當時李說「…」，就是…: the quotation is the witness's
+   * telling, one passage of the witness */
+  EXPECT("目擊者王大明表示，當晚店長在門口叫住他，當時店長李小華說「沒關係，你先走」，"
+         "就是同意他離開，因此他才轉身回家。\n",
+         {"當晚店長在門口叫住他，當時店長李小華說「沒關係，你先走」，就是同意他離開，因此他才轉身回家",
+          "王大明", I});
+  /* a quotation ending the sentence is its speaker's own passage */
+  EXPECT("目擊者王大明表示，當晚店長在門口叫住他。店長李小華則說「沒關係，你先走」。\n",
+         {"當晚店長在門口叫住他", "王大明", I},
+         {"沒關係，你先走", "李小華", D});
+}
+END_TEST
+
+START_TEST(urged_time_frame_is_said) {
+  /* 另呼籲X別在…時，…: the 在…時 is what is urged, not a time clause
+   * around the verb */
+  EXPECT("醫師王大明強調，運動最好有同伴一起進行，畢竟獨自運動容易放棄，"
+         "另呼籲家人千萬別在長輩疲累時催促，以免發生意外。\n",
+         {"運動最好有同伴一起進行，畢竟獨自運動容易放棄", "王大明", I},
+         {"家人千萬別在長輩疲累時催促，以免發生意外", "王大明", I});
+  /* a time clause around the verb stays one (回應提問時表示) */
+  EXPECT("部長李大同在記者會上回應提問時表示，預算將如期送交立法院。\n",
+         {"預算將如期送交立法院", "李大同", I});
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("passages");
   TCase *tc = tcase_create("articles");
@@ -1024,6 +1082,10 @@ int main(void) {
   tcase_add_test(tc, long_visit_chain);
   tcase_add_test(tc, replenish_is_no_remark);
   tcase_add_test(tc, described_as_in_marks);
+  tcase_add_test(tc, condition_names_no_speaker);
+  tcase_add_test(tc, section_title_is_no_speech);
+  tcase_add_test(tc, quote_within_a_passage);
+  tcase_add_test(tc, urged_time_frame_is_said);
   suite_add_tcase(s, tc);
   tc = tcase_create("pathological");
   tcase_add_checked_fixture(tc, setup, teardown);
