@@ -959,19 +959,26 @@ static bool lost_verb(const ctx *x, uint32_t ps, uint32_t i, uint32_t pe,
   return true;
 }
 
-/* Does the verb [v, ve) straddle two words, sharing no edge with the
- * segmenter's words (加强|调研 holds no 强调)? Tokens are in order, so a
- * binary search finds the one covering v. */
-static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
+/* The first of the segmenter's words that ends after i (the one covering
+ * i, if any): tokens are in order, so a binary search finds it. */
+static size_t word_after(const ctx *x, uint32_t i) {
   const lc_token *tk = x->doc->tokens.data;
   size_t lo = 0, hi = x->doc->tokens.len;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (tk[mid].end <= v)
+    if (tk[mid].end <= i)
       lo = mid + 1;
     else
       hi = mid;
   }
+  return lo;
+}
+
+/* Does the verb [v, ve) straddle two words, sharing no edge with the
+ * segmenter's words (加强|调研 holds no 强调)? */
+static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
+  const lc_token *tk = x->doc->tokens.data;
+  size_t lo = word_after(x, v);
   if (lo >= x->doc->tokens.len || tk[lo].start > v)
     return false; /* no word covers it */
   if (tk[lo].start == v)
@@ -986,14 +993,7 @@ static bool straddles(const ctx *x, uint32_t v, uint32_t ve) {
  * (充|斥 as one word)? */
 static bool ends_word(const ctx *x, uint32_t i) {
   const lc_token *tk = x->doc->tokens.data;
-  size_t lo = 0, hi = x->doc->tokens.len;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (tk[mid].end <= i)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  size_t lo = word_after(x, i);
   return lo < x->doc->tokens.len && tk[lo].start < i && tk[lo].end == i + 1;
 }
 
