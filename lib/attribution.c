@@ -416,10 +416,7 @@ static bool bench_words(const ctx *x, uint32_t a, uint32_t b) {
 static bool before_court(uint32_t c) {
   static const uint32_t p[] = {0x5411, 0x5728, 0x4E8E, 0x5230, 0x8D74, 0x7531,
                                0x7ECF, 0x88AB, 0x4E0E, 0x548C, 0x53CA};
-  for (size_t k = 0; k < sizeof p / sizeof *p; k++)
-    if (c == p[k])
-      return true;
-  return false;
+  return LC_AMONG(p, c);
 }
 
 /* The court named last before i, within COURT_BACK characters: a place

@@ -449,6 +449,24 @@ static inline size_t lichang__lexicon_longest(const lichang_lexicon *lx,
 }
 /* Is c in the sorted table set[0..n)? For the stages' fixed character
  * lists (transliteration, commonest characters). */
+/* Is c one of the few code points of an unsorted list (the small word
+ * classes the rule stages spell out: prepositions, joiners, numerals)? */
+static inline bool lichang__cp_among(const uint32_t *set, size_t n,
+                                     uint32_t c) {
+  for (size_t i = 0; i < n; i++)
+    if (set[i] == c)
+      return true;
+  return false;
+}
+#define LC_AMONG(set, c) lichang__cp_among((set), sizeof(set) / sizeof *(set), (c))
+/* A numeral as counts and ordinals are written: an ASCII digit or 一…十,
+ * 两, 百, 零, 〇 (第三次, 第27條, 第十二条). */
+static inline bool lichang__is_numeral(uint32_t c) {
+  static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                               0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                               0x4E24, 0x767E, 0x96F6, 0x3007};
+  return (c >= '0' && c <= '9') || LC_AMONG(n, c);
+}
 static inline bool lichang__cp_in(const uint32_t *set, size_t n, uint32_t c) {
   size_t lo = 0, hi = n;
   while (lo < hi) {

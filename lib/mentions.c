@@ -35,9 +35,8 @@ static bool is_stop1(const lc_scan *x, uint32_t i) {
       0x540C /* 同 */, 0x671D /* 朝 */, 0x82E5 /* 若 */, 0x5148 /* 先 */,
       0x4EBF /* 亿 */, 0x6765 /* 来 */, 0x4E4B /* 之 */,
       0x5BB6 /* 家 */, 0x54C8 /* 哈: 哈莉瑪, 哈桑 */};
-  for (size_t k = 0; k < sizeof nameable / sizeof *nameable; k++)
-    if (x->cp[i] == nameable[k])
-      return false;
+  if (LC_AMONG(nameable, x->cp[i]))
+    return false;
   return lichang__lexicon_char(x->lx, x->cp[i],
                                LC_K_STOP | LC_K_SPEECH | LC_K_MODIFIER) != NULL;
 }
@@ -78,7 +77,6 @@ static bool common_word(const lc_entry *e) {
 /* ---- speaker mentions ---- */
 
 static bool is_preposition(uint32_t c);
-static bool is_numeral(uint32_t c);
 static bool is_joiner(uint32_t c);
 
 /* Is [i, i+len) a function word or modifier (不會, 全部, 一定)? */
@@ -97,7 +95,7 @@ static bool org_stem(const lc_scan *x, uint32_t a, uint32_t b) {
     return false;
   /* (开通42部, 等四部: after a number the character counts, 部 and 所
    * are measure words; 第一局 too) */
-  if (is_numeral(x->cp[b - 1]))
+  if (lichang__is_numeral(x->cp[b - 1]))
     return false;
   if (!lichang__lexicon_char(x->lx, x->cp[b - 1], LC_K_STOP))
     return true;
@@ -481,25 +479,13 @@ static uint32_t dotted_name(const lc_scan *x, uint32_t i, uint32_t lim) {
 }
 
 /* Is [a, b) only adverbs, function words and a date (也, 並, 上午, 20日)? */
-/* A numeral (三, 10), as an ordinal or a count of times is written. */
-static bool is_numeral(uint32_t c) {
-  static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                               0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24};
-  if (c >= '0' && c <= '9')
-    return true;
-  for (size_t k = 0; k < sizeof n / sizeof *n; k++)
-    if (c == n[k])
-      return true;
-  return false;
-}
-
 static bool only_filler(const lc_scan *x, uint32_t a, uint32_t b) {
   while (a < b) {
     uint32_t c = x->cp[a];
     /* 第三次, 第2度: how many times, no object (美國第三次宣布) */
-    if (c == 0x7B2C /* 第 */ && a + 1 < b && is_numeral(x->cp[a + 1])) {
+    if (c == 0x7B2C /* 第 */ && a + 1 < b && lichang__is_numeral(x->cp[a + 1])) {
       uint32_t e = a + 1;
-      while (e < b && is_numeral(x->cp[e]))
+      while (e < b && lichang__is_numeral(x->cp[e]))
         e++;
       if (e < b && (x->cp[e] == 0x6B21 /* 次 */ || x->cp[e] == 0x5EA6 /* 度 */)) {
         a = e + 1;
@@ -544,9 +530,8 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
                                    0x90FD /* 都 */, 0x66FE /* 曾 */};
   if (lichang__mentions_match(x, i, v, LC_K_SURNAME, NULL) != 1)
     return 0;
-  for (size_t k = 0; k < sizeof never / sizeof *never; k++)
-    if (x->cp[i] == never[k])
-      return 0;
+  if (LC_AMONG(never, x->cp[i]))
+    return 0;
   bool filler = only_filler(x, i + 1, v);
   /* 則, 也, 還…: an adverb right after it makes the surname a subject */
   static const uint32_t adv1[] = {
@@ -642,10 +627,7 @@ static bool is_preposition(uint32_t c) {
   static const uint32_t p[] = {0x4E0E, 0x548C, 0x8DDF, 0x5BF9, 0x5411,
                                0x7ED9, 0x540C, 0x88AB, 0x8BA9, 0x628A,
                                0x66FF, 0x4E3A, 0x5728, 0x4E8E, 0x4ECE};
-  for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-    if (c == p[i])
-      return true;
-  return false;
+  return LC_AMONG(p, c);
 }
 
 /* 烏克蘭武裝部隊總參謀部, 歐盟委員會, 國會預算辦公室: an organisation
@@ -791,9 +773,7 @@ static uint32_t short_country(const lc_scan *x, uint32_t zs, uint32_t v) {
   for (uint32_t i = zs + 1; i < v; i++) {
     uint32_t c = x->cp[i];
     bool ok = (c >= '0' && c <= '9') || c == 0x65E5 /* 日 */ || is_space(c);
-    for (size_t k = 0; !ok && k < sizeof adverbs / sizeof *adverbs; k++)
-      ok = c == adverbs[k];
-    if (!ok)
+    if (!ok && !LC_AMONG(adverbs, c))
       return 0;
   }
   return side_char(x, zs) ? zs + 1 : 0;
@@ -859,10 +839,7 @@ static bool org_joiner(uint32_t c) {
                                0x7B49, 0x5E76, 0x5219, 0x53C8, 0x8FD8,
                                0x66F4, 0x5411, 0x5BF9, 0x4E8E, 0x4ECE,
                                0x7531, 0x5C06, 0x628A, 0x88AB, 0x8BA9};
-  for (size_t i = 0; i < sizeof j / sizeof *j; i++)
-    if (c == j[i])
-      return true;
-  return false;
+  return LC_AMONG(j, c);
 }
 
 /* An organisation's name is what follows the words that describe it or

@@ -104,10 +104,7 @@ static bool narrator_we(const ctx *x, uint32_t i, uint32_t b) {
                                     0x53BF /* 县 */, 0x519B /* 军 */};
   if (i + 1 >= b || x->cp[i] != 0x6211)
     return false;
-  for (size_t k = 0; k < sizeof places / sizeof *places; k++)
-    if (x->cp[i + 1] == places[k])
-      return true;
-  return false;
+  return LC_AMONG(places, x->cp[i + 1]);
 }
 
 static bool first_person(const ctx *x, uint32_t a, uint32_t b) {
@@ -338,10 +335,7 @@ static bool says_more(const ctx *x, const cue *k) {
       (x->cp[k->zs] == 0x6B64 /* 此 */ || x->cp[k->zs] == 0x53E6 /* 另 */) &&
       x->cp[k->zs + 1] == 0x5916 /* 外 */)
     return true;
-  for (size_t i = 0; i < sizeof more / sizeof *more; i++)
-    if (x->cp[k->v - 1] == more[i])
-      return true;
-  return false;
+  return LC_AMONG(more, x->cp[k->v - 1]);
 }
 
 /* Does 他 open k's clause and say at once (他表示B, 他則說B: no more than
@@ -564,13 +558,7 @@ static bool cites_law(const ctx *x, const region *r, uint32_t ps) {
   if (p < ps + 2)
     return false;
   uint32_t c = x->cp[p - 1], d = x->cp[p - 2];
-  static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                      0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
-                                      0x767E, 0x96F6, 0x3007};
-  bool num = d >= '0' && d <= '9';
-  for (size_t i = 0; i < sizeof numerals / sizeof *numerals && !num; i++)
-    num = d == numerals[i];
-  return num && (c == 0x6761 /* 条 */ || c == 0x9879 /* 项 */ ||
+  return lichang__is_numeral(d) && (c == 0x6761 /* 条 */ || c == 0x9879 /* 项 */ ||
                  c == 0x6B3E /* 款 */);
 }
 
@@ -692,10 +680,7 @@ static bool opens_clause(const ctx *x, const region *r, uint32_t pe) {
                                 0x7B49 /* 等 */, 0x8FD9 /* 这 */,
                                 0x5B57 /* 字 */, 0x8BCD /* 词 */,
                                 0x4E24 /* 两 */, 0x4E8C /* 二 */};
-  for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-    if (x->cp[j] == no[i])
-      return false;
-  return true;
+  return !LC_AMONG(no, x->cp[j]);
 }
 
 /* The passage an attribution introduces. */
