@@ -166,6 +166,12 @@ static void set_reason(cli_item *it, const char *fmt, ...) {
 
 /* Converts it->data from the configured encoding; false (with a reason)
  * when it is not text in that encoding. info says what was read. */
+/* One character in eight unreadable is not damage, it is the wrong
+ * encoding (or no text at all). */
+static bool mostly_invalid(const lichang_decode_info *info) {
+  return info->invalid && info->invalid * 8 > info->chars;
+}
+
 static bool decode(cli_item *it, const tag_config *cfg, char **text,
                    size_t *len, lichang_decode_info *info) {
   lichang_error err;
@@ -181,9 +187,7 @@ static bool decode(cli_item *it, const tag_config *cfg, char **text,
     memcpy(it->encoding, info->encoding, sizeof it->encoding);
     it->confidence = info->confidence;
   }
-  /* One character in eight unreadable is not damage, it is the wrong
-   * encoding (or no text at all). */
-  if (info->invalid && info->invalid * 8 > info->chars) {
+  if (mostly_invalid(info)) {
     set_reason(it,
                "byte %zu: not %s text (%zu of %zu characters invalid); "
                "name its encoding with --encoding",
@@ -406,7 +410,7 @@ void tag_work(void *state, cli_item *it) {
       lichang_decode(NULL, NULL, text, len, NULL, &u8, NULL);
     else
       lichang_doc_decode_info(doc, &u8);
-    if (u8.invalid && u8.invalid * 8 > u8.chars) {
+    if (mostly_invalid(&u8)) {
       if (rc >= 0)
         lichang_doc_free(doc);
       set_reason(it,

@@ -449,6 +449,11 @@ static inline size_t lichang__lexicon_longest(const lichang_lexicon *lx,
 }
 /* Is c in the sorted table set[0..n)? For the stages' fixed character
  * lists (transliteration, commonest characters). */
+/* Does c end a sentence, for the stages after passages (folded 。 ! ? ;
+ * and a line break)? */
+static inline bool lichang__sentence_end(uint32_t c) {
+  return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == '\n';
+}
 /* Is c one of the few code points of an unsorted list (the small word
  * classes the rule stages spell out: prepositions, joiners, numerals)? */
 static inline bool lichang__cp_among(const uint32_t *set, size_t n,

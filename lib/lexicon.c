@@ -43,11 +43,9 @@ int32_t lichang__lexicon_find_index(const lichang_lexicon *lx,
 
 const lc_entry *lichang__lexicon_find(const lichang_lexicon *lx,
                                       const uint32_t *cp, size_t n) {
-  uint32_t node = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!(node = lichang__trie_step(lx, node, cp[i])))
-      return NULL;
-  return n ? lichang__trie_entry(lx, node) : NULL;
+  uint32_t kinds;
+  int32_t i = n ? lichang__lexicon_find_index(lx, cp, n, &kinds) : -1;
+  return i < 0 ? NULL : (const lc_entry *)lx->entries.data + i;
 }
 
 static int trie_rehash(lichang_lexicon *lx, size_t want) {

@@ -673,10 +673,6 @@ static void mention(ctx *x, const char *nm, bool org, uint32_t at) {
   }
 }
 
-static bool sent_end(uint32_t c) {
-  return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == '\n';
-}
-
 static bool latin(uint32_t c) { return c >= 'a' && c <= 'z'; }
 
 /* A Latin-script name (UN, Meta) found inside a longer word is none. */
@@ -699,7 +695,7 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
       if ((x->lx->root[c].below & (LC_K_PERSON | LC_K_SURNAME)) ||
           x->bucket[c & 255] >= 0)
         break;
-      x->fresh |= sent_end(c);
+      x->fresh |= lichang__sentence_end(c);
     }
     if (i >= b)
       break;
@@ -751,7 +747,7 @@ static void narration(ctx *x, uint32_t a, uint32_t b) {
       mention(x, nm, org, i);
       i += (uint32_t)best;
     } else {
-      x->fresh |= sent_end(c);
+      x->fresh |= lichang__sentence_end(c);
       i++;
     }
   }

@@ -509,12 +509,8 @@ static bool is_foreboding(const scratch *S, const lc_token *t,
 /* Whether code points [a, b) hold a sentence end (。 ! ? ; or a line break). */
 static bool sentence_ends(const lc_text *t, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b && i < t->n; i++)
-    switch (t->cp[i]) {
-    case 0x3002: case '!': case '?': case ';': case '\n':
+    if (lichang__sentence_end(t->cp[i]))
       return true;
-    default:
-      break;
-    }
   return false;
 }
 
@@ -799,13 +795,8 @@ static int deny(scratch *S, const lc_entry *ents, const lc_token *tok,
 /* Whether code point c ends a sentence, or closes a quotation, for the
  * search of a passage's attribution verb. */
 static bool ends_sentence(uint32_t c) {
-  switch (c) {
-  case 0x3002: case '!': case '?': case ';': case '\n':
-  case 0x300D: case 0x300F: case 0x201D: /* 」 』 ” */
-    return true;
-  default:
-    return false;
-  }
+  return lichang__sentence_end(c) || c == 0x300D || c == 0x300F ||
+         c == 0x201D; /* 」 』 ” */
 }
 
 /* The verb that attributes the passage may judge it: 批評，X is blame and
