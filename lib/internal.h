@@ -606,6 +606,9 @@ typedef struct {
   const lc_text *t;
   const uint32_t *cp; /* t->cp */
   uint32_t n;         /* t->n */
+  bool nested; /* inside lichang__mentions_bare_body: no bare word is looked
+                  up again (each would search back once more, and a text
+                  repeating 工會 took time doubling with each copy) */
 } lc_scan;
 /* A speaker candidate in a clause. */
 typedef struct {

@@ -672,7 +672,8 @@ static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
 static bool bare_named(const lc_scan *x, uint32_t i) {
   uint32_t s, e;
   uint32_t h = x->cp[i];
-  return i >= 2 && x->cp[i + 1] == 0x4F1A /* 会 */ && h != 0x56FD /* 国 */ &&
+  return !x->nested && i >= 2 && x->cp[i + 1] == 0x4F1A /* 会 */ &&
+         h != 0x56FD /* 国 */ &&
          h != 0x8BAE /* 议 */ &&
          lichang__mentions_bare_body(x, i, 2, true, &s, &e);
 }
@@ -883,6 +884,8 @@ static void org_trim(const lc_scan *x, lc_cand *c) {
 bool lichang__mentions_bare_body(const lc_scan *x, uint32_t a, uint32_t n,
                                  bool before, uint32_t *s, uint32_t *e) {
   uint32_t lo = a > BARE_ORG_LOOK ? a - BARE_ORG_LOOK : 0;
+  lc_scan y = *x;
+  y.nested = true;
   for (uint32_t p = before ? a : a + 1; p-- > lo + 1;) {
     if (x->cp[p] != x->cp[a] || !lichang__is_han(x->cp[p - 1]) ||
         memcmp(x->cp + p, x->cp + a, n * sizeof *x->cp))
@@ -897,7 +900,7 @@ bool lichang__mentions_bare_body(const lc_scan *x, uint32_t a, uint32_t n,
       zs--;
     /* (the whole clause up to it names the body: not 成就得到|代表團,
      * an object) */
-    lc_cand c = lichang__mentions_subject(x, zs, p + n);
+    lc_cand c = lichang__mentions_subject(&y, zs, p + n);
     if (c.who == LC_WHO_ORG && c.s == zs && c.e == p + n && c.e - c.s > n) {
       *s = c.s, *e = c.e;
       return true;

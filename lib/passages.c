@@ -976,7 +976,7 @@ static int paragraph(ctx *x, uint32_t ps, uint32_t pe) {
 int lichang__passages(lichang_tagger *tg, lichang_doc *doc) {
   ctx x = {
       .lx = tg->lx, .doc = doc, .cp = doc->text.cp, .n = (uint32_t)doc->text.n};
-  x.s = (lc_scan){tg->lx, &doc->text, doc->text.cp, (uint32_t)doc->text.n};
+  x.s = (lc_scan){tg->lx, &doc->text, doc->text.cp, (uint32_t)doc->text.n, false};
   x.regions.size = sizeof(region);
   x.cues.size = sizeof(cue);
   int rc = 0;

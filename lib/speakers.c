@@ -368,7 +368,7 @@ static size_t first_from(const void *base, size_t n, size_t stride,
 /* Is position i on a headline (mentions.c has the rule, which the
  * passages stage reads too)? */
 static bool on_headline(const ctx *x, uint32_t i) {
-  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
+  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n, false};
   return lichang__mentions_headline(&scan, i);
 }
 
@@ -390,7 +390,7 @@ static const char *by_title(ctx *x, uint32_t a, uint32_t b, uint32_t ts,
   size_t q0 = qi > TITLE_LOOK ? qi - TITLE_LOOK : 0;
   size_t q1 = nq - qi > TITLE_LOOK ? qi + TITLE_LOOK : nq;
   bool headline = on_headline(x, a);
-  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
+  const lc_scan scan = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n, false};
   uint32_t bs = 0, be = 0;
   int rank = 0; /* 4 before, whole; 3 before, title; 2, 1 after */
   /* speakers first: at the same place their name is the fuller one
@@ -499,7 +499,7 @@ static const char *bare_org(ctx *x, uint32_t a, uint32_t b) {
       e->role != LC_ROLE_ORG || (e->kinds & LC_K_PERSON) ||
       x->cp[b - 1] == 0x65B9 /* 方 */)
     return NULL;
-  const lc_scan sc = {x->lx, &x->doc->text, x->cp, x->doc->text.n};
+  const lc_scan sc = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n, false};
   uint32_t s, t;
   if (!lichang__mentions_bare_body(&sc, a, n, false, &s, &t))
     return NULL;
@@ -532,7 +532,7 @@ static const char *group_body(ctx *x, uint32_t a, uint32_t b, bool *org) {
       g->role != LC_ROLE_GENERIC ||
       (last != 0x56E2 /* 团 */ && last != 0x754C /* 界 */) || !on_headline(x, a))
     return NULL;
-  const lc_scan sc = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n};
+  const lc_scan sc = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n, false};
   uint32_t n = (uint32_t)x->doc->text.n;
   uint32_t hi = n - b > GROUP_LOOK ? b + GROUP_LOOK : n;
   for (uint32_t p = b; p < hi; p++) {

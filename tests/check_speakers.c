@@ -454,6 +454,13 @@ START_TEST(bare_short_organisation_word_is_the_body_named) {
   SPEAKERS("南方漁业协会今天开会。协会表示，休渔期应当延长。\n",
            "南方漁业协会");
   expect_speakers("工會指出，漁港淤積多年未清。\n", NULL, 0);
+  /* many bare copies before it: each is looked up once, not again inside
+   * the look-up of the one after it (that took time doubling per copy) */
+  char text[2048] = "北海岸漁民產業工會成立。";
+  for (int i = 0; i < 40; i++)
+    strcat(text, "他在工會開會。");
+  strcat(text, "工會表示：「漁港要清淤。」\n");
+  SPEAKERS(text, "北海岸漁民產業工會");
 }
 END_TEST
 
