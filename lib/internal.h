@@ -668,6 +668,8 @@ bool lichang__mentions_foreign(const lc_scan *x, uint32_t s, uint32_t e);
 bool lichang__mentions_headline(const lc_scan *x, uint32_t i);
 /* The speaker the clause [zs, v) before a speech verb names. */
 lc_cand lichang__mentions_subject(const lc_scan *x, uint32_t zs, uint32_t v);
+/* Is [s, e) written again elsewhere near it in the text (a name recurs)? */
+bool lichang__mentions_named_again(const lc_scan *x, uint32_t s, uint32_t e);
 bool lichang__mentions_bare_body(const lc_scan *x, uint32_t a, uint32_t n,
                                  bool before, uint32_t *s, uint32_t *e);
 /* Does a run of Han characters at i end in a space ( 李應元 , a link)? */

@@ -575,9 +575,17 @@ static uint32_t surname_alone(const lc_scan *x, uint32_t i, uint32_t v) {
 }
 
 /* Is [s, e) written again elsewhere in the text? */
-static bool named_again(const lc_scan *x, uint32_t s, uint32_t e) {
+/* How far either way a name is looked for again, in characters: a news
+ * article names its people again within a few paragraphs, and a bound
+ * keeps a long text's cost linear (a whole-text search for every clause
+ * grew with the square of its length). */
+#define NAMED_AGAIN_REACH 4000
+
+bool lichang__mentions_named_again(const lc_scan *x, uint32_t s, uint32_t e) {
   uint32_t len = e - s;
-  for (uint32_t j = 0; j + len <= x->n; j++)
+  uint32_t lo = s > NAMED_AGAIN_REACH ? s - NAMED_AGAIN_REACH : 0;
+  uint32_t hi = x->n - e > NAMED_AGAIN_REACH ? e + NAMED_AGAIN_REACH : x->n;
+  for (uint32_t j = lo; j + len <= hi; j++)
     if (j != s && x->cp[j] == x->cp[s] &&
         !memcmp(x->cp + j, x->cp + s, len * sizeof *x->cp))
       return true;
@@ -618,7 +626,7 @@ static uint32_t clause_name(const lc_scan *x, uint32_t i, uint32_t v) {
   uint32_t r = e;
   while (r < v && is_stop1(x, r))
     r++;
-  return r == v && named_again(x, i, e) ? e : 0;
+  return r == v && lichang__mentions_named_again(x, i, e) ? e : 0;
 }
 
 static bool is_preposition(uint32_t c) {

@@ -132,11 +132,8 @@ static bool predicate_name(const ctx *x, uint32_t a, uint32_t b) {
     if (t && (t->kinds & LC_K_TITLE) && t->role == LC_ROLE_TITLE)
       return false;
   }
-  for (uint32_t j = 0; j + 3 <= x->doc->text.n; j++)
-    if (j != a && x->cp[j] == x->cp[a] && x->cp[j + 1] == x->cp[a + 1] &&
-        x->cp[j + 2] == x->cp[a + 2])
-      return false;
-  return true;
+  const lc_scan sc = {x->lx, &x->doc->text, x->cp, (uint32_t)x->doc->text.n, false};
+  return !lichang__mentions_named_again(&sc, a, a + 3);
 }
 
 /* A surname and what looks like a given name [a, b) that is really the
