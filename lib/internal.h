@@ -447,8 +447,6 @@ static inline size_t lichang__lexicon_longest(const lichang_lexicon *lx,
     *out = e;
   return len;
 }
-/* Is c in the sorted table set[0..n)? For the stages' fixed character
- * lists (transliteration, commonest characters). */
 /* Does c end a sentence, for the stages after passages (folded 。 ! ? ;
  * and a line break)? */
 static inline bool lichang__sentence_end(uint32_t c) {
@@ -472,6 +470,8 @@ static inline bool lichang__is_numeral(uint32_t c) {
                                0x4E24, 0x767E, 0x96F6, 0x3007};
   return (c >= '0' && c <= '9') || LC_AMONG(n, c);
 }
+/* Is c in the sorted table set[0..n)? For the stages' fixed character
+ * lists (transliteration, commonest characters). */
 static inline bool lichang__cp_in(const uint32_t *set, size_t n, uint32_t c) {
   size_t lo = 0, hi = n;
   while (lo < hi) {

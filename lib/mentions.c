@@ -670,7 +670,6 @@ static void join_org(const lc_scan *x, lc_cand *c, size_t nc, lc_cand *k,
   c[nc - 1].chained = true;
 }
 
-/* 、 和 與 及 跟 同: what joins the names of people speaking together. */
 /* A bare two-character word for a society (工會指出, 協會表示, 學會認為)
  * names a body only when it is the short form of one the article named
  * before (某某產業工會…。工會指出); else it is anyone's union: no
@@ -704,6 +703,7 @@ static bool meeting_time(uint32_t c) {
   return c == 0x540E /* 后 */ || c == 0x95F4 /* 间 */;
 }
 
+/* 、 和 與 及 跟 同: what joins the names of people speaking together. */
 static bool is_joiner(uint32_t c) {
   return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA ||
          c == 0x8DDF || c == 0x540C;
