@@ -278,12 +278,11 @@ static int emit(ctx *x, uint32_t a, uint32_t b, const cue *k, uint8_t who,
   return 0;
 }
 
-/* Quoted characters in [a, b), for the direct/indirect vote. */
-static uint32_t quoted_in(const ctx *x, uint32_t a, uint32_t b) {
+/* The first region ending after a. Regions are in order and do not
+ * overlap, so a long paragraph of many quotes costs a look-up no more than
+ * the quotes it is about. */
+static size_t region_after(const ctx *x, uint32_t a) {
   const region *rg = x->regions.data;
-  /* regions are in order and do not overlap: find the first ending
-   * after a, so a long paragraph of many quotes costs no more per call
-   * than the quotes in [a, b) */
   size_t lo = 0, hi = x->regions.len;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -292,6 +291,13 @@ static uint32_t quoted_in(const ctx *x, uint32_t a, uint32_t b) {
     else
       hi = mid;
   }
+  return lo;
+}
+
+/* Quoted characters in [a, b), for the direct/indirect vote. */
+static uint32_t quoted_in(const ctx *x, uint32_t a, uint32_t b) {
+  const region *rg = x->regions.data;
+  size_t lo = region_after(x, a);
   uint32_t n = 0;
   for (size_t i = lo; i < x->regions.len && rg[i].open < b; i++)
     if (rg[i].kind != R_STRAY && rg[i].b > a && rg[i].a < b &&
@@ -373,7 +379,8 @@ static bool quoted_within(const ctx *x, const cue *k, uint32_t pe) {
       k->c >= pe || !closer_of(x->cp[k->c]))
     return false;
   const region *rg = x->regions.data;
-  for (size_t r = 0; r < x->regions.len; r++) {
+  for (size_t r = region_after(x, k->c);
+       r < x->regions.len && rg[r].open <= k->c; r++) {
     if (rg[r].open != k->c)
       continue;
     if (rg[r].kind != R_BAL || rg[r].b + 1 >= pe)
