@@ -295,7 +295,6 @@ static inline size_t lichang__trie_hash(uint64_t k, size_t cap) {
   return (size_t)k & (cap - 1);
 }
 
-enum { LC_OV_BELOW = 1, LC_OV_HERE = 2 };
 /* The kinds whose paths come first among a node's children. */
 #define LC_K_SMALL (LC_K_OVERLAY | LC_K_STOP | LC_K_SURNAME)
 /* The kinds the pair filter holds: the small ones but stance terms and

@@ -102,14 +102,13 @@ static int trie_finish(lichang_lexicon *lx) {
   uint32_t *key = calloc(n, sizeof *key);
   uint32_t *ids = calloc(n, sizeof *ids), *tmp = malloc(n * sizeof *tmp);
   uint32_t *start = calloc(2 * n + 2048 + 1, sizeof *start);
-  uint8_t *ov = calloc(n, 1);
   uint16_t *here = malloc(n * sizeof *here);
   lx->root = calloc(0x10000, sizeof *lx->root);
   lx->hot = malloc((lx->entries.len + 1) * sizeof *lx->hot);
   lx->tnodes = calloc(n + 1, sizeof *lx->tnodes);
   lx->pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
   lx->overlay_pairs = calloc((1u << LC_PAIR_LOG) / 64, sizeof *lx->pairs);
-  if (!parent || !label || !below || !key || !ids || !tmp || !start || !ov ||
+  if (!parent || !label || !below || !key || !ids || !tmp || !start ||
       !here || !lx->root || !lx->hot || !lx->tnodes || !lx->pairs ||
       !lx->overlay_pairs)
     goto out;
@@ -134,12 +133,6 @@ static int trie_finish(lichang_lexicon *lx) {
       uint32_t k = here[m];
       for (uint32_t p = m; p && (below[p] | k) != below[p]; p = parent[p])
         below[p] |= k;
-    }
-  for (uint32_t m = 1; m < n; m++)
-    if (here[m] & LC_K_OVERLAY) {
-      ov[m] |= LC_OV_HERE;
-      for (uint32_t p = m; p && !(ov[p] & LC_OV_BELOW); p = parent[p])
-        ov[p] |= LC_OV_BELOW;
     }
   /* Every node but the root is one edge: sort them by code point (two
    * passes of 11 bits), then by parent, small-path children first. */
@@ -193,7 +186,7 @@ static int trie_finish(lichang_lexicon *lx) {
       uint32_t h = lichang__pair_hash(t[u].cp, t[k].cp);
       if (t[k].below & LC_K_PAIRED)
         lx->pairs[h >> 6] |= 1ull << (h & 63);
-      if (ov[old_of[k]] & LC_OV_BELOW)
+      if (t[k].below & LC_K_OVERLAY)
         lx->overlay_pairs[h >> 6] |= 1ull << (h & 63);
     }
   /* node_entry served the loading: the walks read the nodes' own
@@ -215,7 +208,6 @@ out:
   free(ids);
   free(tmp);
   free(start);
-  free(ov);
   free(here);
   return rc;
 }
