@@ -147,7 +147,6 @@ typedef struct {
   lc_vec hits;     /* hit */
   lc_vec found;    /* uint64_t: bit per prefilter clause found */
   lc_vec run;      /* uint32_t: the rules to run on the passage */
-  const struct lc_entry_hot *hot; /* the lexicon's packed kinds */
   lc_vec flags;    /* uint8_t per clause: CLAUSE_VOTED, CLAUSE_HEDGED */
   lc_vec over;     /* const lc_entry *: the directive over each token */
 } scratch;
@@ -175,14 +174,13 @@ static const lc_entry *downtoner_of(const lc_entry *e) {
   return d ? d : mod_of(e, LC_MOD_DIRECTIVE);
 }
 
-/* Token t's entry if it has any of kinds, else NULL. The kinds are read
- * from the lexicon's packed array: most tokens are corpus words of no
- * interest here, and reading each one's entry (1.7 MB of them) was most
- * of this stage's time, in cache misses. */
-static const lc_entry *tok_entry(const scratch *S, const lc_entry *ents,
-                                 const lc_token *t, uint32_t kinds) {
-  return t->entry >= 0 && (S->hot[t->entry].kinds & kinds) ? ents + t->entry
-                                                            : NULL;
+/* Token t's entry if it has any of kinds, else NULL. The kinds are the
+ * token's own, as the segmenter wrote them: most tokens are corpus words
+ * of no interest here, and reading each one's entry (1.7 MB of them) was
+ * most of this stage's time, in cache misses. */
+static const lc_entry *tok_entry(const lc_entry *ents, const lc_token *t,
+                                 uint32_t kinds) {
+  return t->entry >= 0 && (t->kinds & kinds) ? ents + t->entry : NULL;
 }
 
 /* Whether token k of the passage is the first of its clause. */
@@ -219,7 +217,7 @@ static int find_mods(scratch *S, const lichang_lexicon *lx, const lc_text *t,
   S->mods.len = 0;
   S->k0 = k0;
   for (size_t k = k0; k < k1; k++) {
-    uint32_t kinds = tok[k].entry >= 0 ? S->hot[tok[k].entry].kinds : 0;
+    uint32_t kinds = tok[k].entry >= 0 ? tok[k].kinds : 0;
     const lc_entry **slot = lichang__vec_push(&S->mods);
     if (!slot)
       return LICHANG_ENOMEM;
@@ -499,10 +497,9 @@ static bool inside_hit(const scratch *S, uint32_t a, uint32_t b) {
  * (stance.txt): 恐 hedges what follows as 可能 does, but foretells a harm
  * (恐成蚊子捷运). Where its clause has other evidence it only hedges it;
  * alone it votes for its own stance, not for caution. */
-static bool is_foreboding(const scratch *S, const lc_token *t,
-                          const lc_entry *e) {
-  return t->entry >= 0 && (S->hot[t->entry].kinds & LC_K_STANCE) &&
-         (S->hot[t->entry].kinds & LC_K_MODIFIER) &&
+static bool is_foreboding(const lc_token *t, const lc_entry *e) {
+  return t->entry >= 0 && (t->kinds & LC_K_STANCE) &&
+         (t->kinds & LC_K_MODIFIER) &&
          mod_of(e, LC_MOD_HEDGE) && e->stance != LICHANG_NEUTRAL;
 }
 
@@ -567,13 +564,13 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
   uint8_t *flags = S->flags.data;
   int rc = 0;
   for (size_t k = k0; k < k1 && !rc; k++) {
-    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_STANCE);
+    const lc_entry *e = tok_entry(ents, tok + k, LC_K_STANCE);
     uint32_t c = clause[k - k0];
     if (!e || e->stance == LICHANG_NEUTRAL)
       continue;
     if (inside_hit(S, tok[k].start, tok[k].end))
       continue;
-    if (is_foreboding(S, tok + k, e))
+    if (is_foreboding(tok + k, e))
       continue; /* it votes only alone, below */
     lichang_stance st = e->stance;
     double w = e->weight, mult = 1.0;
@@ -635,7 +632,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
   }
   /* Hedges in clauses that have no other evidence. */
   for (size_t k = k0; k < k1 && !rc; k++) {
-    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_MODIFIER);
+    const lc_entry *e = tok_entry(ents, tok + k, LC_K_MODIFIER);
     uint32_t c = clause[k - k0];
     if (!mod_of(e, LC_MOD_HEDGE) || flags[c])
       continue;
@@ -651,7 +648,7 @@ static int term_votes(scratch *S, const lc_entry *ents, const lc_text *t,
     if (covered)
       continue;
     flags[c] |= CLAUSE_HEDGED;
-    if (is_foreboding(S, tok + k, e))
+    if (is_foreboding(tok + k, e))
       rc = push_vote(S, tok[k].start, tok[k].end, hedge_rule, e->surface,
                      e->stance, e->weight);
     else
@@ -823,7 +820,7 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
              (n > 0 && is_clause_end(t->cp, i, t->n));
     if (stop)
       break;
-    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_SPEECH);
+    const lc_entry *e = tok_entry(ents, tok + k, LC_K_SPEECH);
     if (e && (e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL &&
         !(k > 0 && tok[k - 1].end == tok[k].start &&
           tok[k - 1].end - tok[k - 1].start == 1 &&
@@ -836,7 +833,7 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
       if (m > 0 && tok[m].end - tok[m].start == 1 &&
           t->cp[tok[m].start] == 0x5730) /* 地 */
         m--;
-      const lc_entry *how = tok_entry(S, ents, tok + m, LC_K_STANCE);
+      const lc_entry *how = tok_entry(ents, tok + m, LC_K_STANCE);
       if (how && how->stance != LICHANG_NEUTRAL && how->weight > WEAK_TERM &&
           tok[m].end + (m + 1 < k ? 1u : 0u) == tok[k].start)
         verb = how, at = m;
@@ -864,13 +861,13 @@ static int framing_vote(scratch *S, const lc_entry *ents, const lc_text *t,
     if (stop)
       break;
     from = tok[k].end;
-    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_SPEECH);
+    const lc_entry *e = tok_entry(ents, tok + k, LC_K_SPEECH);
     if (!e)
       continue;
     size_t first = k; /* the evidence is this verb, not the 說 after it */
     uint32_t i = tok[k].end;
     while (i < t->n && k + 1 < ntok && tok[k + 1].start == i &&
-           tok_entry(S, ents, tok + k + 1, LC_K_SPEECH))
+           tok_entry(ents, tok + k + 1, LC_K_SPEECH))
       i = tok[++k].end; /* 批評說。 */
     if ((e->kinds & LC_K_STANCE) && e->stance != LICHANG_NEUTRAL &&
         (i >= t->n || t->cp[i] == 0x3002 || t->cp[i] == '!' ||
@@ -892,7 +889,7 @@ static int passage(lichang_tagger *tg, lichang_doc *doc, scratch *S,
   int rc;
   S->votes.len = S->turns.len = 0;
   for (size_t k = k0; k < k1; k++) {
-    const lc_entry *e = tok_entry(S, ents, tok + k, LC_K_TOPIC);
+    const lc_entry *e = tok_entry(ents, tok + k, LC_K_TOPIC);
     if (e && e->topic &&
         (rc = add_target(q, e->topic)))
       return rc;
@@ -951,7 +948,6 @@ int lichang__stance(lichang_tagger *tg, lichang_doc *doc) {
   S.hits.size = sizeof(hit);
   S.found.size = sizeof(uint64_t);
   S.run.size = sizeof(uint32_t);
-  S.hot = tg->lx->hot;
   S.flags.size = sizeof(uint8_t);
   S.over.size = sizeof(const lc_entry *);
   int rc = 0;
