@@ -54,7 +54,7 @@ size_t lichang__fold_cp(uint32_t cp, uint32_t out[8]) {
     return 1;
   }
   if (cp >= 0x4E00 && cp <= 0x9FFF) {
-    out[0] = t2s(cp);
+    out[0] = t2s_han(cp);
     return 1;
   }
   if (cp >= 0xFF01 && cp <= 0xFF5E) { /* full-width ASCII */
@@ -171,7 +171,6 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
     start = i;
     /* at most room characters, each three bytes: one bound */
     size_t iend = i + 3 * ((len - i) / 3 < room ? (len - i) / 3 : room);
-    const uint32_t first = lichang__t2s_first;
     while (i < iend) {
       uint32_t c0 = p[i], c1 = p[i + 1], c2 = p[i + 2];
       if (c0 - 0xE1 > 0xEF - 0xE1 || c0 == 0xED ||
@@ -179,12 +178,9 @@ int lichang__text_fold(lc_text *t, lichang_doc *doc, const char *src,
         break;
       uint32_t cp = (c0 & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F);
       uint32_t f[8];
-      if (cp - 0x4E00 <= 0x9FFF - 0x4E00) { /* t2s_han, its base hoisted */
-        uint32_t k = cp - first;
-        f[0] = lichang__t2s_changed[k / 64] & (1ULL << (k % 64))
-                   ? lichang__t2s[k]
-                   : cp;
-      } else if (cp - 0x3000 <= 0x30FF - 0x3000 ||
+      if (cp - 0x4E00 <= 0x9FFF - 0x4E00)
+        f[0] = t2s_han(cp);
+      else if (cp - 0x3000 <= 0x30FF - 0x3000 ||
                  cp - 0x2010 <= 0x2027 - 0x2010)
         f[0] = cp; /* as lichang__fold_cp: CJK punctuation, quotes */
       else if (cp - 0xFF01 <= 0xFF5E - 0xFF01) { /* full-width ASCII */
